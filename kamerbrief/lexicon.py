@@ -1,0 +1,102 @@
+"""Dutch language knowledge the rules share: months, labels, titles, ministries, number words.
+
+Everything a rule needs to know about how Kamerbrieven are written lives here as data, so a
+new label variant or title is one line in this file and no regex elsewhere has to change.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    # abbreviations seen in older letters and colophons
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+
+# Colophon labels, by the record field they fill. The first match wins, so longer labels first.
+LABELS: dict[str, tuple[str, ...]] = {
+    "uw_kenmerk": ("Uw kenmerk", "Uw referentie", "Uw brief (kenmerk)", "Uw brief van", "Uw brief"),
+    "kenmerk": ("Ons kenmerk", "Onze referentie", "Ons nummer", "Kenmerk", "Referentie"),
+    "datum": ("Datum",),
+    "onderwerp": ("Betreft", "Onderwerp"),
+    "bijlagen": ("Bijlage(n)", "Bijlagen", "Bijlage"),
+}
+
+# Labels of the colophon that carry nothing for the record but are page furniture when repeated.
+OTHER_LABELS: tuple[str, ...] = (
+    "Contactpersoon", "Inlichtingen", "Behandeld door", "Doorkiesnummer", "Telefoon", "Fax",
+    "E-mail", "Blad", "Pagina", "Projectnaam", "Documentnummer", "Afschrift aan", "Kopie aan",
+    "Bezoekadres", "Postadres", "Retouradres", "Datum", "Referentie",
+)
+
+# Words that open the name of an organisational unit in the colophon.
+UNIT_WORDS: tuple[str, ...] = (
+    "Directoraat-Generaal", "Directoraat-generaal", "Directie", "Afdeling", "Dienst", "Programma",
+    "Programmadirectie", "Inspectie", "Bureau", "Cluster", "Team", "Sector", "Stafdirectie",
+    "Agentschap", "Project", "Hoofddirectie", "Centrale Directie", "Bestuursdepartement",
+    "Secretariaat-Generaal", "Plaatsvervangend", "Unit", "Ministeriële", "DG ",
+)
+
+# Titles of a sender; the signature and "BRIEF VAN DE ..." lines use them.
+TITLES: tuple[str, ...] = (
+    "Minister-President", "Minister-president", "minister-president",
+    "Vice-Minister-President", "Viceminister-president",
+    "Minister", "minister", "Staatssecretaris", "staatssecretaris",
+)
+
+# Ministries that a portfolio without "van" maps to.
+TITLE_MINISTRIES: dict[str, str] = {
+    "minister-president": "Ministerie van Algemene Zaken",
+}
+
+# Closing formulas: the body ends before them.
+CLOSINGS: tuple[str, ...] = (
+    "Hoogachtend,", "Hoogachtend", "Met vriendelijke groet,", "Met vriendelijke groet",
+    "Met vriendelijke groeten,", "Met de meeste hoogachting,",
+)
+
+# Salutations that open the body.
+SALUTATION = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Dd]ames)\b.*$")
+
+NUMBER_WORDS: dict[str, int] = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20,
+}
+
+ORDINALS: dict[str, int] = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+    "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12, "dertiende": 13,
+    "veertiende": 14, "vijftiende": 15, "zestiende": 16, "zeventiende": 17, "achttiende": 18,
+    "negentiende": 19, "twintigste": 20, "laatste": -1,
+}
+
+# Recommendation nouns: a letter that answers recommendations names them.
+RECOMMENDATION_WORDS = re.compile(
+    r"\b(aanbeveling(?:en)?|advie(?:s|zen)|actiepunt(?:en)?|voorstel(?:len)?)\b", re.IGNORECASE
+)
+
+# Line-end hyphens that are real: the hyphen stays when OCR text is repaired.
+HYPHEN_PREFIXES: frozenset[str] = frozenset({
+    "vice", "ex", "oud", "niet", "anti", "pro", "co", "semi", "non", "pseudo", "extra", "super",
+    "zelf", "oost", "west", "noord", "zuid", "midden", "sint", "prof", "mr", "dr", "ir", "drs",
+})
+HYPHEN_SUFFIXES: frozenset[str] = frozenset({"president", "generaal", "generaals", "en", "of", "tot"})
+
+# Page furniture that is never body text.
+FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\s*P\s?agina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE),
+    re.compile(r"^\s*Blad\s+\d+(?:\s*(?:/|van)\s*\d+)?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$"),
+    re.compile(r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–]\s*\d{4}\s*,.*$",
+               re.IGNORECASE),
+    re.compile(r"^\s*Copyright\b.*$", re.IGNORECASE),
+    re.compile(r"^\s*Gemaakt:\s.*$"),
+    re.compile(r"^\s*Bij beantwoording (?:de datum|van deze brief).*$", re.IGNORECASE),
+    re.compile(r"^\s*en ons kenmerk vermelden\.?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*Wilt u slechts één zaak in uw\s*$", re.IGNORECASE),
+    re.compile(r"^\s*brief behandelen\.?\s*$", re.IGNORECASE),
+)

@@ -1,0 +1,126 @@
+"""The values passed between pipeline stages, and the errors that stop a parse.
+
+Each stage hands one value to the next: a `Source` from a reader, `Line`s from cleaning,
+`Block`s from splitting. Problems found on the way are `Problem` values, collected, never raised.
+Exceptions are for "cannot go on" only, and each carries the exit code the CLI uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something noticed while parsing or validating: where, which rule, how bad, what."""
+
+    rule: str
+    message: str
+    line: int | None = None
+    level: Level = "warning"
+    path: str | None = None
+    column: int | None = None
+
+    def format(self) -> str:
+        """`path:line:col: level: message [rule]`, leaving out what is unknown."""
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.level}: {self.message} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a reader returns: the letter as text, whatever format it came in."""
+
+    path: str
+    format: str
+    text: str
+    sha256: str
+    pages: int | None = None
+    # Format-specific metadata that may fill empty fields (DOCX document properties).
+    properties: dict[str, str] = field(default_factory=dict)
+    # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
+    header_text: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the letter after markup is removed, with the source line it came from."""
+
+    text: str
+    lineno: int
+    heading: int = 0  # markdown heading level, 0 for none
+    bold: bool = False  # the whole line was bold (a heading in PDF-derived markdown)
+    page_break: bool = False  # a page ends before this line
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `parse_file` / `parse_text` return: the record and every problem found."""
+
+    record: dict[str, Any]
+    problems: tuple[Problem, ...]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level == "warning")
+
+
+class KamerbriefError(Exception):
+    """A problem that stops the work on one file. `exit_code` is the CLI's exit status."""
+
+    exit_code = 3
+    code = "error"
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: error: {self.message}"
+
+
+class InputError(KamerbriefError):
+    """The file is missing, a directory, or cannot be opened."""
+
+    exit_code = 2
+    code = "unreadable"
+
+
+class FormatError(KamerbriefError):
+    """The file can be opened but not read as a letter's text (empty, binary, damaged, scanned)."""
+
+    exit_code = 3
+    code = "format"
+
+
+class NotALetterError(KamerbriefError):
+    """The text was read but holds nothing of a Kamerbrief."""
+
+    exit_code = 4
+    code = "not_a_letter"
+
+
+class SchemaError(KamerbriefError):
+    """The record the parser built does not match the schema: a bug in kamerbrief."""
+
+    exit_code = 5
+    code = "schema"
+
+
+class MissingToolError(KamerbriefError):
+    """A reader needs a package that is not installed."""
+
+    exit_code = 3
+    code = "missing_tool"

@@ -1,0 +1,370 @@
+"""The parse pipeline: Source -> Lines -> regions -> letter parts -> record, checked against the schema.
+
+    read ─▶ clean ─▶ head limit ─▶ letterhead + kamerstuk ─▶ signature ─▶ body blocks
+         ─▶ sections / recommendations ─▶ stance ─▶ record (schema order) ─▶ schema check
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .clean import Cleaned, clean
+from .lexicon import SALUTATION
+from .model import Line, NotALetterError, Problem, Result, SchemaError, Source
+from .readers import read
+from .rules import body as body_rule
+from .rules import kamerstuk as kamerstuk_rule
+from .rules import letterhead as letterhead_rule
+from .rules import sections as sections_rule
+from .rules import signature as signature_rule
+from .rules.dates import parse_date
+from .schema import SCHEMA_VERSION, check_record
+from .stance import classify
+
+PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
+NOTE_HEAD = re.compile(r"^X?\s*No(?:o|t)ten?$|^X Noot$", re.IGNORECASE)
+NOTE_NUM = re.compile(r"^(\d{1,3})$")
+NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
+SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
+
+
+def parse_file(path: str | os.PathLike[str], fmt: str | None = None) -> Result:
+    """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on."""
+    return parse_source(read(path, fmt))
+
+
+def parse_text(text: str, name: str = "<text>", fmt: str = "text") -> Result:
+    """Parse a letter given as a string (`fmt` "text" or "markdown")."""
+    import hashlib
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest))
+
+
+def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
+    """(index where the letterhead can end at the latest, index of the salutation or None)."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if SALUTATION.match(t):
+            return i, i
+        if not t:
+            continue
+        long_prose = (len(t) >= 90 and PROSE_END.search(t)) or len(t) >= 200
+        if long_prose and not re.match(r"^(?:\d|Nr\b|nr\b|Aan\b|Onderwerp|Betreft)", t) \
+                and not _head_follows(lines, i):
+            return i, None
+    return n, None
+
+
+def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
+    """Whether a Kamerstuk heading line comes right after line i (so line i is a dossier title)."""
+    seen = 0
+    for ln in lines[i + 1:]:
+        if not ln.text:
+            continue
+        if HEAD_LINE.match(ln.text):
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return False
+
+
+def parse_source(source: Source) -> Result:
+    cleaned = clean(source)
+    record, problems = build(source, cleaned)
+    check_record(record, source.path)
+    return Result(record, tuple(problems))
+
+
+def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
+    lines = cleaned.lines
+    problems: list[Problem] = []
+    nonblank = sum(1 for ln in lines if ln.text)
+    blank_structure = nonblank > 0 and (len(lines) - nonblank) >= max(2, nonblank // 12)
+
+    limit, salutation = head_limit(lines)
+    date_at = kamerstuk_rule.place_date_index(lines, limit)
+    if date_at is not None and salutation is None:
+        limit = min(limit, _after_date(lines, date_at))
+    ks = kamerstuk_rule.read(lines, limit)
+    lh = letterhead_rule.read(lines, limit, blank_structure)
+
+    consumed = lh.consumed | ks.consumed
+    body_start = (max(consumed) + 1) if consumed else 0
+    if salutation is not None:
+        body_start = salutation + 1
+    elif body_start == 0 and limit < len(lines):
+        body_start = 0
+
+    sig = signature_rule.find(lines, body_start)
+    body_end = sig.start if sig else _tail_start(lines, body_start)
+    notes_start = _notes_start(lines, sig.start if sig else body_end)
+
+    furniture = _furniture(lines, lh, ks, body_start)
+    # fill colophon fields the head did not hold from labelled lines later on (pdftotext column order)
+    _late_labels(lines, body_start, body_end, lh, furniture)
+
+    blocks = body_rule.paragraphs(
+        lines, body_start, body_end, lambda i: i in furniture, cleaned.markdown, blank_structure
+    )
+    secties, recs, sec_problems = sections_rule.split(blocks)
+    problems += sec_problems
+
+    voetnoten = [{"nummer": n, "tekst": t} for n, t in cleaned.footnotes]
+    voetnoten += _tail_notes(lines, notes_start)
+
+    is_kamerstuk = ks.found
+    if not (lh.geadresseerde or sig or salutation is not None or is_kamerstuk or lh.fields):
+        raise NotALetterError(
+            "no Kamerbrief found: no addressee, salutation, signature, colophon or Kamerstuk heading",
+            source.path,
+        )
+
+    metadata = _metadata(source, lines, lh, ks, sig, blocks, is_kamerstuk, problems)
+    aanbevelingen = []
+    for r in recs:
+        st = classify(r.reactie)
+        aanbevelingen.append({
+            "nummer": r.nummer,
+            "titel": r.titel,
+            "reactie": r.reactie,
+            "standpunt": st.standpunt,
+            "standpunt_citaat": st.citaat,
+            "standpunt_vertrouwen": st.vertrouwen,
+            "reeds_in_gang": st.reeds_in_gang,
+        })
+        if not r.reactie.strip():
+            problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
+    record: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "bron": {
+            "bestand": Path(source.path).name,
+            "formaat": source.format,
+            "sha256": source.sha256,
+            "paginas": source.pages,
+        },
+        "soort": "brief",
+        "metadata": metadata,
+        "aanhef": lines[salutation].text if salutation is not None else None,
+        "secties": [{"nummer": s.nummer, "kop": s.kop, "tekst": s.tekst} for s in secties],
+        "aanbevelingen": aanbevelingen,
+        "voetnoten": voetnoten,
+        "ondertekening": {
+            "slotformule": sig.slotformule if sig else None,
+            "ondertekenaars": [{"functie": s.functie, "naam": s.naam} for s in sig.signers] if sig else [],
+        },
+        "waarschuwingen": [],
+    }
+    problems = [Problem(p.rule, p.message, p.line, p.level, source.path) for p in problems]
+    record["waarschuwingen"] = [
+        {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
+    ]
+    return record, problems
+
+
+def _after_date(lines: tuple[Line, ...], date_at: int) -> int:
+    """The head ends after the place-and-date line, or after a Betreft/Onderwerp right below it."""
+    end = date_at + 1
+    seen = 0
+    for j in range(date_at + 1, min(len(lines), date_at + 4)):
+        if not lines[j].text:
+            continue
+        seen += 1
+        if letterhead_rule.match_label(lines[j].text):
+            end = j + 1
+        if seen >= 2:
+            break
+    return end
+
+
+def _tail_start(lines: tuple[Line, ...], start: int) -> int:
+    """Without a signature the body runs to the site furniture or footnotes at the end."""
+    for i in range(start, len(lines)):
+        if SITE_TAIL.match(lines[i].text) or NOTE_HEAD.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def _notes_start(lines: tuple[Line, ...], start: int) -> int:
+    for i in range(start, len(lines)):
+        if NOTE_HEAD.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
+    """Footnotes printed after the letter: "X Noot" / "1" / text."""
+    notes: list[dict[str, str]] = []
+    cur: dict[str, str] | None = None
+    for ln in lines[start:]:
+        t = ln.text
+        if not t or NOTE_HEAD.match(t):
+            continue
+        if SITE_TAIL.match(t) or body_rule.is_page_furniture(t) and not NOTE_NUM.match(t):
+            cur = None
+            continue
+        m = NOTE_NUM.match(t)
+        mi = NOTE_INLINE.match(t)
+        if m:
+            cur = {"nummer": m.group(1), "tekst": ""}
+            notes.append(cur)
+        elif mi and (cur is None or cur["tekst"]):
+            cur = {"nummer": mi.group(1), "tekst": mi.group(2)}
+            notes.append(cur)
+        elif cur is not None:
+            cur["tekst"] = f"{cur['tekst']} {t}".strip()
+    return [n for n in notes if n["tekst"]]
+
+
+def _furniture(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, ks: kamerstuk_rule.Kamerstuk,
+               body_start: int) -> set[int]:
+    """Indices of body lines that are page furniture."""
+    head = {body_rule.fold(lines[i].text) for i in range(body_start) if lines[i].text}
+    head.discard("")
+    values = {body_rule.fold(f.value) for f in lh.fields.values()}
+    out: set[int] = set(ks.footer_lines)
+    for i in range(body_start, len(lines)):
+        t = lines[i].text
+        if not t:
+            continue
+        f = body_rule.fold(t)
+        if body_rule.is_page_furniture(t):
+            out.add(i)
+        elif len(t) <= 100 and (f in head or f in values):
+            out.add(i)
+        elif len(t) <= 100 and (letterhead_rule.is_other_label(t) and len(t.split()) <= 6):
+            out.add(i)
+        else:
+            lab = letterhead_rule.match_label(t)
+            if lab and (not lab[1] or body_rule.fold(lab[1]) in values) and len(t) <= 100:
+                out.add(i)
+    return out
+
+
+def _late_labels(lines: tuple[Line, ...], start: int, end: int, lh: letterhead_rule.Letterhead,
+                 furniture: set[int]) -> None:
+    """Colophon fields printed after the body began (pdftotext puts the right column late)."""
+    for i in range(start, end):
+        t = lines[i].text
+        lab = letterhead_rule.match_label(t) if t and len(t) <= 100 else None
+        if not lab:
+            continue
+        fld, value = lab
+        if not value:
+            for j in range(i + 1, min(end, i + 3)):
+                v = lines[j].text
+                if v:
+                    if letterhead_rule.fits(fld, v) and not letterhead_rule.match_label(v):
+                        value = v
+                        furniture.add(j)
+                    break
+        if value and fld not in lh.fields and fld != "onderwerp":
+            lh.fields[fld] = letterhead_rule.Found(value, lines[i].lineno)
+            furniture.add(i)
+        if value and body_rule.fold(value) == body_rule.fold(lh.fields.get(fld, letterhead_rule.Found("", 0)).value):
+            furniture.add(i)
+
+
+def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Letterhead,
+              ks: kamerstuk_rule.Kamerstuk, sig: signature_rule.Signature | None, blocks: list[body_rule.Block],
+              is_kamerstuk: bool, problems: list[Problem]) -> dict[str, Any]:
+    f = lh.fields
+    first_line = lines[0].lineno if lines else 1
+
+    datum = None
+    if "datum" in f:
+        datum = parse_date(f["datum"].value)
+        if datum is None:
+            problems.append(Problem("datum", f"cannot read the date {f['datum'].value!r}", f["datum"].line))
+    if datum is None and ks.datum:
+        datum = ks.datum
+    if datum is None:
+        problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", first_line))
+
+    kenmerk = _code(f["kenmerk"].value) if "kenmerk" in f else None
+    if kenmerk is None and not is_kamerstuk:
+        problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", first_line))
+    uw_kenmerk = _code(f["uw_kenmerk"].value) if "uw_kenmerk" in f else None
+
+    onderwerp = f["onderwerp"].value if "onderwerp" in f else None
+    if onderwerp is None and not is_kamerstuk:
+        problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", first_line))
+
+    signer = sig.signers[0] if sig and sig.signers else None
+    functie = signer.functie if signer else None
+    if functie is None and ks.brief_van:
+        functie = signature_rule.titlecase(ks.brief_van)
+    naam = signer.naam if signer else None
+    if functie is None:
+        problems.append(Problem("afzender", "no sender found (no signature such as 'De Minister van ...,')",
+                                lines[-1].lineno if lines else None))
+    elif naam is None:
+        problems.append(Problem("afzender", "no name printed under the signature",
+                                signer.line if signer else None))
+    ministerie = lh.ministerie.value if lh.ministerie else signature_rule.ministerie_of(functie)
+    if ministerie is None and functie is not None:
+        problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}", signer.line if signer else None))
+
+    text = " ".join(b.text for b in blocks)
+    if sig:
+        text += " " + " ".join(ln.text for ln in lines[sig.start:])
+    mede = signature_rule.mede_namens(text)
+    if sig:
+        mede += [s.functie for s in sig.signers[1:] if s.functie not in mede]
+
+    geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
+    kamer = None
+    for source_text in (geadresseerde, ks.kamer):
+        if source_text and "Eerste Kamer" in source_text:
+            kamer = "Eerste Kamer"
+            break
+        if source_text and "Tweede Kamer" in source_text:
+            kamer = "Tweede Kamer"
+            break
+    if geadresseerde is None:
+        problems.append(Problem("geadresseerde", "no addressee ('Aan de Voorzitter van ...') found", first_line))
+
+    bijlagen = None
+    if "bijlagen" in f:
+        m = re.match(r"^\s*(\d+)", f["bijlagen"].value)
+        if m:
+            bijlagen = int(m.group(1))
+        elif re.match(r"^\s*(?:geen|-|–)\s*$", f["bijlagen"].value, re.IGNORECASE):
+            bijlagen = 0
+
+    kamerstuk = None
+    if is_kamerstuk or ks.dossiernummer:
+        kamerstuk = {
+            "dossiernummer": ks.dossiernummer,
+            "ondernummer": ks.ondernummer,
+            "vergaderjaar": ks.vergaderjaar,
+            "dossiertitel": ks.dossiertitel,
+        }
+    return {
+        "kenmerk": kenmerk,
+        "uw_kenmerk": uw_kenmerk,
+        "datum": datum,
+        "onderwerp": onderwerp,
+        "afzender": {
+            "functie": functie,
+            "naam": naam,
+            "ministerie": ministerie,
+            "organisatieonderdelen": lh.units,
+        },
+        "mede_namens": mede,
+        "geadresseerde": geadresseerde,
+        "kamer": kamer,
+        "bijlagen": bijlagen,
+        "kamerstuk": kamerstuk,
+    }
+
+
+def _code(value: str) -> str | None:
+    """A kenmerk as printed, white space folded."""
+    return " ".join(value.split()) or None

@@ -1,0 +1,199 @@
+"""Body: page furniture out, paragraphs whole again, headings marked.
+
+Page furniture is every line of the body that repeats the letterhead (the colophon block printed
+on every page, in any order, even mid-page), a colophon label or its value ("Datum" / "2 juli
+2018"), "Pagina 2 van 7", a lone page number or a printed page footer. A paragraph cut by it, or by a
+page break, is joined again when the first part does not end a sentence:
+    "... een belangrijke pijler onder de" + furniture + "aanpak van mensenhandel ..." -> one paragraph
+Line-end hyphens are repaired ("verantwoordelijkhe-" + "den"), real ones kept ("CE-" + "transitie").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..lexicon import FURNITURE_PATTERNS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..model import Line
+
+TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
+LIST_ITEM = re.compile(r"^(?:[-*•+–▪●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]?\s+(\S.*)$")
+VOWELS = frozenset("aeiouyàáäèéëïíóöúü")
+INNER_HYPHEN = re.compile(r"\b([A-Za-zÀ-ÿ]+)-([a-zà-ÿ]+)\b")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or heading of the body, with the source line where it starts."""
+
+    kind: str  # "paragraph" | "heading"
+    text: str
+    line: int
+    level: int = 0  # markdown heading level; 0 for bold lines and text headings
+    quote: bool = False
+
+
+def is_page_furniture(text: str) -> bool:
+    return any(p.match(text) for p in FURNITURE_PATTERNS)
+
+
+def dehyphenate_join(a: str, b: str) -> str:
+    """Join a line-end split: drop a syllable hyphen, keep a real one ("CE-" "transitie")."""
+    if a.endswith("-") and len(a) > 1 and b[:1].islower():
+        left = re.search(r"([\wÀ-ÿ]+)-$", a)
+        word = left.group(1) if left else ""
+        first = re.match(r"[\wÀ-ÿ]+", b)
+        right = first.group(0) if first else ""
+        if not word or a[-2] == " ":
+            return f"{a} {b}"  # "mensenhandel- en ..." style: a stranded hyphen
+        if word[-1].isupper() or word[-1].isdigit() or word.lower() in HYPHEN_PREFIXES:
+            return a + b
+        if right.lower() in HYPHEN_SUFFIXES:
+            return a + b if right.lower() not in ("en", "of", "tot") else f"{a} {b}"
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
+def repair_inner_hyphens(text: str) -> str:
+    """OCR joined lines but kept the line-end hyphen: "Water-staat" -> "Waterstaat"."""
+
+    def fix(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if (left[-1].isupper() or left.lower() in HYPHEN_PREFIXES or right in HYPHEN_SUFFIXES
+                or left.lower().endswith(("minister", "vice"))):
+            return m.group(0)
+        if left[-1] in VOWELS and right[0] in VOWELS:
+            return m.group(0)  # "zee-egel", "informatie-uitwisseling": the hyphen separates vowels
+        return left + right
+
+    return INNER_HYPHEN.sub(fix, text)
+
+
+def paragraphs(lines: tuple[Line, ...], start: int, end: int, is_furniture: Callable[[int], bool],
+               markdown: bool, blank_structure: bool) -> list[Block]:
+    """The body lines[start:end] as blocks, furniture removed and split paragraphs joined.
+
+    Text with no blank lines and a paragraph per line is OCR or web text; only there do hyphens
+    inside a line get repaired, since OCR joined the printed lines but kept their hyphens.
+    """
+    ocr = not markdown and not blank_structure
+    raw: list[tuple[list[Line], bool]] = []  # (lines, a page break or furniture came before)
+    cur: list[Line] = []
+    broke = cur_broke = False
+    for i in range(start, end):
+        ln = lines[i]
+        if ln.page_break:
+            broke = True
+        if not ln.text or is_furniture(i):
+            if cur:
+                raw.append((cur, cur_broke))
+                cur = []
+            if ln.text:
+                broke = True
+            continue
+        if not cur:
+            cur_broke = broke
+            broke = False
+        elif ln.page_break:
+            raw.append((cur, cur_broke))
+            cur, cur_broke = [], True
+            broke = False
+        cur.append(ln)
+    if cur:
+        raw.append((cur, cur_broke))
+
+    blocks: list[tuple[Block, bool]] = []
+    widths = sorted(len(ln.text) for group, _ in raw for ln in group)
+    width = widths[int(len(widths) * 0.9)] if widths else 0
+    for group, was_broken in raw:
+        for k, blk in enumerate(_split_group(group, markdown, blank_structure, width, ocr)):
+            blocks.append((blk, was_broken and k == 0))
+    return _rejoin(blocks, markdown)
+
+
+def _heading_of(ln: Line, alone: bool, blank_structure: bool) -> bool:
+    """Whether a line is a heading: markdown heading, a bold line of its own, or a short title line."""
+    if ln.heading:
+        return True
+    t = ln.text
+    if ln.bold and alone and len(t) < 160 and not t.endswith((".", ",", ";")):
+        return True
+    if re.match(r"^(?:Aanbeveling|Advies|Actiepunt)\s+\d{1,2}\b", t) and len(t) < 200:
+        return True
+    if not alone or len(t) > 120 or t.endswith((".", ",", ";", ":")) or not blank_structure:
+        return bool(alone and NUMBERED_HEADING.match(t) and len(t) < 120 and not t.endswith((".", ",", ";")))
+    return t[:1].isupper() or bool(NUMBERED_HEADING.match(t))
+
+
+def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width: int, ocr: bool) -> list[Block]:
+    """One run of lines between blank lines as paragraphs and headings."""
+    out: list[Block] = []
+    para: list[Line] = []
+
+    def flush() -> None:
+        if para:
+            out.append(Block("paragraph", _join_lines([p.text for p in para], ocr), para[0].lineno))
+            para.clear()
+
+    for k, ln in enumerate(group):
+        alone = len(group) == 1
+        if _heading_of(ln, alone, blank_structure) or (markdown and ln.heading):
+            flush()
+            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading))
+            continue
+        if markdown and ln.bold and k == 0 and len(group) > 1 and _heading_of(ln, True, blank_structure) \
+                and not group[1].bold and NUMBERED_HEADING.match(ln.text):
+            out.append(Block("heading", ln.text, ln.lineno))
+            continue
+        if para and _starts_paragraph(para[-1].text, ln.text, markdown, blank_structure, width):
+            flush()
+        para.append(ln)
+    flush()
+    return out
+
+
+def _starts_paragraph(prev: str, line: str, markdown: bool, blank_structure: bool, width: int) -> bool:
+    """Whether `line` opens a new paragraph inside a run of lines without blank lines."""
+    if LIST_ITEM.match(line):
+        return True
+    if markdown:
+        return False
+    if len(prev) >= 200:
+        return True  # one line per paragraph (OCR or web text)
+    ends = bool(TERMINAL.search(prev))
+    if not ends:
+        return False
+    short = width > 40 and len(prev) < 0.8 * width
+    return short or not blank_structure and line[:1].isupper() and len(prev) < 0.9 * max(width, 1)
+
+
+def _join_lines(texts: list[str], ocr: bool) -> str:
+    out = texts[0]
+    for t in texts[1:]:
+        if LIST_ITEM.match(t):
+            out = f"{out}\n{t}"
+        else:
+            out = dehyphenate_join(out, t)
+    if ocr:
+        out = repair_inner_hyphens(out)
+    return out
+
+
+def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
+    """Join a paragraph that a page break, furniture or a stray blank line cut in two."""
+    out: list[Block] = []
+    for blk, was_broken in blocks:
+        if out and blk.kind == "paragraph" and out[-1].kind == "paragraph" and not blk.quote:
+            prev = out[-1]
+            cont = blk.text[:1].islower() or (was_broken and not LIST_ITEM.match(blk.text))
+            if not TERMINAL.search(prev.text) and cont and not prev.text.endswith(":"):
+                out[-1] = Block("paragraph", dehyphenate_join(prev.text, blk.text), prev.line)
+                continue
+        out.append(blk)
+    return out

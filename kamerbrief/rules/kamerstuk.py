@@ -1,0 +1,205 @@
+"""Published Kamerstuk: vergaderjaar, dossier, ondernummer, "BRIEF VAN ...", place and date, page footer.
+
+Recognises:
+    Vergaderjaar 1992-1993 | Zitting 1979-1980 | "Tweede Kamer der Staten-Generaal2011-201231568 nr. 100"
+    31 568 Staatkundig proces Nederlandse Antillen | 17600 G / Staatsbedrijf ... | 15 800 / Hoofdstuk XII ...
+    Nr. 100 BRIEF VAN DE MINISTER VAN ... | Nr. 675 / BRIEF VAN ... | E BRIEF VAN ... | nr. 63 Brief van de ...
+    Den Haag, 25 april 2012 | 's-Gravenhage, 19april 1993
+    Tweede Kamer, vergaderjaar 1992-1993, 21 501-01, nr. 45      (page footer, anywhere)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line
+from .dates import WRITTEN, parse_date
+
+VERGADERJAAR = re.compile(r"^(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-–/]\s*(\d{2,4})\b", re.IGNORECASE)
+SITE_META = re.compile(
+    r"^(Tweede|Eerste) Kamer der Staten[- ]Generaal\s*(\d{4})\s*[-–]\s*(\d{4})\s*(.+?)\s+nr\.\s*(\S+)\s*$"
+)
+NR_LINE = re.compile(r"^[Nn]r\.?\s*(\d+[A-Za-z]?|[A-Z]{1,2})\b\.?\s*(.*)$")
+LETTERED = re.compile(r"^([A-Z]{1,2})\s+(BRIEF VAN\b.*)$")
+BRIEF_VAN = re.compile(r"^(?:BRIEF|Brief) (?:VAN|van) (?:DE|HET|de|het) (.+?)\s*$")
+DOSSIER = re.compile(
+    r"^(\d{1,3}(?:\s\d{3})|\d{4,6})(?:\s*[-–]\s*(\d{2}|[A-Z]{1,6})\b|\s+([IVXLC]{1,6}|[A-Z])\b)?(?:\s+(.*))?$"
+)
+ROMAN_DOSSIER = re.compile(r"^([IVXLCD]{2,6})\s+(\S.*)$")
+HOOFDSTUK = re.compile(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
+PLACE_DATE = re.compile(
+    r"^(?:Den Haag|DEN HAAG|['’`]s[- ]Gravenhage|['’`]s Gravenhage|[A-Z][a-zé]+(?:[- ][A-Z][a-z]+)?),\s*(.*\d{4})\s*\.?$"
+)
+FOOTER = re.compile(
+    r"^\s*(Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?\s*$",
+    re.IGNORECASE,
+)
+NOSPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Kamerstuk:
+    """What a published Kamerstuk's head and footer hold."""
+
+    dossiernummer: str | None = None
+    ondernummer: str | None = None
+    vergaderjaar: str | None = None
+    dossiertitel: str | None = None
+    brief_van: str | None = None  # "MINISTER VAN ..." as printed after "BRIEF VAN DE"
+    datum: str | None = None
+    datum_line: int | None = None
+    date_index: int | None = None  # index of the "Den Haag, <datum>" line
+    kamer: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    footer_lines: set[int] = field(default_factory=set)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.ondernummer or self.dossiernummer or self.brief_van)
+
+
+def normalise_dossier(raw: str) -> str | None:
+    """'31 568' -> '31568', '33 000 X' -> '33000-X', '21 501-01' -> '21501-01', '15 800 hoofdstuk XII' -> '15800-XII'."""
+    raw = raw.strip().rstrip(",.")
+    raw = re.sub(r"\s+hoofdstuk\s+", " ", raw, flags=re.IGNORECASE)
+    m = DOSSIER.match(raw)
+    if m and not m.group(4):
+        num = NOSPACE.sub("", m.group(1))
+        toev = m.group(2) or m.group(3)
+        return f"{num}-{toev}" if toev else num
+    if ROMAN_DOSSIER.match(raw + " x") and re.fullmatch(r"[IVXLCD]{2,6}", raw):
+        return raw
+    digits = re.sub(r"\D", "", raw)
+    return digits if 4 <= len(digits) <= 6 else None
+
+
+def normalise_year(a: str, b: str) -> str:
+    if len(b) == 2:
+        b = a[:2] + b
+    return f"{a}-{b}"
+
+
+def place_date_index(lines: tuple[Line, ...], limit: int) -> int | None:
+    """Index of the "Den Haag, 25 april 2012" line above the body, if any."""
+    for i in range(min(limit, len(lines))):
+        m = PLACE_DATE.match(lines[i].text)
+        if m and WRITTEN.search(m.group(1)) and parse_date(m.group(1)):
+            return i
+    return None
+
+
+def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
+    ks = Kamerstuk()
+    nr_index: int | None = None
+    for i in range(limit):
+        t = lines[i].text
+        if not t:
+            continue
+        m = SITE_META.match(t)
+        if m:
+            ks.kamer = f"{m.group(1)} Kamer"
+            ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(2), m.group(3))
+            ks.dossiernummer = ks.dossiernummer or normalise_dossier(m.group(4))
+            ks.ondernummer = ks.ondernummer or m.group(5)
+            ks.consumed.add(i)
+            continue
+        m = VERGADERJAAR.match(t)
+        if m:
+            ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(1), m.group(2))
+            ks.consumed.add(i)
+            continue
+        m = NR_LINE.match(t)
+        if m and nr_index is None and (not m.group(2) or BRIEF_VAN.match(m.group(2)) or _next_is_brief(lines, i, limit)):
+            ks.ondernummer = m.group(1)
+            nr_index = i
+            ks.consumed.add(i)
+            rest = m.group(2)
+            if rest and BRIEF_VAN.match(rest):
+                ks.brief_van = BRIEF_VAN.match(rest).group(1)  # type: ignore[union-attr]
+            continue
+        m = LETTERED.match(t)
+        if m and nr_index is None and BRIEF_VAN.match(m.group(2)):
+            ks.ondernummer = m.group(1)
+            ks.brief_van = BRIEF_VAN.match(m.group(2)).group(1)  # type: ignore[union-attr]
+            nr_index = i
+            ks.consumed.add(i)
+            continue
+        m = BRIEF_VAN.match(t)
+        if m and ks.brief_van is None and (t.isupper() or nr_index is not None or i < 12):
+            ks.brief_van = m.group(1)
+            ks.consumed.add(i)
+            if nr_index is None:
+                nr_index = i
+            continue
+        m = PLACE_DATE.match(t)
+        if m and ks.datum is None and parse_date(m.group(1)):
+            ks.datum = parse_date(m.group(1))
+            ks.datum_line = lines[i].lineno
+            ks.date_index = i
+            ks.consumed.add(i)
+    if nr_index is not None:
+        _dossier(lines, nr_index, ks)
+    _footer(lines, ks)
+    return ks
+
+
+def _next_is_brief(lines: tuple[Line, ...], i: int, limit: int) -> bool:
+    for j in range(i + 1, min(limit, i + 3)):
+        if lines[j].text:
+            return bool(BRIEF_VAN.match(lines[j].text))
+    return False
+
+
+def _dossier(lines: tuple[Line, ...], nr_index: int, ks: Kamerstuk) -> None:
+    """The first dossier number above the Nr. line, with its title."""
+    for i in range(nr_index):
+        t = lines[i].text
+        m = DOSSIER.match(t)
+        roman = ROMAN_DOSSIER.match(t)
+        if m and not SITE_META.match(t):
+            num = NOSPACE.sub("", m.group(1))
+            if not (4 <= len(num) <= 6):
+                continue
+            toev = m.group(2) or m.group(3)
+            title = (m.group(4) or "").strip()
+            nxt = _next_text(lines, i, nr_index)
+            if nxt is not None:
+                h = HOOFDSTUK.match(lines[nxt].text)
+                if h and not toev:
+                    toev = h.group(1).upper()
+                    title = title or h.group(2)
+                    ks.consumed.add(nxt)
+                elif not title and not DOSSIER.match(lines[nxt].text):
+                    title = lines[nxt].text
+                    ks.consumed.add(nxt)
+            if not ks.dossiernummer:
+                ks.dossiernummer = f"{num}-{toev}" if toev else num
+            ks.dossiertitel = ks.dossiertitel or title or None
+            ks.consumed.add(i)
+            return
+        if roman and i + 1 < len(lines):
+            if ks.dossiernummer in (None, roman.group(1)):
+                ks.dossiernummer = roman.group(1)
+                ks.dossiertitel = ks.dossiertitel or roman.group(2).strip()
+                ks.consumed.add(i)
+                return
+
+
+def _next_text(lines: tuple[Line, ...], i: int, stop: int) -> int | None:
+    for j in range(i + 1, stop):
+        if lines[j].text:
+            return j
+    return None
+
+
+def _footer(lines: tuple[Line, ...], ks: Kamerstuk) -> None:
+    for i, ln in enumerate(lines):
+        m = FOOTER.match(ln.text)
+        if not m:
+            continue
+        ks.footer_lines.add(i)
+        ks.kamer = ks.kamer or f"{m.group(1).capitalize()} Kamer"
+        ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(2), m.group(3))
+        ks.dossiernummer = ks.dossiernummer or normalise_dossier(m.group(4))
+        ks.ondernummer = ks.ondernummer or m.group(5)

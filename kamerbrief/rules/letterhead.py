@@ -1,0 +1,245 @@
+"""Letterhead: the colophon labels, the addressee and the sender's units above the body.
+
+Recognises, in the lines before the body:
+    Retouradres Postbus 20301 2500 EH Den Haag
+    Aan de Voorzitter van de Tweede Kamer / der Staten-Generaal / Postbus 20018
+    Directoraat-Generaal Rechtspleging en / Rechtshandhaving        -> organisatieonderdelen
+    Ons kenmerk 2299387 | "Ons kenmerk" / "2299387" on the next line
+    Datum / Betreft (labels in one run) ... 3 februari 2023 / Nationaal Programma ... (values later)
+    Onderwerp Reactie op het ... / en vluchtelingen                 -> joined over the wrap
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import LABELS, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..model import Line
+from .dates import parse_date
+
+# label text -> field, longest label first so "Ons kenmerk" wins over "Kenmerk".
+_LABEL_FIELDS = sorted(((lab, f) for f, labs in LABELS.items() for lab in labs), key=lambda x: -len(x[0]))
+_LABEL_RE = re.compile(
+    r"^(" + "|".join(re.escape(lab) for lab, _ in _LABEL_FIELDS) + r")(?:\s*:\s*|\s+|$)(.*)$",
+    re.IGNORECASE,
+)
+_LABEL_OF = {lab.lower(): f for lab, f in _LABEL_FIELDS}
+_OTHER_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(lab) for lab in OTHER_LABELS) + r")\b", re.IGNORECASE
+)
+ADDRESSEE = re.compile(r"^(?:Aan\s+)?(?:[Dd]e\s+)?((?:[Vv]oorzitter|VOORZITTER)\b.*)$")
+ADDRESSEE_AAN = re.compile(r"^Aan\s+(?:de\s+)?$|^Aan\s+(?:de\s+)?[Vv]oorzitter")
+STATEN_GENERAAL = re.compile(r"^(.*?Staten[- ]Generaal)\b", re.IGNORECASE)
+POSTAL = re.compile(
+    r"^(?:Postbus\b|Bezoekadres|Postadres|\d{4}\s?[A-Z]{2}\b|[A-Z][\w'.-]+(?:\s[\w'.-]+)*\s\d+[a-z]?$|"
+    r"www\.|https?://|[A-Z]{2,}\b.*\bDen Haag$|DEN HAAG$|Den Haag$|T\s|F\s|E\s|Binnenhof\b|Plein\b)"
+)
+MINISTRY_LINE = re.compile(r"^Ministerie van [A-Z][\w ,'-]{2,80}$")
+UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in UNIT_WORDS) + r")")
+CONNECTOR_END = re.compile(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
+KENMERK_SHAPE = re.compile(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
+BIJLAGEN_SHAPE = re.compile(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
+RETOUR = re.compile(r"^Retouradres\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the letter, with the source line it came from."""
+
+    value: str
+    line: int
+
+
+@dataclass
+class Letterhead:
+    """What the letterhead holds. `consumed` are the indices of the lines it used."""
+
+    fields: dict[str, Found] = field(default_factory=dict)
+    geadresseerde: Found | None = None
+    ministerie: Found | None = None
+    units: list[str] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+
+
+def match_label(text: str) -> tuple[str, str] | None:
+    """(field, value) for a colophon label line; value is "" when the label stands alone."""
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    label, value = m.group(1), m.group(2).strip()
+    fld = _LABEL_OF[label.lower()]
+    # "Datum" in running text is no label: a value must look like what the label holds.
+    if value and not fits(fld, value):
+        return None
+    if not value and label[0].islower():
+        return None
+    return fld, value
+
+
+def is_other_label(text: str) -> bool:
+    return bool(_OTHER_RE.match(text))
+
+
+def fits(fld: str, value: str) -> bool:
+    """Whether a value has the shape of the field it would fill."""
+    if fld == "datum":
+        return parse_date(value) is not None
+    if fld in ("kenmerk", "uw_kenmerk"):
+        return bool(KENMERK_SHAPE.match(value)) and len(value.split()) <= 6
+    if fld == "bijlagen":
+        return bool(BIJLAGEN_SHAPE.match(value)) or len(value) < 80
+    return bool(value)
+
+
+def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhead:
+    """Read the letterhead from lines[0:limit]."""
+    lh = Letterhead()
+    pending: list[tuple[str, int]] = []  # labels waiting for their values, in order
+    i = 0
+    while i < limit:
+        ln = lines[i]
+        t = ln.text
+        if not t:
+            i += 1
+            continue
+        lab = match_label(t)
+        if lab:
+            fld, value = lab
+            lh.consumed.add(i)
+            if value:
+                if fld not in lh.fields:
+                    lh.fields[fld] = Found(value, ln.lineno)
+                if fld == "onderwerp":
+                    i = _continue_onderwerp(lines, i, limit, lh, blank_structure)
+            else:
+                pending.append((fld, i))
+            i += 1
+            continue
+        if pending and not ADDRESSEE.match(t) and not RETOUR.match(t):
+            taken = _assign_pending(lines, i, limit, pending, lh, blank_structure)
+            if taken is not None:
+                i = taken + 1
+                continue
+        i += 1
+    _addressee(lines, limit, lh)
+    _units(lines, limit, lh)
+    return lh
+
+
+def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: list[tuple[str, int]],
+                    lh: Letterhead, blank_structure: bool) -> int | None:
+    """Give the value on line i to the first waiting label it fits; return the last line used."""
+    t = lines[i].text
+    for k, (fld, _) in enumerate(pending):
+        if not fits(fld, t):
+            continue
+        del pending[: k + 1]  # labels skipped over printed no value
+        lh.consumed.add(i)
+        if fld not in lh.fields:
+            lh.fields[fld] = Found(t, lines[i].lineno)
+        if fld == "onderwerp":
+            return _continue_onderwerp(lines, i, limit, lh, blank_structure)
+        return i
+    return None
+
+
+def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterhead, blank_structure: bool) -> int:
+    """Join the lines that continue a wrapped Betreft/Onderwerp; return the last line used."""
+    if not blank_structure:
+        return i
+    parts = [lh.fields["onderwerp"].value]
+    j = i + 1
+    while j < limit and lines[j].text:
+        t = lines[j].text
+        if match_label(t) or is_other_label(t) or SALUTATION.match(t) or len(t) > 100 or parts[-1].endswith("."):
+            break
+        parts.append(t)
+        lh.consumed.add(j)
+        j += 1
+    if len(parts) > 1:
+        lh.fields["onderwerp"] = Found(join_wrapped(parts), lh.fields["onderwerp"].line)
+    return j - 1
+
+
+def join_wrapped(parts: list[str]) -> str:
+    out = parts[0]
+    for p in parts[1:]:
+        if out.endswith("-") and p[:1].islower() and len(out) > 1 and out[-2].islower():
+            out = out[:-1] + p
+        else:
+            out = f"{out} {p}"
+    return out
+
+
+def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
+    for i in range(limit):
+        t = lines[i].text
+        m = ADDRESSEE.match(t)
+        aan_alone = re.match(r"^Aan\s+(?:de\s+)?$", t + " ")
+        if not (m and (t.startswith("Aan") or _capitalised_addressee(t))) and not aan_alone:
+            continue
+        parts = [m.group(1)] if m else []
+        used = [i]
+        j = i + 1
+        while j < limit and j <= i + 4:
+            joined = " ".join(parts)
+            if STATEN_GENERAAL.match(joined):
+                break
+            nxt = lines[j].text
+            if not nxt:
+                if not parts or joined.endswith((" de", " van", " der")):
+                    j += 1
+                    continue
+                break
+            if POSTAL.match(nxt) or match_label(nxt) or SALUTATION.match(nxt):
+                break
+            parts.append(nxt)
+            used.append(j)
+            j += 1
+        text = " ".join(parts).strip()
+        sg = STATEN_GENERAAL.match(text)
+        if sg:
+            text = sg.group(1)
+        text = text.rstrip(" ,.;")
+        if not text.lower().startswith("voorzitter"):
+            continue
+        lh.geadresseerde = Found(text, lines[i].lineno)
+        lh.consumed.update(used)
+        return
+
+
+def _capitalised_addressee(t: str) -> bool:
+    return t.startswith(("De Voorzitter", "Voorzitter")) and "Kamer" in t and len(t) < 90
+
+
+def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
+    """The ministry line and the organisational units of the colophon."""
+    units: list[str] = []
+    i = 0
+    while i < limit:
+        t = lines[i].text
+        if MINISTRY_LINE.match(t) and lh.ministerie is None:
+            lh.ministerie = Found(t, lines[i].lineno)
+        if not UNIT_START.match(t) or i in lh.consumed:
+            i += 1
+            continue
+        # a unit block: units and their wrapped continuations, up to the address or a blank line
+        cur = t
+        bold_open = lines[i].bold
+        j = i + 1
+        while j < limit and lines[j].text:
+            nxt = lines[j].text
+            if POSTAL.match(nxt) or match_label(nxt) or is_other_label(nxt) or MINISTRY_LINE.match(nxt):
+                break
+            if CONNECTOR_END.search(cur) or len(cur.split()) == 1 or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
+                cur = join_wrapped([cur, nxt])
+            else:
+                units.append(cur)
+                cur = nxt
+            bold_open = lines[j].bold
+            j += 1
+        units.append(cur)
+        i = j
+    seen: set[str] = set()
+    lh.units = [u for u in units if not (u in seen or seen.add(u))]

@@ -1,0 +1,206 @@
+"""Sections and recommendations: the body split at its headings.
+
+Recommendations are recognised in three forms:
+    ### **1. Zet internationale sancties in ...**   numbered headings, in a letter that speaks of
+                                                    aanbevelingen ("de vijf aanbevelingen", "per aanbeveling")
+    Aanbeveling 3: Versterk de ...                  explicit headings, always recommendations
+    "Het kabinet moet ..." / Reactie: ...           a quoted recommendation and its response
+Each response runs to the next recommendation, to an unnumbered heading of the same rank or to the
+end of the body (the closing is not part of the body). Numbered headings in a letter that answers no
+recommendations are sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import NUMBER_WORDS, RECOMMENDATION_WORDS
+from ..model import Problem
+from .body import NUMBERED_HEADING, Block
+
+EXPLICIT = re.compile(
+    r"^(?:Aanbeveling|Advies|Actiepunt)\s+(\d{1,2})\s*(?:[:.\-–]\s*|\s+|$)(.*)$", re.IGNORECASE
+)
+RESPONSE_LABEL = re.compile(
+    r"^(?:Reactie(?:\s+(?:van\s+)?(?:het\s+)?kabinet)?|Kabinetsreactie|Standpunt(?:\s+kabinet)?|Appreciatie)\s*[:.]?\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+QUOTED = re.compile(r"^[\"“„‘'«](.+?)[\"”’'»]?$", re.DOTALL)
+COUNT = re.compile(
+    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d{1,2})\s+aanbevelingen\b",
+    re.IGNORECASE,
+)
+CLOSING_PARAGRAPH = re.compile(
+    r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Sectie:
+    nummer: int | None
+    kop: str | None
+    tekst: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Aanbeveling:
+    nummer: int
+    titel: str
+    reactie: str
+    line: int
+
+
+def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+    """Secties and aanbevelingen of the body; problems for counts that do not add up."""
+    problems: list[Problem] = []
+    recs_at = _recommendation_headings(blocks)
+    quoted = [] if recs_at else _quoted_recommendations(blocks)
+    secties: list[Sectie] = []
+    recs: list[Aanbeveling] = []
+    i = 0
+    text_before: list[str] = []
+    kop: str | None = None
+    nummer: int | None = None
+    start_line = blocks[0].line if blocks else 1
+
+    def flush_section() -> None:
+        if text_before or kop is not None:
+            secties.append(Sectie(nummer, kop, "\n\n".join(text_before), start_line))
+
+    while i < len(blocks):
+        b = blocks[i]
+        if i in recs_at:
+            num, titel = recs_at[i]
+            j = i + 1
+            body: list[str] = []
+            while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
+                t = blocks[j].text
+                if blocks[j].kind == "heading" and RESPONSE_LABEL.match(t) and not RESPONSE_LABEL.match(t).group(1):  # type: ignore[union-attr]
+                    j += 1
+                    continue
+                m = RESPONSE_LABEL.match(t) if blocks[j].kind == "paragraph" and not body else None
+                body.append(m.group(1) if m and m.group(1) else t)
+                j += 1
+            if not titel and body and blocks[i + 1].kind == "paragraph" and QUOTED.match(body[0]):
+                titel = _unquote(body.pop(0))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            i = j
+            continue
+        if i in quoted:
+            flush_section()
+            text_before, kop, nummer = [], None, None
+            num, titel, j, body = quoted[i]
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            i = j
+            start_line = blocks[i].line if i < len(blocks) else b.line
+            continue
+        if b.kind == "heading":
+            flush_section()
+            m = NUMBERED_HEADING.match(b.text)
+            nummer, kop = (int(m.group(1)), m.group(2).strip()) if m else (None, b.text)
+            text_before = []
+            start_line = b.line
+        else:
+            text_before.append(b.text)
+        i += 1
+    flush_section()
+    _check_count(blocks, recs, problems)
+    return secties, recs, problems
+
+
+def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Block index -> (nummer, titel) for the headings that open a recommendation."""
+    explicit: dict[int, tuple[int, str]] = {}
+    numbered: dict[int, tuple[int, str]] = {}
+    first_numbered: int | None = None
+    for i, b in enumerate(blocks):
+        if b.kind != "heading":
+            continue
+        m = EXPLICIT.match(b.text)
+        if m:
+            titel = m.group(2).strip()
+            explicit[i] = (int(m.group(1)), titel)
+            continue
+        n = NUMBERED_HEADING.match(b.text)
+        if n:
+            numbered[i] = (int(n.group(1)), n.group(2).strip().rstrip(":"))
+            first_numbered = i if first_numbered is None else first_numbered
+    if explicit:
+        return explicit
+    if not numbered or first_numbered is None:
+        return {}
+    nums = [v[0] for v in numbered.values()]
+    if nums != list(range(1, len(nums) + 1)):
+        return {}
+    intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
+    if RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE):
+        return numbered
+    return {}
+
+
+def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, int, list[str]]]:
+    """A quoted recommendation followed by a "Reactie" paragraph or heading."""
+    out: dict[int, tuple[int, str, int, list[str]]] = {}
+    n = 0
+    i = 0
+    while i < len(blocks) - 1:
+        b = blocks[i]
+        q = QUOTED.match(b.text) if b.kind == "paragraph" and b.text[:1] in "\"“„‘'«" else None
+        nxt = blocks[i + 1]
+        if q and RESPONSE_LABEL.match(nxt.text):
+            n += 1
+            label = RESPONSE_LABEL.match(nxt.text)
+            body = [label.group(1)] if label and label.group(1) else []
+            j = i + 2
+            while j < len(blocks):
+                c = blocks[j]
+                if c.kind == "heading" or (c.kind == "paragraph" and c.text[:1] in "\"“„‘'«" and j + 1 < len(blocks)
+                                           and RESPONSE_LABEL.match(blocks[j + 1].text)):
+                    break
+                if CLOSING_PARAGRAPH.match(c.text):
+                    break
+                body.append(c.text)
+                j += 1
+            out[i] = (n, _unquote(b.text), j, body)
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _ends_response(b: Block, opener: Block) -> bool:
+    if CLOSING_PARAGRAPH.match(b.text):
+        return True
+    if b.kind != "heading" or RESPONSE_LABEL.match(b.text):
+        return False
+    if opener.level and b.level:
+        return b.level <= opener.level
+    return True
+
+
+def _unquote(text: str) -> str:
+    m = QUOTED.match(text.strip())
+    return (m.group(1) if m else text).strip().strip("\"“”„‘’'«»").strip()
+
+
+def _check_count(blocks: list[Block], recs: list[Aanbeveling], problems: list[Problem]) -> None:
+    """Warn when the letter announces a number of aanbevelingen and another number is found."""
+    if not recs:
+        return
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        m = COUNT.search(b.text)
+        if not m:
+            continue
+        word = m.group(1).lower()
+        announced = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        if announced and announced != len(recs) and announced > 1:
+            problems.append(Problem(
+                "aanbevelingen",
+                f"the letter announces {announced} aanbevelingen but {len(recs)} were found",
+                b.line,
+            ))
+        return

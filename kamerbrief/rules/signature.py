@@ -1,0 +1,171 @@
+"""Closing and signature: "Hoogachtend,", "De Staatssecretaris van Justitie en Veiligheid," and the name.
+
+Recognises, at the end of the letter:
+    De Minister van Binnenlandse Zaken en Koninkrijksrelaties, J. W. E. Spies      (one line)
+    De Staatssecretaris van Justitie en Veiligheid, / Mark Harbers                 (two lines)
+    De Ministervan Economische Zaken, R. W. de Korte                               (OCR glue repaired)
+and several signers in a row. Also the title as a portfolio anywhere ("mede namens de minister van
+Buitenlandse Zaken en de minister voor ..."), for `mede_namens`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import CLOSINGS, TITLE_MINISTRIES
+from ..model import Line
+
+WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
+PORTFOLIO = rf"{WORD}(?:(?:,\s+|\s+en\s+|\s+voor\s+|\s+van\s+|\s+|-\s+en\s+){WORD})*"
+TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
+         r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
+FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
+SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*,\s*(?P<naam>.*)$")
+GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
+NAME = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
+                  r"^(?:[A-Z]\.\s?)+(?:[a-z]+\s+)*[A-ZÀ-Ý][\w'’ -]+$")
+MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
+MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
+SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
+
+
+@dataclass(frozen=True)
+class Signer:
+    functie: str
+    naam: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The closing: where it starts (index into lines), formula and signers, first signer first."""
+
+    start: int
+    slotformule: str | None
+    signers: tuple[Signer, ...]
+
+
+def repair(text: str) -> str:
+    """Repair OCR glue such as "Ministervan"."""
+    return GLUED.sub(r"\1 \2", text)
+
+
+def sign_line(text: str) -> tuple[str, str | None] | None:
+    """(functie, naam or None) for a signature line such as "De Minister van Defensie, J. Hillen"."""
+    m = SIGN_LINE.match(repair(text))
+    if not m:
+        return None
+    naam = m.group("naam").strip().rstrip(",") or None
+    if naam and not NAME.match(naam):
+        return None
+    return m.group("functie"), naam
+
+
+def is_name(text: str) -> bool:
+    return len(text) <= 60 and bool(NAME.match(text)) and not text.endswith((".", ",", ":")) or bool(
+        re.match(r"^(?:[A-Z]\.\s?){1,5}[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}$", text)
+    )
+
+
+def find(lines: tuple[Line, ...], start: int) -> Signature | None:
+    """The signature block at the end of lines[start:], or None."""
+    last = None
+    for i in range(len(lines) - 1, start - 1, -1):
+        if sign_line(lines[i].text):
+            last = i
+            break
+    if last is None:
+        return None
+    # walk back over earlier signers directly above (name lines and title lines only)
+    first = last
+    j = last - 1
+    while j >= start:
+        t = lines[j].text
+        if not t or is_name(t):
+            j -= 1
+            continue
+        if sign_line(t):
+            first = j
+            j -= 1
+            continue
+        break
+    signers: list[Signer] = []
+    i = first
+    while i <= last:
+        got = sign_line(lines[i].text)
+        if got:
+            functie, naam = got
+            if naam is None:
+                naam = _name_below(lines, i)
+            signers.append(Signer(functie, naam, lines[i].lineno))
+        i += 1
+    slot, begin = None, first
+    for k in range(first - 1, max(start, first - 4) - 1, -1):
+        t = lines[k].text
+        if not t:
+            continue
+        if t in CLOSINGS or t.rstrip(",") + "," in CLOSINGS:
+            slot, begin = t, k
+        break
+    return Signature(begin, slot, tuple(signers))
+
+
+def _name_below(lines: tuple[Line, ...], i: int) -> str | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        t = lines[j].text
+        if not t:
+            continue
+        if sign_line(t) or not is_name(t):
+            return None
+        return t
+    return None
+
+
+def ministerie_of(functie: str | None) -> str | None:
+    """'Staatssecretaris van Justitie en Veiligheid' -> 'Ministerie van Justitie en Veiligheid'."""
+    if not functie:
+        return None
+    low = functie.lower()
+    for title, ministry in TITLE_MINISTRIES.items():
+        if low.startswith(title):
+            return ministry
+    m = MINISTER_OF.match(functie)
+    return f"Ministerie van {m.group(1)}" if m else None
+
+
+def titlecase(upper: str) -> str:
+    """'MINISTER VAN ECONOMISCHE ZAKEN' -> 'Minister van Economische Zaken'."""
+    words = upper.lower().split()
+    out = []
+    for k, w in enumerate(words):
+        if k > 0 and w in SMALL_WORDS:
+            out.append(w)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    return " ".join(out)
+
+
+def mede_namens(text: str) -> list[str]:
+    """The co-senders after "mede namens": 'minister van Buitenlandse Zaken', ..."""
+    out: list[str] = []
+    for m in MEDE_NAMENS.finditer(text):
+        rest = m.group(1)
+        while True:
+            art = re.match(r"^(?:de|het|De)\s+", rest)
+            if not art:
+                break
+            f = FUNCTIE.match(rest[art.end():])
+            if not f:
+                break
+            functie = f.group("functie")
+            if re.match(r"^(?:[Mm]inister|[Ss]taatssecretaris)$", functie):
+                break
+            if functie not in out:
+                out.append(functie)
+            rest = rest[art.end() + f.end():]
+            sep = re.match(r"^(?:,\s*|\s+en\s+|\s+alsmede\s+)", rest)
+            if not sep:
+                break
+            rest = rest[sep.end():]
+    return out
