@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -18,11 +19,24 @@ except ImportError:  # pragma: no cover - depends on the wheel
 FORMATS = ("yaml", "json")
 
 
+class _RecordDumper(_Dumper):
+    """Safe dumper that writes multi-paragraph text as a literal block, as people read it."""
+
+
+def _str(dumper: Any, value: str) -> Any:
+    if "\n" in value and not any(c in value for c in "\r\t\x85\u2028\u2029") and value == value.strip():
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_RecordDumper.add_representer(str, _str)
+
+
 def dumps(record: dict[str, Any], to: str = "yaml") -> str:
     """The record as text, keys in schema order, non-ASCII kept as is."""
     if to == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+    return yaml.dump(record, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
 
@@ -38,8 +52,6 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -13,7 +13,7 @@ from typing import Any
 
 from .clean import Cleaned, clean
 from .lexicon import SALUTATION
-from .model import Line, NotALetterError, Problem, Result, SchemaError, Source
+from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
 from .rules import body as body_rule
 from .rules import kamerstuk as kamerstuk_rule
@@ -95,6 +95,13 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     ks = kamerstuk_rule.read(lines, limit)
     lh = letterhead_rule.read(lines, limit, blank_structure)
 
+    if ks.date_rest and ks.date_index is not None:
+        # OCR put the first body words on the date line: keep them as the body's first line
+        at = ks.date_index
+        lines = (*lines[:at], Line("", lines[at].lineno), Line(ks.date_rest, lines[at].lineno), *lines[at + 1:])
+        ks.consumed = {c + 1 if c > at else c for c in ks.consumed}
+        lh.consumed = {c + 1 if c > at else c for c in lh.consumed}
+        ks.footer_lines = {c + 1 if c > at else c for c in ks.footer_lines}
     consumed = lh.consumed | ks.consumed
     body_start = (max(consumed) + 1) if consumed else 0
     if salutation is not None:
@@ -206,7 +213,7 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         t = ln.text
         if not t or NOTE_HEAD.match(t):
             continue
-        if SITE_TAIL.match(t) or body_rule.is_page_furniture(t) and not NOTE_NUM.match(t):
+        if SITE_TAIL.match(t) or (body_rule.is_page_furniture(t) and not NOTE_NUM.match(t)):
             cur = None
             continue
         m = NOTE_NUM.match(t)
@@ -233,17 +240,17 @@ def _furniture(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, ks: kame
         t = lines[i].text
         if not t:
             continue
-        f = body_rule.fold(t)
         if body_rule.is_page_furniture(t):
             out.add(i)
-        elif len(t) <= 100 and (f in head or f in values):
+            continue
+        if len(t) > 100:
+            continue
+        f = body_rule.fold(t)
+        lab = letterhead_rule.match_label(t)
+        if (f in head or f in values
+                or (letterhead_rule.is_other_label(t) and len(t.split()) <= 6)
+                or (lab and (not lab[1] or body_rule.fold(lab[1]) in values))):
             out.add(i)
-        elif len(t) <= 100 and (letterhead_rule.is_other_label(t) and len(t.split()) <= 6):
-            out.add(i)
-        else:
-            lab = letterhead_rule.match_label(t)
-            if lab and (not lab[1] or body_rule.fold(lab[1]) in values) and len(t) <= 100:
-                out.add(i)
     return out
 
 
@@ -309,14 +316,16 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
                                 signer.line if signer else None))
     ministerie = lh.ministerie.value if lh.ministerie else signature_rule.ministerie_of(functie)
     if ministerie is None and functie is not None:
-        problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}", signer.line if signer else None))
+        problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
+                                signer.line if signer else None))
 
     text = " ".join(b.text for b in blocks)
     if sig:
         text += " " + " ".join(ln.text for ln in lines[sig.start:])
     mede = signature_rule.mede_namens(text)
     if sig:
-        mede += [s.functie for s in sig.signers[1:] if s.functie not in mede]
+        known = {m.casefold() for m in mede}
+        mede += [s.functie for s in sig.signers[1:] if s.functie.casefold() not in known]
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
     kamer = None

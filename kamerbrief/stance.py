@@ -31,6 +31,7 @@ CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:onderschrijf|onderschrijft|onderschrijven)\b", OVER, 1.0),
     (r"\b(?:omarm|omarmt|omarmen)\b", OVER, 1.0),
     (r"\b(?:deel|delen|deelt) (?:ik|wij|we|het kabinet) (?:de|deze|die|het)\b[^.;]{0,40}\b(?:analyse|opvatting|mening|zorg|aanbeveling|conclusie)", OVER, 0.8),
+    (rf"\b{_SUBJ} (?:deel|deelt|delen)\b[^.;]{{0,20}}\b(?:de|deze|die|het)\b[^.;]{{0,40}}\b(?:analyse|opvatting|mening|zorg|zorgen|aanbeveling|conclusie|doel|doelstelling|ambitie)", OVER, 0.8),
     (r"\b(?:ben|is|zijn) (?:ik|het kabinet|wij) (?:het )?(?:eens|positief)\b", OVER, 0.8),
     (r"\bzal (?:ik|het kabinet)\b[^.;]{0,60}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen)\b", OVER, 0.8),
     (r"\bgeef (?:ik|het kabinet) (?:hier )?(?:graag )?(?:gevolg|opvolging|uitvoering)\b", OVER, 0.9),
@@ -44,6 +45,7 @@ CUES: tuple[tuple[str, str, float], ...] = (
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend)\b", NIET, 1.0),
     (r"\bzie(?:t|n)? (?:ik|het kabinet|wij|we)\b[^.;]{0,40}\bgeen (?:aanleiding|noodzaak|meerwaarde|reden|toegevoegde waarde)\b", NIET, 1.0),
     (r"\bgeen (?:aanleiding|noodzaak|meerwaarde|toegevoegde waarde)\b", NIET, 0.8),
+    (r"\b(?:ziet|zie|zien)\b[^.;]{0,30}\bgeen (?:ruimte|mogelijkheid|mogelijkheden) (?:voor|om)\b", NIET, 0.8),
     (r"\b(?:ontraad|ontraden|wijs(?:t)? (?:ik|het kabinet) af|afgewezen|geen voorstander)\b", NIET, 1.0),
     (r"\bzonder (?:concrete |duidelijke |aantoonbare )?(?:voordelen|meerwaarde)\b", NIET, 0.8),
     (r"\bniet gericht op (?:het )?(?:opzetten|oprichten|invoeren|instellen)\b", NIET, 0.8),
@@ -66,7 +68,7 @@ NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|wel\b.*\bmaar|tegelijkertijd)\b", re.IGNORECASE)
 ALREADY = re.compile(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in)\b"
-    r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal jarenlang\b|\bloopt al\b",
+    r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b",
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(])|\n\n+")

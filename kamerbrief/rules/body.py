@@ -20,6 +20,9 @@ from ..model import Line
 TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
 LIST_ITEM = re.compile(r"^(?:[-*•+–▪●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]?\s+(\S.*)$")
+SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+FUNCTION_WORDS = frozenset({"de", "het", "een", "van", "en", "op", "in", "voor", "met", "aan", "te", "dat", "die",
+                            "om", "of", "naar", "bij", "door", "over", "tot", "uit", "zijn", "is", "worden"})
 VOWELS = frozenset("aeiouyàáäèéëïíóöúü")
 INNER_HYPHEN = re.compile(r"\b([A-Za-zÀ-ÿ]+)-([a-zà-ÿ]+)\b")
 
@@ -126,9 +129,11 @@ def _heading_of(ln: Line, alone: bool, blank_structure: bool) -> bool:
         return True
     if re.match(r"^(?:Aanbeveling|Advies|Actiepunt)\s+\d{1,2}\b", t) and len(t) < 200:
         return True
-    if not alone or len(t) > 120 or t.endswith((".", ",", ";", ":")) or not blank_structure:
-        return bool(alone and NUMBERED_HEADING.match(t) and len(t) < 120 and not t.endswith((".", ",", ";")))
-    return t[:1].isupper() or bool(NUMBERED_HEADING.match(t))
+    if not alone or len(t) > 120 or t.endswith((".", ",", ";", ":")) or SENTENCE_INSIDE.search(t):
+        return False
+    if NUMBERED_HEADING.match(t):
+        return True
+    return blank_structure and t[:1].isupper() and t.rsplit(" ", 1)[-1] not in FUNCTION_WORDS
 
 
 def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width: int, ocr: bool) -> list[Block]:
@@ -151,11 +156,28 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
                 and not group[1].bold and NUMBERED_HEADING.match(ln.text):
             out.append(Block("heading", ln.text, ln.lineno))
             continue
+        if not markdown and blank_structure and _inline_heading(group, k, width):
+            flush()
+            out.append(Block("heading", ln.text, ln.lineno))
+            continue
         if para and _starts_paragraph(para[-1].text, ln.text, markdown, blank_structure, width):
             flush()
         para.append(ln)
     flush()
     return out
+
+
+def _inline_heading(group: list[Line], k: int, width: int) -> bool:
+    """A short title line on top of a paragraph, with no blank line between (pdftotext output)."""
+    t = group[k].text
+    if k + 1 >= len(group) or len(t) >= 0.6 * max(width, 60) or len(t.split()) > 10:
+        return False
+    if not t[:1].isupper() or t.endswith((".", ",", ";", ":", "-")) or TERMINAL.search(t):
+        return False
+    if k > 0 and not TERMINAL.search(group[k - 1].text):
+        return False
+    nxt = group[k + 1].text
+    return nxt[:1].isupper() and len(nxt) > len(t)
 
 
 def _starts_paragraph(prev: str, line: str, markdown: bool, blank_structure: bool, width: int) -> bool:
@@ -170,7 +192,7 @@ def _starts_paragraph(prev: str, line: str, markdown: bool, blank_structure: boo
     if not ends:
         return False
     short = width > 40 and len(prev) < 0.8 * width
-    return short or not blank_structure and line[:1].isupper() and len(prev) < 0.9 * max(width, 1)
+    return short or (not blank_structure and line[:1].isupper() and len(prev) < 0.9 * max(width, 1))
 
 
 def _join_lines(texts: list[str], ocr: bool) -> str:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from ..model import Line
 from .dates import WRITTEN, parse_date
 
-VERGADERJAAR = re.compile(r"^(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-–/]\s*(\d{2,4})\b", re.IGNORECASE)
+VERGADERJAAR = re.compile(
+    r"^(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-–/]\s*(\d{2,4})\b(?:\s+[Nn]r\.?\s*(\d+[a-z]?)\b)?", re.IGNORECASE
+)
 SITE_META = re.compile(
     r"^(Tweede|Eerste) Kamer der Staten[- ]Generaal\s*(\d{4})\s*[-–]\s*(\d{4})\s*(.+?)\s+nr\.\s*(\S+)\s*$"
 )
@@ -29,8 +31,10 @@ DOSSIER = re.compile(
 ROMAN_DOSSIER = re.compile(r"^([IVXLCD]{2,6})\s+(\S.*)$")
 HOOFDSTUK = re.compile(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(
-    r"^(?:Den Haag|DEN HAAG|['’`]s[- ]Gravenhage|['’`]s Gravenhage|[A-Z][a-zé]+(?:[- ][A-Z][a-z]+)?),\s*(.*\d{4})\s*\.?$"
+    r"^(?:Den Haag|DEN HAAG|['’`]?s[-. ]?Gravenhage|[A-Z][a-zé]+(?:[- ][A-Z][a-z]+)?),\s*"
+    r"(\d{1,2}\s*[a-z]+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\s*\.?(?:\s+(\S.*))?$"
 )
+BARE_DATE = re.compile(r"^(\d{1,2}\s*[a-z]+\s+\d{4})\.?$")
 FOOTER = re.compile(
     r"^\s*(Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?\s*$",
     re.IGNORECASE,
@@ -50,6 +54,7 @@ class Kamerstuk:
     datum: str | None = None
     datum_line: int | None = None
     date_index: int | None = None  # index of the "Den Haag, <datum>" line
+    date_rest: str = ""  # body text that OCR put on the date line after the date
     kamer: str | None = None
     consumed: set[int] = field(default_factory=set)
     footer_lines: set[int] = field(default_factory=set)
@@ -60,7 +65,10 @@ class Kamerstuk:
 
 
 def normalise_dossier(raw: str) -> str | None:
-    """'31 568' -> '31568', '33 000 X' -> '33000-X', '21 501-01' -> '21501-01', '15 800 hoofdstuk XII' -> '15800-XII'."""
+    """'31 568' -> '31568', '33 000 X' -> '33000-X', '21 501-01' -> '21501-01', '15 800 hoofdstuk XII' -> '15800-XII'.
+
+    A number that fits no form but has 4-6 digits (OCR "16-753") gives its digits.
+    """
     raw = raw.strip().rstrip(",.")
     raw = re.sub(r"\s+hoofdstuk\s+", " ", raw, flags=re.IGNORECASE)
     m = DOSSIER.match(raw)
@@ -86,7 +94,17 @@ def place_date_index(lines: tuple[Line, ...], limit: int) -> int | None:
         m = PLACE_DATE.match(lines[i].text)
         if m and WRITTEN.search(m.group(1)) and parse_date(m.group(1)):
             return i
+        b = BARE_DATE.match(lines[i].text)
+        if b and parse_date(b.group(1)) and i > 0 and "Voorzitter" in _prev_text(lines, i):
+            return i
     return None
+
+
+def _prev_text(lines: tuple[Line, ...], i: int) -> str:
+    for j in range(i - 1, -1, -1):
+        if lines[j].text:
+            return lines[j].text
+    return ""
 
 
 def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
@@ -107,10 +125,13 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
         m = VERGADERJAAR.match(t)
         if m:
             ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(1), m.group(2))
+            if m.group(3) and not ks.ondernummer:
+                ks.ondernummer = m.group(3)
             ks.consumed.add(i)
             continue
         m = NR_LINE.match(t)
-        if m and nr_index is None and (not m.group(2) or BRIEF_VAN.match(m.group(2)) or _next_is_brief(lines, i, limit)):
+        opens_letter = m and (not m.group(2) or BRIEF_VAN.match(m.group(2)) or _next_is_brief(lines, i, limit))
+        if m and nr_index is None and opens_letter:
             ks.ondernummer = m.group(1)
             nr_index = i
             ks.consumed.add(i)
@@ -132,12 +153,14 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
             if nr_index is None:
                 nr_index = i
             continue
-        m = PLACE_DATE.match(t)
+        m = PLACE_DATE.match(t) or BARE_DATE.match(t)
         if m and ks.datum is None and parse_date(m.group(1)):
             ks.datum = parse_date(m.group(1))
             ks.datum_line = lines[i].lineno
             ks.date_index = i
             ks.consumed.add(i)
+            if m.re is PLACE_DATE and m.group(2):
+                ks.date_rest = m.group(2)
     if nr_index is not None:
         _dossier(lines, nr_index, ks)
     _footer(lines, ks)

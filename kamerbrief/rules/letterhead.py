@@ -35,7 +35,7 @@ POSTAL = re.compile(
     r"^(?:Postbus\b|Bezoekadres|Postadres|\d{4}\s?[A-Z]{2}\b|[A-Z][\w'.-]+(?:\s[\w'.-]+)*\s\d+[a-z]?$|"
     r"www\.|https?://|[A-Z]{2,}\b.*\bDen Haag$|DEN HAAG$|Den Haag$|T\s|F\s|E\s|Binnenhof\b|Plein\b)"
 )
-MINISTRY_LINE = re.compile(r"^Ministerie van [A-Z][\w ,'-]{2,80}$")
+MINISTRY_LINE = re.compile(r"^Ministerie van(?: [A-Z][\w ,'-]{2,80})?$")
 UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in UNIT_WORDS) + r")")
 CONNECTOR_END = re.compile(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
 KENMERK_SHAPE = re.compile(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
@@ -210,7 +210,7 @@ def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
 
 
 def _capitalised_addressee(t: str) -> bool:
-    return t.startswith(("De Voorzitter", "Voorzitter")) and "Kamer" in t and len(t) < 90
+    return t.lower().startswith(("de voorzitter", "voorzitter")) and "Kamer" in t and len(t) < 90
 
 
 def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
@@ -220,7 +220,14 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
     while i < limit:
         t = lines[i].text
         if MINISTRY_LINE.match(t) and lh.ministerie is None:
-            lh.ministerie = Found(t, lines[i].lineno)
+            parts = [t]
+            j = i + 1
+            while CONNECTOR_END.search(parts[-1]) and j < limit and lines[j].text and j <= i + 3:
+                parts.append(lines[j].text)
+                j += 1
+            name = join_wrapped(parts).rstrip(" ,")
+            if name != "Ministerie van":
+                lh.ministerie = Found(name, lines[i].lineno)
         if not UNIT_START.match(t) or i in lh.consumed:
             i += 1
             continue
@@ -232,7 +239,8 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             nxt = lines[j].text
             if POSTAL.match(nxt) or match_label(nxt) or is_other_label(nxt) or MINISTRY_LINE.match(nxt):
                 break
-            if CONNECTOR_END.search(cur) or len(cur.split()) == 1 or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
+            wraps = CONNECTOR_END.search(cur) or len(cur.split()) == 1
+            if wraps or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
                 cur = join_wrapped([cur, nxt])
             else:
                 units.append(cur)
@@ -241,5 +249,4 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             j += 1
         units.append(cur)
         i = j
-    seen: set[str] = set()
-    lh.units = [u for u in units if not (u in seen or seen.add(u))]
+    lh.units = list(dict.fromkeys(units))

@@ -56,7 +56,7 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
     """Secties and aanbevelingen of the body; problems for counts that do not add up."""
     problems: list[Problem] = []
     recs_at = _recommendation_headings(blocks)
-    quoted = [] if recs_at else _quoted_recommendations(blocks)
+    quoted = {} if recs_at else _quoted_recommendations(blocks)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
@@ -72,6 +72,8 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
     while i < len(blocks):
         b = blocks[i]
         if i in recs_at:
+            flush_section()
+            text_before, kop, nummer = [], None, None
             num, titel = recs_at[i]
             j = i + 1
             body: list[str] = []
@@ -87,6 +89,7 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
                 titel = _unquote(body.pop(0))
             recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
             i = j
+            start_line = blocks[i].line if i < len(blocks) else b.line
             continue
         if i in quoted:
             flush_section()

@@ -22,8 +22,9 @@ TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTE
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
 SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*,\s*(?P<naam>.*)$")
+TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
 GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
-NAME = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
+NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
                   r"^(?:[A-Z]\.\s?)+(?:[a-z]+\s+)*[A-ZÀ-Ý][\w'’ -]+$")
 MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
@@ -63,43 +64,41 @@ def sign_line(text: str) -> tuple[str, str | None] | None:
 
 
 def is_name(text: str) -> bool:
-    return len(text) <= 60 and bool(NAME.match(text)) and not text.endswith((".", ",", ":")) or bool(
-        re.match(r"^(?:[A-Z]\.\s?){1,5}[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}$", text)
+    return (len(text) <= 60 and bool(NAME.match(text)) and not text.endswith((".", ",", ":"))) or bool(
+        re.match(r"^(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)*(?:[A-Z]\.\s?){1,5}[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}$", text)
     )
 
 
 def find(lines: tuple[Line, ...], start: int) -> Signature | None:
-    """The signature block at the end of lines[start:], or None."""
+    """The signature block at the end of lines[start:], or None.
+
+    Two layouts: "De Minister van X," with the name below or after the comma, and the newer
+    "M.A.M. Adriaansens" / "Minister van Economische Zaken en Klimaat" (name first, no "De").
+    """
     last = None
     for i in range(len(lines) - 1, start - 1, -1):
-        if sign_line(lines[i].text):
+        if _signer_at(lines, i, start):
             last = i
             break
     if last is None:
         return None
-    # walk back over earlier signers directly above (name lines and title lines only)
-    first = last
-    j = last - 1
+    found = _signer_at(lines, last, start)
+    assert found is not None
+    signers = [found[0]]
+    first = found[1]
+    j = first - 1
     while j >= start:
         t = lines[j].text
-        if not t or is_name(t):
-            j -= 1
+        got = _signer_at(lines, j, start) if t else None
+        if got:
+            signers.insert(0, got[0])
+            first = got[1]
+            j = first - 1
             continue
-        if sign_line(t):
-            first = j
+        if not t or (is_name(t) and _signer_above(lines, j, start)):
             j -= 1
             continue
         break
-    signers: list[Signer] = []
-    i = first
-    while i <= last:
-        got = sign_line(lines[i].text)
-        if got:
-            functie, naam = got
-            if naam is None:
-                naam = _name_below(lines, i)
-            signers.append(Signer(functie, naam, lines[i].lineno))
-        i += 1
     slot, begin = None, first
     for k in range(first - 1, max(start, first - 4) - 1, -1):
         t = lines[k].text
@@ -109,6 +108,30 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
             slot, begin = t, k
         break
     return Signature(begin, slot, tuple(signers))
+
+
+def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int] | None:
+    """The signer whose title is on line i, and the first line the signature uses."""
+    t = lines[i].text
+    got = sign_line(t)
+    if got:
+        functie, naam = got
+        return Signer(functie, naam if naam else _name_below(lines, i), lines[i].lineno), i
+    m = TITLE_ONLY.match(repair(t))
+    if m:
+        for j in range(i - 1, max(start, i - 3) - 1, -1):
+            if lines[j].text:
+                if is_name(lines[j].text) and not sign_line(lines[j].text):
+                    return Signer(m.group("functie"), lines[j].text, lines[j].lineno), j
+                break
+    return None
+
+
+def _signer_above(lines: tuple[Line, ...], j: int, start: int) -> bool:
+    for k in range(j - 1, max(start, j - 4) - 1, -1):
+        if lines[k].text:
+            return bool(sign_line(lines[k].text))
+    return False
 
 
 def _name_below(lines: tuple[Line, ...], i: int) -> str | None:

@@ -1,0 +1,258 @@
+"""PDF reader: the page as a reader sees it, from every character's box (pypdfium2).
+
+Ministry originals put the colophon in a right-hand column, repeat it on every page, print
+"Pagina 2 van 7" and put footnotes in smaller type at the page foot. From character positions:
+  - the right-hand column of page 1 becomes the letterhead block; on later pages it is a running
+    header and is left out;
+  - a line that runs into the column ("... geven nadere DGBI / 26844711") is cut at the column edge;
+  - smaller type below the body becomes footnotes ("Noten" at the end of the text);
+  - a larger vertical gap is a paragraph break; pages are separated by a form feed;
+  - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP")
+    are dropped where the gap is tiny or splits a lone capital or digit off its word.
+The result is plain text in the layout the text rules read, so every reader feeds one pipeline.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import FormatError, MissingToolError, Source
+
+COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
+TINY_GAP = 0.22  # a generated space narrower than this share of the font height joins its neighbours
+FRAGMENT_GAP = 0.5  # ... and below this share when it splits off a lone capital or digit
+PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one starts a new paragraph
+FOOTNOTE_SIZE = 0.88  # lines at the page foot in type this much smaller than the body are footnotes
+
+
+# pdfium marks a line-end hyphen as U+FFFE and may give U+0002; both are a hyphen on the page.
+PDF_CHARS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+
+
+@dataclass
+class PdfLine:
+    text: str
+    x0: float
+    x1: float
+    top: float  # y of the line's top, PDF coordinates (origin bottom left)
+    bottom: float
+    size: float  # loose glyph height: a stand-in for the font size
+    bold: bool = False
+    column: bool = False
+
+
+@dataclass
+class PdfPage:
+    width: float
+    height: float
+    lines: list[PdfLine] = field(default_factory=list)
+
+
+def read_pdf(path: Path, data: bytes, digest: str, fmt: str) -> Source:
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise MissingToolError("reading PDF needs pypdfium2 (pip install pypdfium2)", str(path)) from None
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise FormatError("PDF is encrypted (password protected); decrypt it first, e.g. "
+                              "`qpdf --decrypt in.pdf out.pdf`", str(path)) from None
+        raise FormatError(f"damaged PDF, cannot open it ({exc})", str(path)) from None
+    try:
+        pages = [_read_page(doc[k], pdfium_c) for k in range(len(doc))]
+    except pdfium.PdfiumError as exc:
+        raise FormatError(f"damaged PDF, cannot read its pages ({exc})", str(path)) from None
+    finally:
+        doc.close()
+    chars = sum(len(ln.text) for p in pages for ln in p.lines)
+    if not pages:
+        raise FormatError("PDF has no pages", str(path))
+    if chars < 20 * len(pages):
+        raise FormatError("PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, "
+                          "and parse the result", str(path))
+    return Source(path=str(path), format="pdf", text=assemble(pages), sha256=digest, pages=len(pages))
+
+
+def _read_page(page: Any, pdfium_c: Any) -> PdfPage:
+    width, height = page.get_size()
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n) if n else ""
+        if len(text) != n:  # surrogate pairs: fall back to one call per character
+            text = "".join(tp.get_text_range(i, 1) or " " for i in range(n))
+        text = text.translate(PDF_CHARS)
+        boxes = [tp.get_charbox(i) for i in range(n)]
+        raw_lines = _split_lines(text, boxes)
+        edge = _column_edge(raw_lines, boxes, width)
+        lines = []
+        for idxs in raw_lines:
+            lines += _make_lines(idxs, text, boxes, tp, pdfium_c, edge)
+    finally:
+        tp.close()
+        page.close()
+    for ln in lines:
+        ln.column = ln.x0 >= edge - 1
+    return PdfPage(width, height, lines)
+
+
+def _column_edge(raw_lines: list[list[int]], boxes: list[tuple[float, float, float, float]], width: float) -> float:
+    """Where the colophon column starts: a left edge right of COLUMN_FROM that two or more lines share."""
+    starts = sorted(round(boxes[idxs[0]][0]) for idxs in raw_lines if idxs and boxes[idxs[0]][0] >= COLUMN_FROM * width)
+    shared = [x for k, x in enumerate(starts) if any(abs(x - y) <= 2 for y in starts[k + 1:])]
+    return float(min(shared)) - 1 if shared else width
+
+
+def _split_lines(text: str, boxes: list[tuple[float, float, float, float]]) -> list[list[int]]:
+    """Character indices per visual line: pdfium's line ends, and jumps back or down.
+
+    pdfium also ends a line after a superscript footnote marker; a "line" that goes on at the same
+    height right where the last one stopped is joined to it again.
+    """
+    lines: list[list[int]] = []
+    cur: list[int] = []
+    ended = False
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            ended = ended or bool(cur)
+            continue
+        if cur and ch != " ":
+            prev = next((j for j in reversed(cur) if text[j] != " "), None)
+            if prev is not None:
+                p, b = boxes[prev], boxes[i]
+                h = max(p[3] - p[1], b[3] - b[1], 1.0)
+                goes_on = p[2] - 1 <= b[0] <= p[2] + 2 * h and abs(b[1] - p[1]) < 0.8 * h
+                if (ended and not goes_on) or b[0] < p[0] - h or abs(b[1] - p[1]) > 1.5 * h:
+                    lines.append(cur)
+                    cur = []
+        elif cur and ch == " " and ended:
+            continue
+        ended = False
+        cur.append(i)
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, float, float]], tp: Any,
+                pdfium_c: Any, column_x: float) -> list[PdfLine]:
+    """One visual line as PdfLines (two when it runs into the right-hand column)."""
+    letters = [i for i in idxs if not text[i].isspace()]
+    if not letters:
+        return []
+    first = letters[0]
+    loose = tp.get_charbox(first, loose=True)
+    size = max(loose[3] - loose[1], 1.0)
+    try:
+        bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, first) >= 600
+    except AttributeError:  # pragma: no cover - older pdfium builds
+        bold = False
+    segments: list[list[int]] = [[]]
+    for k, i in enumerate(idxs):
+        if text[i] != " " and segments[-1]:
+            prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
+            crosses = boxes[prev][2] < column_x - 1 <= boxes[i][0] if prev is not None else False
+            if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > 0.3 * size:
+                segments.append([])
+        if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
+            continue
+        segments[-1].append(i)
+    out = []
+    for seg in segments:
+        chars = [i for i in seg]
+        s = "".join(text[i] for i in chars).strip()
+        if not s:
+            continue
+        vis = [i for i in chars if not text[i].isspace()]
+        out.append(PdfLine(
+            text=" ".join(s.split()),
+            x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
+            top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
+            size=size, bold=bold,
+        ))
+    return out
+
+
+def _spurious_space(idxs: list[int], k: int, text: str, boxes: list[tuple[float, float, float, float]],
+                    size: float) -> bool:
+    """Whether the space at idxs[k] was invented by extraction inside a word or number."""
+    i = idxs[k]
+    b = boxes[i]
+    if b[2] - b[0] > 0.01 or k == 0 or k == len(idxs) - 1:
+        return False  # a real space glyph
+    a, c = idxs[k - 1], idxs[k + 1]
+    left, right = text[a], text[c]
+    if left.isspace() or right.isspace():
+        return False
+    gap = (boxes[c][0] - boxes[a][2]) / size
+    if gap < TINY_GAP and left.isalnum() and right.isalnum():
+        return True
+    lone_left = k < 2 or text[idxs[k - 2]].isspace()
+    if gap >= FRAGMENT_GAP or not lone_left:
+        return False
+    if left.isupper():  # "P agina", "I E NW", "E X": a capital split off its word
+        return right.isupper() or right.isdigit() or (right.islower() and left not in "AU")  # "U kunt" stays
+    return left.isdigit() and right.isdigit()  # "2 5 15 XP"
+
+
+def assemble(pages: list[PdfPage]) -> str:
+    """The pages as text: page 1's column first, then the body; footnotes gathered at the end."""
+    out: list[str] = []
+    notes: list[str] = []
+    for k, page in enumerate(pages):
+        column = sorted((ln for ln in page.lines if ln.column), key=lambda ln: -ln.top)
+        body = sorted((ln for ln in page.lines if not ln.column), key=lambda ln: (-round(ln.top), ln.x0))
+        body, foot = _split_footnotes(body)
+        notes += [ln.text for ln in foot]
+        parts: list[str] = []
+        if k == 0 and column:
+            parts.append(_flow(column))
+        elif column:
+            # running header and "Pagina N van M": kept only where it is not the repeated colophon
+            parts += [ln.text for ln in column if ln.text.lower().startswith("pagina")]
+        if body:
+            parts.append(_flow(body))
+        out.append("\n\n".join(parts))
+    text = "\n\f".join(out)
+    if notes:
+        text += "\n\nNoten\n" + "\n".join(notes)
+    return text + "\n"
+
+
+def _flow(lines: list[PdfLine]) -> str:
+    """Lines top to bottom; a blank line where the vertical gap says a new paragraph starts."""
+    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False) if 0 < a.bottom - b.bottom < 4 * a.size]
+    usual = statistics.median(steps) if steps else 0.0
+    out: list[str] = []
+    for j, ln in enumerate(lines):
+        if j:
+            prev = lines[j - 1]
+            step = prev.bottom - ln.bottom
+            if usual and step > PARAGRAPH_GAP * usual or (ln.bold and not prev.bold and len(ln.text) < 100):
+                out.append("")
+            elif prev.bold and not ln.bold and len(prev.text) < 100:
+                out.append("")
+        out.append(ln.text)
+    return "\n".join(out)
+
+
+def _split_footnotes(body: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """Lines in smaller type at the foot of the page, below the body text."""
+    if len(body) < 4:
+        return body, []
+    sizes = sorted(ln.size for ln in body)
+    usual = sizes[len(sizes) // 2]
+    k = len(body)
+    while k > 0 and body[k - 1].size < FOOTNOTE_SIZE * usual:
+        k -= 1
+    foot = body[k:]
+    if not foot or not foot[0].text[:1].isdigit():
+        return body, []
+    return body[:k], foot

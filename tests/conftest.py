@@ -1,0 +1,27 @@
+"""Shared test set-up: paths, the `--regen-samples` flag, the corpus location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus"
+BULK = ROOT.parent / "shared" / "bulk"
+LETTER_SUFFIXES = {".md", ".txt", ".pdf", ".docx", ".odt", ".html", ".rtf"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-samples", action="store_true",
+                     help="rewrite samples/<name>.yaml from the parser's output, for review with git diff")
+
+
+@pytest.fixture
+def regen(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen-samples"))
+
+
+def sample_letters() -> list[Path]:
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in LETTER_SUFFIXES)
