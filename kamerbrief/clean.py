@@ -26,6 +26,7 @@ FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
 AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 STRONG = re.compile(r"\*\*|__")
 EMPH_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
@@ -35,6 +36,10 @@ HTML_TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*>", r
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 SPACES = re.compile(r"[ \u3000]{2,}")
+
+
+# Formats whose text is markdown: written so, or converted to it by pandoc.
+MARKDOWN_FORMATS = frozenset({"markdown", "docx", "odt", "rtf", "html", "epub"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ def normalise(text: str) -> str:
 def strip_inline(text: str) -> str:
     """Inline markdown removed: emphasis, links, code, escapes, tags."""
     text = IMAGE.sub("", text)
+    text = SPAN.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     text = AUTOLINK.sub(r"\1", text)
     text = FOOTNOTE_REF.sub("", text)
@@ -69,7 +75,7 @@ def strip_inline(text: str) -> str:
 
 def clean(source: Source) -> Cleaned:
     """The Source's text as Lines; markdown markup removed when the source is markdown."""
-    if source.format == "markdown":
+    if source.format in MARKDOWN_FORMATS:
         return clean_markdown(source.text)
     return clean_text(source.text)
 

@@ -57,7 +57,7 @@ def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: boo
     try:
         if emit_text:
             source = read(file, fmt)
-            text = source.header_text + ("\n\n" if source.header_text else "") + source.text
+            text = source.text
             if output:
                 write_atomic(output, text)
             else:

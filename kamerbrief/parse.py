@@ -20,6 +20,7 @@ from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
 from .rules import sections as sections_rule
 from .rules import signature as signature_rule
+from .rules import vragen as vragen_rule
 from .rules.dates import parse_date
 from .schema import SCHEMA_VERSION, check_record
 from .stance import classify
@@ -106,8 +107,8 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     body_start = (max(consumed) + 1) if consumed else 0
     if salutation is not None:
         body_start = salutation + 1
-    elif body_start == 0 and limit < len(lines):
-        body_start = 0
+    elif consumed and not ks.found:
+        body_start = letterhead_rule.skip_colophon(lines, body_start, limit)
 
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else _tail_start(lines, body_start)
@@ -122,6 +123,13 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     )
     secties, recs, sec_problems = sections_rule.split(blocks)
     problems += sec_problems
+
+    vragen: list[vragen_rule.Vraag] = []
+    if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[body_start:]):
+        qa_blocks = body_rule.paragraphs(
+            lines, body_start, notes_start, lambda i: i in furniture, cleaned.markdown, blank_structure
+        )
+        vragen = vragen_rule.parse(qa_blocks)
 
     voetnoten = [{"nummer": n, "tekst": t} for n, t in cleaned.footnotes]
     voetnoten += _tail_notes(lines, notes_start)
@@ -156,11 +164,13 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
             "sha256": source.sha256,
             "paginas": source.pages,
         },
-        "soort": "brief",
+        "soort": "antwoorden_kamervragen" if vragen else "brief",
         "metadata": metadata,
         "aanhef": lines[salutation].text if salutation is not None else None,
         "secties": [{"nummer": s.nummer, "kop": s.kop, "tekst": s.tekst} for s in secties],
         "aanbevelingen": aanbevelingen,
+        **({"vragen": [{"nummer": v.nummer, "vraag": v.vraag, "antwoord": v.antwoord} for v in vragen]}
+           if vragen else {}),
         "voetnoten": voetnoten,
         "ondertekening": {
             "slotformule": sig.slotformule if sig else None,
@@ -319,13 +329,15 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
                                 signer.line if signer else None))
 
-    text = " ".join(b.text for b in blocks)
+    found = signature_rule.mede_namens("\n".join(b.text for b in blocks))
     if sig:
-        text += " " + " ".join(ln.text for ln in lines[sig.start:])
-    mede = signature_rule.mede_namens(text)
-    if sig:
-        known = {m.casefold() for m in mede}
-        mede += [s.functie for s in sig.signers[1:] if s.functie.casefold() not in known]
+        for ln in lines[sig.start:]:
+            found += signature_rule.mede_namens(ln.text)
+        found += [s.functie for s in sig.signers[1:]]
+    mede: list[str] = []
+    for name in found:
+        if name.casefold() not in {x.casefold() for x in mede}:
+            mede.append(name)
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
     kamer = None

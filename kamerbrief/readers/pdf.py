@@ -14,6 +14,7 @@ The result is plain text in the layout the text rules read, so every reader feed
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,16 +229,16 @@ def assemble(pages: list[PdfPage]) -> str:
 
 def _flow(lines: list[PdfLine]) -> str:
     """Lines top to bottom; a blank line where the vertical gap says a new paragraph starts."""
-    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False) if 0 < a.bottom - b.bottom < 4 * a.size]
+    steps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 4 * a.size]
     usual = statistics.median(steps) if steps else 0.0
     out: list[str] = []
     for j, ln in enumerate(lines):
         if j:
             prev = lines[j - 1]
             step = prev.bottom - ln.bottom
-            if usual and step > PARAGRAPH_GAP * usual or (ln.bold and not prev.bold and len(ln.text) < 100):
-                out.append("")
-            elif prev.bold and not ln.bold and len(prev.text) < 100:
+            gap = bool(usual) and step > PARAGRAPH_GAP * usual
+            bold_edge = ln.bold != prev.bold and len((ln if ln.bold else prev).text) < 100
+            if gap or bold_edge:
                 out.append("")
         out.append(ln.text)
     return "\n".join(out)

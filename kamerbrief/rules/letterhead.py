@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import LABELS, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..lexicon import FURNITURE_PATTERNS, LABELS, OTHER_LABELS, SALUTATION, UNIT_WORDS
 from ..model import Line
 from .dates import parse_date
 
@@ -36,7 +36,7 @@ POSTAL = re.compile(
     r"www\.|https?://|[A-Z]{2,}\b.*\bDen Haag$|DEN HAAG$|Den Haag$|T\s|F\s|E\s|Binnenhof\b|Plein\b)"
 )
 MINISTRY_LINE = re.compile(r"^Ministerie van(?: [A-Z][\w ,'-]{2,80})?$")
-UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w) for w in UNIT_WORDS) + r")")
+UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w.strip()) for w in UNIT_WORDS) + r")\b")
 CONNECTOR_END = re.compile(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
 KENMERK_SHAPE = re.compile(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
 BIJLAGEN_SHAPE = re.compile(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
@@ -86,6 +86,8 @@ def fits(fld: str, value: str) -> bool:
     if fld == "datum":
         return parse_date(value) is not None
     if fld in ("kenmerk", "uw_kenmerk"):
+        if any(p.match(value) for p in FURNITURE_PATTERNS) or is_other_label(value):
+            return False
         return bool(KENMERK_SHAPE.match(value)) and len(value.split()) <= 6
     if fld == "bijlagen":
         return bool(BIJLAGEN_SHAPE.match(value)) or len(value) < 80
@@ -162,6 +164,25 @@ def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterh
     return j - 1
 
 
+def skip_colophon(lines: tuple[Line, ...], i: int, limit: int) -> int:
+    """The first line at or after i that is not colophon: addresses, units, contact lines, labels."""
+    while i < limit:
+        t = lines[i].text
+        if not t or POSTAL.match(t) or UNIT_START.match(t) or MINISTRY_LINE.match(t) or RETOUR.match(t):
+            i += 1
+            continue
+        if is_other_label(t) or match_label(t):
+            i += 1
+            if i < limit and lines[i].text and (is_other_label(t) and len(t.split()) <= 2):
+                i += 1  # "Projectnaam" / its value
+            continue
+        if len(t) < 50 and not t.endswith((".", ":", "?", "!")) and not t[:1].islower():
+            i += 1
+            continue
+        break
+    return i
+
+
 def join_wrapped(parts: list[str]) -> str:
     out = parts[0]
     for p in parts[1:]:
@@ -188,7 +209,9 @@ def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
                 break
             nxt = lines[j].text
             if not nxt:
-                if not parts or joined.endswith((" de", " van", " der")):
+                ahead = next((ln.text for ln in lines[j + 1:j + 3] if ln.text), "")
+                goes_on = ahead[:1].islower() or "Staten" in ahead or ahead.startswith("Kamer")
+                if not parts or joined.endswith((" de", " van", " der")) or goes_on:
                     j += 1
                     continue
                 break

@@ -17,11 +17,11 @@ from ..lexicon import CLOSINGS, TITLE_MINISTRIES
 from ..model import Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
-PORTFOLIO = rf"{WORD}(?:(?:,\s+|\s+en\s+|\s+voor\s+|\s+van\s+|\s+|-\s+en\s+){WORD})*"
+PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | |- en ){WORD})*"
 TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
-SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*,\s*(?P<naam>.*)$")
+SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*(?:,\s*(?P<naam>.*))?$")
 TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
 GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
 NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
@@ -57,7 +57,7 @@ def sign_line(text: str) -> tuple[str, str | None] | None:
     m = SIGN_LINE.match(repair(text))
     if not m:
         return None
-    naam = m.group("naam").strip().rstrip(",") or None
+    naam = (m.group("naam") or "").strip().rstrip(",") or None
     if naam and not NAME.match(naam):
         return None
     return m.group("functie"), naam

@@ -1,0 +1,48 @@
+-- Pandoc filter for kamerbrief: a letter's layout tables become plain paragraphs.
+-- Ministry DOCX set the letterhead in tables ("Datum | 16 mei 2024"); a row whose cells each hold
+-- one line becomes one line, other cells give their blocks in order. Images carry no text.
+
+local function cell_text(cell)
+  local blocks = cell.contents
+  if #blocks == 0 then return "" end
+  if #blocks == 1 and (blocks[1].t == "Plain" or blocks[1].t == "Para") then
+    return pandoc.utils.stringify(blocks[1])
+  end
+  return nil
+end
+
+local function add_rows(rows, out)
+  for _, row in ipairs(rows) do
+    local texts = {}
+    local simple = true
+    for _, cell in ipairs(row.cells) do
+      local t = cell_text(cell)
+      if t == nil then simple = false break end
+      if t ~= "" then table.insert(texts, t) end
+    end
+    if simple then
+      if #texts > 0 then
+        table.insert(out, pandoc.Para({pandoc.Str(table.concat(texts, " "))}))
+      end
+    else
+      for _, cell in ipairs(row.cells) do
+        for _, b in ipairs(cell.contents) do table.insert(out, b) end
+      end
+    end
+  end
+end
+
+function Table(tbl)
+  local out = {}
+  add_rows(tbl.head.rows, out)
+  for _, body in ipairs(tbl.bodies) do
+    add_rows(body.head, out)
+    add_rows(body.body, out)
+  end
+  add_rows(tbl.foot.rows, out)
+  return out
+end
+
+function Image(img)
+  return {}
+end

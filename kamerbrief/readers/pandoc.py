@@ -1,0 +1,164 @@
+"""Reader for DOCX, ODT, RTF, HTML, EPUB and the rest of what pandoc reads.
+
+Pandoc (from the `pypandoc-binary` wheel, so no system package is needed) turns the body into
+markdown. Ministry DOCX keep Datum, Betreft and the address block in Word header parts, which pandoc
+drops: those are read from `word/header*.xml` with the standard library and put in front of the body.
+Document properties (`docProps/custom.xml`: onskenmerk, datum, onderwerp ...) are kept apart in
+`Source.properties`; the parser uses them only where the printed letter leaves a field empty.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..model import FormatError, MissingToolError, Source
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+PANDOC_FROM = {"docx": "docx", "odt": "odt", "rtf": "rtf", "html": "html", "epub": "epub"}
+TIMEOUT = 60
+FILTER = Path(__file__).with_name("flatten.lua")
+MAX_XML = 20 * 1024 * 1024  # a header part larger than this is no letterhead
+
+
+def pandoc_path() -> str:
+    try:
+        import pypandoc
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise MissingToolError("reading this format needs pandoc: pip install pypandoc-binary") from None
+    try:
+        return str(pypandoc.get_pandoc_path())
+    except OSError:  # pragma: no cover - pypandoc without its binary
+        raise MissingToolError("pandoc is not installed: pip install pypandoc-binary") from None
+
+
+def to_markdown(data: bytes, fmt: str, path: Path) -> str:
+    """The document as markdown, one paragraph a line, through a pandoc subprocess."""
+    exe = pandoc_path()
+    try:
+        proc = subprocess.run(
+            [exe, "-f", PANDOC_FROM.get(fmt, fmt), "-t", "markdown-smart-raw_html-native_divs-native_spans",
+             "--wrap=none", f"--lua-filter={FILTER}"],
+            input=data, capture_output=True, timeout=TIMEOUT, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise FormatError(f"pandoc took more than {TIMEOUT} s on this file", str(path)) from None
+    except OSError as exc:
+        raise MissingToolError(f"cannot run pandoc: {exc}", str(path)) from None
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise FormatError(f"not a readable {fmt.upper()} file ({err[-1] if err else 'pandoc failed'})", str(path))
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def read_pandoc(path: Path, data: bytes, digest: str, fmt: str) -> Source:
+    header = ""
+    props: dict[str, str] = {}
+    if fmt == "docx":
+        header, props = docx_parts(data, path)
+    body = to_markdown(data, fmt, path)
+    if not body.strip() and not header.strip():
+        raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
+    text = f"{header}\n\n{body}" if header else body
+    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header)
+
+
+def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
+    """(letterhead text from the header parts, custom document properties) of a DOCX."""
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        raise FormatError("not a valid DOCX file (not a zip archive)", str(path)) from None
+    with zf:
+        names = zf.namelist()
+        if "word/document.xml" not in names:
+            raise FormatError("not a valid DOCX file (a zip archive without word/document.xml)", str(path))
+        headers = sorted(n for n in names if re.fullmatch(r"word/header\d+\.xml", n))
+        texts = [_part_text(zf, n) for n in headers]
+        props = _custom_properties(zf) if "docProps/custom.xml" in names else {}
+    # the first-page header carries the letterhead (address block); other headers repeat the colophon
+    best = max(texts, key=_letterhead_score, default="")
+    return (best if _letterhead_score(best) >= 2 else ""), props
+
+
+def _letterhead_score(text: str) -> int:
+    if "Retouradres" not in text and "Voorzitter" not in text and "voorzitter" not in text:
+        return 0
+    return sum(1 for label in ("Retouradres", "Datum", "Betreft", "kenmerk", "oorzitter") if label in text)
+
+
+def _part_text(zf: zipfile.ZipFile, name: str) -> str:
+    info = zf.getinfo(name)
+    if info.file_size > MAX_XML:
+        return ""
+    try:
+        root = ET.fromstring(zf.read(name))
+    except ET.ParseError:
+        return ""
+    paragraphs: list[str] = []
+    _collect(root, paragraphs)
+    # text boxes repeat in DrawingML and VML; keep the first of each paragraph run
+    out: list[str] = []
+    for p in paragraphs:
+        if p or (out and out[-1]):
+            out.append(p)
+    return "\n".join(out).strip()
+
+
+def _collect(el: ET.Element, out: list[str]) -> None:
+    """Paragraph texts in document order; text boxes as paragraphs of their own; VML fallbacks skipped."""
+    for child in el:
+        if child.tag == MC_FALLBACK:
+            continue
+        if child.tag == f"{W}p":
+            parts: list[str] = []
+            boxes: list[str] = []
+            _paragraph(child, parts, boxes)
+            text = "\n".join(" ".join(seg.split()) for seg in "".join(parts).split("\n"))
+            out.append(text.strip("\n"))
+            if boxes:
+                out.append("")
+                out.extend(boxes)
+                out.append("")
+        else:
+            _collect(child, out)
+
+
+def _paragraph(el: ET.Element, parts: list[str], boxes: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == MC_FALLBACK:
+            continue
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{W}tab",):
+            parts.append(" ")
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+        elif tag == f"{W}txbxContent":
+            _collect(child, boxes)
+            boxes.append("")
+        elif tag == f"{W}instrText":
+            continue
+        else:
+            _paragraph(child, parts, boxes)
+
+
+def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
+    try:
+        root = ET.fromstring(zf.read("docProps/custom.xml"))
+    except (ET.ParseError, KeyError):
+        return {}
+    props: dict[str, str] = {}
+    for prop in root.iter(f"{CUSTOM_NS}property"):
+        name = (prop.get("name") or "").strip().lower()
+        value = " ".join("".join(prop.itertext()).split())
+        if name and value:
+            props[name] = value
+    return props
