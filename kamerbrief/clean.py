@@ -118,6 +118,8 @@ def clean_markdown(text: str) -> Cleaned:
             notes.append((fn.group(1), normalise(strip_inline(fn.group(2)))))
             continue
         body = QUOTE.sub("", raw)
+        if body.endswith("\\") and not body.endswith("\\\\"):
+            body = body[:-1]  # pandoc's hard line break
         level = 0
         h = HEADING.match(body)
         if h and not in_fence:

@@ -26,7 +26,7 @@ from .schema import SCHEMA_VERSION, check_record
 from .stance import classify
 
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
-NOTE_HEAD = re.compile(r"^X?\s*No(?:o|t)ten?$|^X Noot$", re.IGNORECASE)
+NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)$", re.IGNORECASE)
 NOTE_NUM = re.compile(r"^(\d{1,3})$")
 NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
@@ -55,11 +55,19 @@ def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
             return i, i
         if not t:
             continue
-        long_prose = (len(t) >= 90 and PROSE_END.search(t)) or len(t) >= 200
+        long_prose = (len(t) >= 90 and PROSE_END.search(t)) or len(t) >= 200 or _wrapped_paragraph(lines, i)
         if long_prose and not re.match(r"^(?:\d|Nr\b|nr\b|Aan\b|Onderwerp|Betreft)", t) \
                 and not _head_follows(lines, i):
             return i, None
     return n, None
+
+
+def _wrapped_paragraph(lines: tuple[Line, ...], i: int) -> bool:
+    """Whether line i opens a hard-wrapped paragraph: three or more long lines in a row, words flowing on."""
+    run = lines[i:i + 3]
+    if len(run) < 3 or any(len(ln.text) < 45 or letterhead_rule.match_label(ln.text) for ln in run):
+        return False
+    return not lines[i].text.isupper() and sum(ln.text.count(" ") for ln in run) >= 18
 
 
 def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
@@ -301,15 +309,30 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
             problems.append(Problem("datum", f"cannot read the date {f['datum'].value!r}", f["datum"].line))
     if datum is None and ks.datum:
         datum = ks.datum
+
+    if datum is None and (prop := _property(source, "datum")):
+        datum = parse_date(prop)
+        if datum:
+            problems.append(Problem("eigenschappen", "datum is not printed; taken from the document properties",
+                                    first_line))
+
     if datum is None:
         problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", first_line))
 
     kenmerk = _code(f["kenmerk"].value) if "kenmerk" in f else None
+    if kenmerk is None and (prop := _property(source, "kenmerk")):
+        kenmerk = _code(prop)
+        problems.append(Problem("eigenschappen", "kenmerk is not printed; taken from the document properties",
+                                first_line))
     if kenmerk is None and not is_kamerstuk:
         problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", first_line))
     uw_kenmerk = _code(f["uw_kenmerk"].value) if "uw_kenmerk" in f else None
 
     onderwerp = f["onderwerp"].value if "onderwerp" in f else None
+    if onderwerp is None and (prop := _property(source, "onderwerp")):
+        onderwerp = prop
+        problems.append(Problem("eigenschappen", "onderwerp is not printed; taken from the document properties",
+                                first_line))
     if onderwerp is None and not is_kamerstuk:
         problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", first_line))
 
@@ -384,6 +407,22 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         "bijlagen": bijlagen,
         "kamerstuk": kamerstuk,
     }
+
+
+# Document properties (DOCX docProps/custom.xml) that may fill a field the printed letter leaves empty.
+PROPERTY_NAMES: dict[str, tuple[str, ...]] = {
+    "kenmerk": ("onskenmerk", "ons kenmerk", "kenmerk"),
+    "datum": ("datum",),
+    "onderwerp": ("onderwerp", "betreft"),
+}
+
+
+def _property(source: Source, field: str) -> str | None:
+    for name in PROPERTY_NAMES[field]:
+        value = source.properties.get(name, "").replace("_x000d_", " ").strip()
+        if value and not value.startswith("<"):
+            return value
+    return None
 
 
 def _code(value: str) -> str | None:

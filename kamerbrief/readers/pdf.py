@@ -23,6 +23,7 @@ from typing import Any
 from ..model import FormatError, MissingToolError, Source
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
+COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider than a word space
 TINY_GAP = 0.22  # a generated space narrower than this share of the font height joins its neighbours
 FRAGMENT_GAP = 0.5  # ... and below this share when it splits off a lone capital or digit
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one starts a new paragraph
@@ -129,8 +130,12 @@ def _split_lines(text: str, boxes: list[tuple[float, float, float, float]]) -> l
             if prev is not None:
                 p, b = boxes[prev], boxes[i]
                 h = max(p[3] - p[1], b[3] - b[1], 1.0)
-                goes_on = p[2] - 1 <= b[0] <= p[2] + 2 * h and abs(b[1] - p[1]) < 0.8 * h
-                if (ended and not goes_on) or b[0] < p[0] - h or abs(b[1] - p[1]) > 1.5 * h:
+                # baselines compare between letters and digits only: quotes and periods sit high or low
+                base = next((j for j in reversed(cur) if text[j].isalnum()), None) if ch.isalnum() else None
+                drop = abs(b[1] - boxes[base][1]) if base is not None else 0.0
+                hb = max(boxes[base][3] - boxes[base][1], b[3] - b[1], 1.0) if base is not None else h
+                goes_on = p[2] - 1 <= b[0] <= p[2] + 2 * h and drop < 0.8 * hb
+                if (ended and not goes_on) or b[0] < p[0] - h or drop > 1.5 * hb:
                     lines.append(cur)
                     cur = []
         elif cur and ch == " " and ended:
@@ -160,7 +165,7 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         if text[i] != " " and segments[-1]:
             prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
             crosses = boxes[prev][2] < column_x - 1 <= boxes[i][0] if prev is not None else False
-            if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > 0.3 * size:
+            if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > COLUMN_GAP * size:
                 segments.append([])
         if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
             continue

@@ -48,6 +48,8 @@ def is_page_furniture(text: str) -> bool:
 
 def dehyphenate_join(a: str, b: str) -> str:
     """Join a line-end split: drop a syllable hyphen, keep a real one ("CE-" "transitie")."""
+    if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and b[:1].isupper():
+        return a + b  # "VN-" "Veiligheidsraad", "Noord-" "Holland"
     if a.endswith("-") and len(a) > 1 and b[:1].islower():
         left = re.search(r"([\wÀ-ÿ]+)-$", a)
         word = left.group(1) if left else ""
@@ -57,6 +59,8 @@ def dehyphenate_join(a: str, b: str) -> str:
             return f"{a} {b}"  # "mensenhandel- en ..." style: a stranded hyphen
         if word[-1].isupper() or word[-1].isdigit() or word.lower() in HYPHEN_PREFIXES:
             return a + b
+        if word[-1] in VOWELS and right[:1] in VOWELS:
+            return a + b  # "informatie-" "uitwisseling": Dutch keeps the hyphen between clashing vowels
         if right.lower() in HYPHEN_SUFFIXES:
             return a + b if right.lower() not in ("en", "of", "tot") else f"{a} {b}"
         return a[:-1] + b
