@@ -84,6 +84,41 @@ def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: boo
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]),
+              help="Report format. Default: github when GITHUB_ACTIONS=true, else text.")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large runs (default: the number of cores).")
+def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | None) -> None:
+    """Check record files (YAML or JSON; files, folders, globs) against the schema and the record rules.
+
+    Text reports go to stderr as `path:line:col: level: message [rule]`; json and github go to stdout.
+    Exit codes: 0 all valid; 1 invalid records (or warnings with --strict); 2 usage or unreadable input.
+    """
+    import os
+
+    from . import reporters
+    from .validate import UnreadableError, check_files, expand
+
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        files = list(expand(paths))
+    except UnreadableError as exc:
+        click.echo(f"kamerbrief: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if not files:
+        click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)
+        sys.exit(EXIT_USAGE)
+    reports = list(check_files(files, jobs or os.cpu_count() or 1))
+    out = click.get_text_stream("stdout")
+    err = click.get_text_stream("stderr")
+    reporters.REPORTERS[fmt](reports, strict, out, err)
+    sys.exit(reporters.exit_code(reports, strict))
+
+
+@main.command()
 def schema() -> None:
     """Print the record's JSON Schema (to pin or publish it)."""
     from .schema import schema_path

@@ -1,0 +1,107 @@
+"""`kamerbrief validate`: exact reports for broken records, formats, exit codes, safe loading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kamerbrief
+from kamerbrief.cli import main
+from kamerbrief.output import dumps
+
+from .conftest import CORPUS, SAMPLES, sample_letters
+
+INVALID = Path(__file__).parent / "invalid"
+CASES = sorted(p for p in INVALID.iterdir() if p.suffix in (".yaml", ".json"))
+
+
+def validate(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["validate", *args], env=env or {"GITHUB_ACTIONS": ""})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_broken_record_gives_its_exact_report(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
+    monkeypatch.chdir(INVALID)
+    code, out, err = validate(case.name)
+    assert err == expected
+    assert out == ""
+    assert code == (1 if ": error: " in expected else 0)
+
+
+def test_every_case_has_its_report() -> None:
+    assert len(CASES) >= 15
+    for case in CASES:
+        assert case.with_suffix(".expected").exists(), case.name
+
+
+def test_strict_makes_warnings_fail() -> None:
+    assert validate(str(INVALID / "numbering.yaml"))[0] == 0
+    assert validate(str(INVALID / "numbering.yaml"), "--strict")[0] == 1
+
+
+def test_json_and_github_formats() -> None:
+    code, out, _ = validate(str(INVALID / "bad-datum.yaml"), "--format", "json")
+    doc = json.loads(out)
+    assert code == 1 and doc["files"] == 1 and doc["invalid"] == 1
+    assert doc["problems"][0] == {"path": str(INVALID / "bad-datum.yaml"), "line": 11, "column": 10,
+                                  "level": "error", "rule": "schema",
+                                  "message": "metadata.datum: '2022-13-21' is not a 'date'"}
+    code, out, _ = validate(str(INVALID / "bad-datum.yaml"), "--format", "github")
+    assert out.splitlines()[0] == (f"::error file={INVALID / 'bad-datum.yaml'},line=11,col=10,"
+                                   "title=kamerbrief [schema]::metadata.datum: '2022-13-21' is not a 'date'")
+    _, auto, _ = validate(str(INVALID / "bad-datum.yaml"), env={"GITHUB_ACTIONS": "true"})
+    assert auto == out
+
+
+def test_unreadable_input_is_exit_2(tmp_path: Path) -> None:
+    code, _, err = validate(str(tmp_path / "nope.yaml"))
+    assert code == 2 and "no such file" in err
+    code, _, err = validate(str(tmp_path / "*.yaml"))
+    assert code == 2 and "no file matches" in err
+    code, _, err = validate(str(tmp_path))
+    assert code == 2 and "no .yaml" in err
+
+
+def test_binary_and_huge_files_are_one_problem_each(tmp_path: Path) -> None:
+    (tmp_path / "binary.yaml").write_bytes(b"\x00\x01\x02" * 100)
+    with open(tmp_path / "huge.yaml", "wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: 100 MB without writing them
+    code, _, err = validate(str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'binary.yaml'}: error: binary file, not YAML or JSON [file]" in err
+    assert f"{tmp_path / 'huge.yaml'}: error: file is 100 MB; a record is far smaller (limit 10 MB) [file]" in err
+
+
+def test_folders_recursive_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for i, letter in enumerate(sample_letters()[:3]):
+        (tmp_path / "a" / "b" / f"r{i}.json").write_text(dumps(kamerbrief.parse_file(letter).record, "json"))
+    (tmp_path / "a" / ".hidden.yaml").write_text("- not checked\n")
+    code, _, err = validate(str(tmp_path))
+    assert code == 0 and err.strip() == "3 files checked: 3 valid, 0 invalid, 0 warnings"
+    code, _, err = validate(str(tmp_path / "a" / "b" / "r*.json"))
+    assert code == 0 and err.startswith("3 files checked")
+
+
+def test_parse_then_validate_is_clean_for_samples_and_corpus(tmp_path: Path) -> None:
+    letters = sample_letters()
+    if CORPUS.is_dir():
+        letters += sorted(p for p in CORPUS.iterdir()
+                          if p.suffix in (".md", ".txt", ".pdf", ".docx") and p.name[0].islower())
+    for i, letter in enumerate(letters):
+        (tmp_path / f"{i:03d}-{letter.stem}.yaml").write_text(dumps(kamerbrief.parse_file(letter).record),
+                                                               encoding="utf-8")
+    code, _, err = validate(str(tmp_path))
+    assert code == 0, err
+    assert err.strip() == f"{len(letters)} files checked: {len(letters)} valid, 0 invalid, 0 warnings"
+
+
+def test_every_golden_sample_validates() -> None:
+    code, _, err = validate(*[str(p) for p in sorted(SAMPLES.glob("*.yaml"))])
+    assert code == 0 and "0 invalid" in err and "0 warnings" in err
