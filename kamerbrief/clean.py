@@ -26,6 +26,7 @@ FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+MARKUP_CHARS = re.compile(r"[*_\[`<\\!{]")
 SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
 AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 STRONG = re.compile(r"\*\*|__")
@@ -59,6 +60,8 @@ def normalise(text: str) -> str:
 
 def strip_inline(text: str) -> str:
     """Inline markdown removed: emphasis, links, code, escapes, tags."""
+    if not MARKUP_CHARS.search(text):
+        return text
     text = IMAGE.sub("", text)
     text = SPAN.sub(r"\1", text)
     text = LINK.sub(r"\1", text)

@@ -16,6 +16,7 @@ EXIT_USAGE = 2  # bad options, missing or unreadable input
 EXIT_FORMAT = 3  # the file cannot be read as a letter's text (empty, binary, damaged, scanned)
 EXIT_NOT_A_LETTER = 4
 EXIT_INTERNAL = 5  # the record does not match the schema: a bug, please report it
+EXIT_INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
 
 READ_FORMATS = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
 
@@ -116,6 +117,94 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
     err = click.get_text_stream("stderr")
     reporters.REPORTERS[fmt](reports, strict, out, err)
     sys.exit(reporters.exit_code(reports, strict))
+
+
+@main.command()
+@click.argument("archive", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "dst", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder for the records; the archive's tree is mirrored in it.")
+@click.option("--to", "to", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Convert every letter again, changed or not.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first letter that fails.")
+@click.option("--shard", metavar="K/N", help="Only the K-th of N stable, disjoint slices of the archive.")
+@click.option("--index", type=click.Path(path_type=Path, dir_okay=False),
+              help="CSV with one row per letter (UTF-8 with BOM, for spreadsheets).")
+@click.option("--index-aanbevelingen", type=click.Path(path_type=Path, dir_okay=False),
+              help="CSV with one row per recommendation.")
+@click.option("--jsonl", type=click.Path(path_type=Path, dir_okay=False), help="One whole record per line.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail_fast: bool, shard: str | None,
+          index: Path | None, index_aanbevelingen: Path | None, jsonl: Path | None, quiet: bool) -> None:
+    """Convert every letter below ARCHIVE into records under --output.
+
+    A second run converts only new or changed letters (the source's sha256 is in each record's bron).
+    Letters that fail are listed in <output>/kamerbrief-errors.jsonl. Exit codes: 0 all converted;
+    1 some letters failed; 2 usage error; 130 interrupted (Ctrl-C or SIGTERM; outputs stay whole).
+    """
+    import os
+    import signal
+
+    from .batch import BatchError, convert_tree, parse_shard, walk
+
+    try:
+        shard_spec = parse_shard(shard)
+        if not archive.is_dir():
+            raise BatchError(f"{archive}: not a folder")
+    except BatchError as exc:
+        click.echo(f"kamerbrief: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+    progress = None
+    bar = None
+    if not quiet:
+        from .batch import in_shard
+
+        total = sum(1 for _, rel in walk(archive, dst) if in_shard(rel, shard_spec))
+        if sys.stderr.isatty():
+            bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr,
+                                    show_pos=True, show_eta=True)
+            bar.__enter__()
+
+            def progress(done: int, outcome: object) -> None:
+                assert bar is not None
+                bar.update(1)
+        else:
+            import time
+
+            last = [time.monotonic(), time.monotonic()]
+
+            def progress(done: int, outcome: object) -> None:
+                now = time.monotonic()
+                if now - last[0] >= 5:
+                    last[0] = now
+                    rate = done / max(now - last[1], 1e-9)
+                    click.echo(f"kamerbrief batch: {done}/{total} letters ({rate:.0f}/s)", err=True)
+    try:
+        report = convert_tree(archive, dst, to=to, jobs=jobs or os.cpu_count() or 1, force=force,
+                              fail_fast=fail_fast, shard=shard_spec, index=index,
+                              index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress)
+    except BatchError as exc:
+        click.echo(f"kamerbrief: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if not quiet:
+        for rel, code, message in report.failures[:20]:
+            click.echo(f"kamerbrief: {rel}: error: {message} [{code}]", err=True)
+        if len(report.failures) > 20:
+            click.echo(f"kamerbrief: ... and {len(report.failures) - 20} more in {dst / 'kamerbrief-errors.jsonl'}",
+                       err=True)
+        click.echo(report.summary(), err=True)
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
 
 
 @main.command()
