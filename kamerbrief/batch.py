@@ -11,6 +11,7 @@ so a run killed at any moment leaves whole files only, and the next run picks up
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -204,7 +205,8 @@ class _Sink:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = path.with_name(f".{path.name}.partial.tmp")
-        self.fh: io.TextIOWrapper = open(self.tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        # kept open while the run streams into it; closed by commit() or discard()
+        self.fh: io.TextIOWrapper = open(self.tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")  # noqa: SIM115
 
     def commit(self) -> None:
         self.fh.flush()
@@ -214,10 +216,8 @@ class _Sink:
 
     def discard(self) -> None:
         self.fh.close()
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
 
 
 def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to: str = "yaml", jobs: int = 1,
@@ -318,10 +318,8 @@ def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to
         else:
             errors.discard()
             if completed:
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     (dst_p / ERRORS_NAME).unlink()
-                except FileNotFoundError:
-                    pass
     return report
 
 
@@ -366,7 +364,8 @@ def _convert_chunk(tasks: list[Task]) -> list[Outcome]:
 
 
 def _refused(t: Task) -> Outcome:
-    return Outcome(t.rel, "failed", error="unsafe_name", message="file name refused: it could write outside the output folder")
+    return Outcome(t.rel, "failed", error="unsafe_name",
+                   message="file name refused: it could write outside the output folder")
 
 
 def _worker_init() -> None:
@@ -381,10 +380,8 @@ def _remove_stale_temps(dst: Path) -> None:
     for root, _dirs, files in os.walk(dst):
         for name in files:
             if STALE_TMP.match(name) or name.endswith(".partial.tmp"):
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(os.path.join(root, name))
-                except OSError:
-                    pass
 
 
 def _index_row(rel: str, r: dict[str, Any]) -> list[Any]:
