@@ -113,9 +113,7 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
         click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)
         sys.exit(EXIT_USAGE)
     reports = list(check_files(files, jobs or os.cpu_count() or 1))
-    out = click.get_text_stream("stdout")
-    err = click.get_text_stream("stderr")
-    reporters.REPORTERS[fmt](reports, strict, out, err)
+    reporters.REPORTERS[fmt](reports, strict, sys.stdout, sys.stderr)
     sys.exit(reporters.exit_code(reports, strict))
 
 

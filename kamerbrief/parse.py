@@ -20,6 +20,8 @@ from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
 from .rules import sections as sections_rule
 from .rules import signature as signature_rule
+from .rules import toezeggingen as toezeggingen_rule
+from .rules import verwijzingen as verwijzingen_rule
 from .rules import vragen as vragen_rule
 from .rules.dates import parse_date
 from .schema import SCHEMA_VERSION, check_record
@@ -164,6 +166,19 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
         })
         if not r.reactie.strip():
             problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
+    # a commitment inside a response belongs to its recommendation; prose-linked responses also
+    # stand in the sections, so each sentence is taken once, the recommendation first
+    found: dict[str, dict[str, Any]] = {}
+    passages = [(r.nummer, r.reactie) for r in recs] + [(None, s.tekst) for s in secties]
+    for nummer, passage in passages:
+        for t in toezeggingen_rule.find(passage, metadata["datum"]):
+            found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
+                                       "aanbeveling": nummer, "ministerie": metadata["afzender"]["ministerie"]})
+    toezeggingen = sorted(found.values(), key=lambda t: _letter_order(t["tekst"], secties, recs))
+    texts = [s.tekst for s in secties] + [r.reactie for r in recs] + [n["tekst"] for n in voetnoten]
+    texts += [f"{v.vraag}\n\n{v.antwoord or ''}" for v in vragen]
+    verwijzingen = verwijzingen_rule.find(texts)
+
     record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "bron": {
@@ -179,6 +194,8 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
         "aanbevelingen": aanbevelingen,
         **({"vragen": [{"nummer": v.nummer, "vraag": v.vraag, "antwoord": v.antwoord} for v in vragen]}
            if vragen else {}),
+        "toezeggingen": toezeggingen,
+        "verwijzingen": verwijzingen,
         "voetnoten": voetnoten,
         "ondertekening": {
             "slotformule": sig.slotformule if sig else None,
@@ -191,6 +208,19 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
         {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
     ]
     return record, problems
+
+
+def _letter_order(sentence: str, secties: list[Any], recs: list[Any]) -> tuple[int, int]:
+    """Where a sentence stands in the letter: sections and responses by their source line."""
+    for part in secties:
+        pos = part.tekst.find(sentence)
+        if pos >= 0:
+            return (part.line, pos)
+    for r in recs:
+        pos = r.reactie.find(sentence)
+        if pos >= 0:
+            return (r.line, pos)
+    return (10**9, 0)
 
 
 def _after_date(lines: tuple[Line, ...], date_at: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TextIO
 
 from .model import Problem
@@ -46,7 +47,8 @@ def json_report(reports: list[FileReport], strict: bool, out: TextIO, err: TextI
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-REPORTERS = {"text": text, "json": json_report, "github": github}
+Reporter = Callable[[list[FileReport], bool, TextIO, TextIO], None]
+REPORTERS: dict[str, Reporter] = {"text": text, "json": json_report, "github": github}
 
 
 def _level(p: Problem, strict: bool) -> Problem:

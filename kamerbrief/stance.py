@@ -27,6 +27,7 @@ CUES: tuple[tuple[str, str, float], ...] = (
     # adopting
     (r"\bneem(?:t|en)?\b[^.;]{0,60}\bover\b", OVER, 1.0),
     (r"\bovergenomen\b", OVER, 0.9),
+    (r"\b(?:overneemt|overnemen|overneem)\b", OVER, 1.0),
     (r"\b(?:steun|steunt|steunen|ondersteun|ondersteunt|ondersteunen)\b", OVER, 1.0),
     (r"\b(?:onderschrijf|onderschrijft|onderschrijven)\b", OVER, 1.0),
     (r"\b(?:omarm|omarmt|omarmen)\b", OVER, 1.0),
@@ -37,7 +38,7 @@ CUES: tuple[tuple[str, str, float], ...] = (
     (r"\bgeef (?:ik|het kabinet) (?:hier )?(?:graag )?(?:gevolg|opvolging|uitvoering)\b", OVER, 0.9),
     # already being done (counts as adopting)
     (rf"\b{_SUBJ} (?:zet|zetten) zich\b[^.;]{{0,40}}\b(?:reeds|al)\b", OVER, 0.7),
-    (r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering)\b", OVER, 0.7),
+    (r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd)\b", OVER, 0.7),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7),
     # rejecting
     (r"\bneem(?:t|en)?\b[^.;]{0,60}\bniet over\b", NIET, 1.0),
@@ -67,7 +68,7 @@ _COMPILED = tuple((re.compile(p, re.IGNORECASE), lab, w, p in NEEDS_SUBJECT) for
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|wel\b.*\bmaar|tegelijkertijd)\b", re.IGNORECASE)
 ALREADY = re.compile(
-    r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in)\b"
+    r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b",
     re.IGNORECASE,
 )

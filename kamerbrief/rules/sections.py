@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import NUMBER_WORDS, RECOMMENDATION_WORDS
+from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
 from ..model import Problem
 from .body import NUMBERED_HEADING, Block
 
@@ -31,6 +31,13 @@ COUNT = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d{1,2})\s+aanbevelingen\b",
     re.IGNORECASE,
 )
+_ORD = "|".join(sorted((k for k in ORDINALS if k != "laatste"), key=len, reverse=True))
+ORDINAL_REF = re.compile(
+    rf"\b(?:de|het)\s+((?:{_ORD}|\d{{1,2}}e)(?:(?:\s*,\s*|\s+en\s+)(?:de\s+)?(?:{_ORD}|\d{{1,2}}e))*)\s+aanbeveling(?:en)?\b"
+    rf"|\baanbeveling(?:en)?\s+((?:\d{{1,2}})(?:(?:\s*,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)\d{{1,2}})*)\b",
+    re.IGNORECASE,
+)
+LISTED = re.compile(r"^(?:Aanbeveling\s+)?\(?(\d{1,2})[.):]\s+(\S.*)$", re.IGNORECASE | re.DOTALL)
 CLOSING_PARAGRAPH = re.compile(
     r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
 )
@@ -54,6 +61,16 @@ class Aanbeveling:
 
 def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
     """Secties and aanbevelingen of the body; problems for counts that do not add up."""
+    prose = _prose_recommendations(blocks)
+    if prose is not None:
+        listing_at, recs_prose, problems = prose
+        secties, _, _ = _split(_merge_listing(blocks, listing_at))
+        _check_count(blocks, recs_prose, problems)
+        return secties, recs_prose, problems
+    return _split(blocks)
+
+
+def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
     problems: list[Problem] = []
     recs_at = _recommendation_headings(blocks)
     quoted = {} if recs_at else _quoted_recommendations(blocks)
@@ -137,10 +154,87 @@ def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     nums = [v[0] for v in numbered.values()]
     if nums != list(range(1, len(nums) + 1)):
         return {}
+    answered = sum(1 for i in numbered if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph")
+    if answered * 2 < len(numbered):
+        return {}  # a bare numbered list: the answers, if any, come later in prose
     intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
     if RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE):
         return numbered
     return {}
+
+
+def _ordinals(spec: str) -> list[int]:
+    """'tweede en derde' -> [2, 3]; '3 tot en met 5' -> [3, 4, 5]."""
+    out: list[int] = []
+    m = re.fullmatch(r"\s*(\d{1,2})\s+tot\s+en\s+met\s+(\d{1,2})\s*", spec)
+    if m:
+        return list(range(int(m.group(1)), int(m.group(2)) + 1))
+    for word in re.findall(rf"{_ORD}|\d{{1,2}}e?", spec, re.IGNORECASE):
+        w = word.lower()
+        out.append(ORDINALS[w] if w in ORDINALS else int(w.rstrip("e")))
+    return out
+
+
+def _listing(blocks: list[Block]) -> tuple[list[int], list[tuple[int, str]]] | None:
+    """Consecutive blocks 1. .. n. right after a paragraph that speaks of aanbevelingen."""
+    for i, b in enumerate(blocks):
+        m = LISTED.match(b.text)
+        if not m or m.group(1) != "1" or i == 0:
+            continue
+        if not re.search(r"aanbeveling", blocks[i - 1].text, re.IGNORECASE):
+            continue
+        at: list[int] = []
+        items: list[tuple[int, str]] = []
+        j = i
+        while j < len(blocks):
+            m = LISTED.match(blocks[j].text)
+            if not m or int(m.group(1)) != len(items) + 1:
+                break
+            at.append(j)
+            items.append((int(m.group(1)), " ".join(m.group(2).split()).rstrip(";.")))
+            j += 1
+        if len(items) >= 2:
+            return at, items
+    return None
+
+
+def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeveling], list[Problem]] | None:
+    """A listed set of recommendations answered later in running text by ordinal:
+    "Ten aanzien van de tweede aanbeveling ...", "Indachtig de vierde aanbeveling ...", "aanbeveling 3"."""
+    found = _listing(blocks)
+    if found is None:
+        return None
+    at, items = found
+    wanted = {n for n, _ in items}
+    passages: dict[int, list[str]] = {n: [] for n in wanted}
+    current: list[int] = []
+    for b in blocks[at[-1] + 1:]:
+        if b.kind == "heading" or CLOSING_PARAGRAPH.match(b.text):
+            current = []
+            continue
+        m = ORDINAL_REF.search(b.text[:200])
+        if m:
+            nums = [n for n in _ordinals(m.group(1) or m.group(2)) if n in wanted]
+            if nums:
+                current = nums
+        for n in current:
+            passages[n].append(b.text)
+    if not any(passages.values()):
+        return None
+    problems: list[Problem] = []
+    recs = []
+    for n, titel in items:
+        line = blocks[at[n - 1]].line
+        if not passages[n]:
+            problems.append(Problem("aanbevelingen", f"no response found for aanbeveling {n}", line))
+        recs.append(Aanbeveling(n, titel, "\n\n".join(passages[n]), line))
+    return at, recs, problems
+
+
+def _merge_listing(blocks: list[Block], at: list[int]) -> list[Block]:
+    """The listed recommendations as one paragraph of the section around them."""
+    listing = Block("paragraph", "\n".join(blocks[i].text for i in at), blocks[at[0]].line)
+    return [*blocks[:at[0]], listing, *blocks[at[-1] + 1:]]
 
 
 def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, int, list[str]]]:

@@ -1,0 +1,152 @@
+"""Commitments (toezeggingen): sentences in which the sender commits to a future act, with the deadline.
+
+Recognises a sender as subject with a future act:
+    Ik zal uw Kamer voor de zomer informeren over ...      Nederland zal de komende tijd bekijken of ...
+    Het kabinet stuurt u in het najaar de evaluatie ...    Voor 1 juli ontvangt uw Kamer ...
+    Ik kom hier in het najaar van 2024 op terug.           Beantwoording zal zo spoedig mogelijk plaatsvinden.
+and the deadline phrase as written (`termijn`), resolved to a date (`uiterlijk`) where the phrase fixes
+one, against the letter's datum. The rules (README "Deadlines"):
+    voor de zomer / voor het zomerreces          -> 1 July
+    in het voorjaar                               -> 30 June     in de zomer -> 31 August
+    in het najaar / na de zomer ... najaar        -> 31 December
+    voor het einde van het jaar / eind dit jaar   -> 31 December
+    voor 1 juli [2024]                            -> that date
+    in september [2024]                           -> the last day of that month
+    in het eerste kwartaal [van 2025] / Q1 2025   -> the last day of the quarter
+    dit jaar -> 31 December; volgend jaar -> 31 December of the next year
+A phrase without a year takes the letter's year, or the next year when that date has passed at the
+letter's datum. "binnenkort", "de komende tijd", "zo spoedig mogelijk" keep `uiterlijk` null.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..lexicon import MONTHS
+from ..stance import sentences
+
+_MONTH = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli"))
+SUBJECT = r"(?:ik|wij|we|het kabinet|de regering|Nederland|mijn ministerie|het ministerie)"
+COMMIT = re.compile(
+    rf"(?:\b(?:{SUBJECT})\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen)\b"
+    rf"|\b(?:zal|zullen|ga|gaat|gaan|kom|komt)\s+(?:{SUBJECT})\b"
+    rf"|\b(?:{SUBJECT})\s+(?:stuur|stuurt|sturen|informeer|informeert|informeren|zend|zendt|bericht|bericht)\s+(?:u|uw Kamer|de Kamer)\b[^.]*\b(?:voor|in|na|begin|eind|uiterlijk|binnen|dit|volgend)\b"
+    rf"|\b(?:ontvangt|ontvangen)\s+(?:u|uw Kamer|de Kamer)\b"
+    rf"|\b(?:wordt|worden)\s+(?:u|uw Kamer|de Kamer)\s+[^.]{{0,40}}\bgeïnformeerd\b"
+    rf"|\bzal\b[^.]{{0,60}}\b(?:plaatsvinden|worden\s+(?:gezonden|toegezonden|verstuurd|gestuurd))\b"
+    rf"|\b(?:aan|naar)\s+(?:u|uw Kamer|de Kamer)\s+(?:wordt|worden)\s+(?:gezonden|toegezonden|gestuurd|verstuurd)\b"
+    rf"|\bkunt u\b[^.]{{0,60}}\btegemoet\s+zien\b"
+    rf"|\b(?:u|uw Kamer|de Kamer)\b[^.]{{0,80}}\b(?:te\s+(?:doen\s+)?toekomen|toe\s+te\s+(?:zenden|sturen)|te\s+informeren)\b)",
+    re.IGNORECASE,
+)
+# past or conditional forms are no commitment
+NOT_A_COMMITMENT = re.compile(
+    r"\b(?:zou|zouden|had|hadden|heb|heeft|hebben)\b[^.]{0,30}\b(?:toegezegd|gezegd)\b"
+    r"|\bals\b.{0,40}\bzal\b"
+    # the letter announcing its own structure: "Ik ga achtereenvolgens in op ...", "hieronder ga ik in op"
+    r"|\b(?:ga|gaat|gaan|zal|zullen)\b[^.]{0,50}\bin\s+op\b|\b(?:hieronder|hierna|in deze brief)\b",
+    re.IGNORECASE,
+)
+
+TERMIJN = re.compile(
+    rf"\b(?:"
+    rf"(?:nog\s+)?voor\s+(?:de\s+zomer|het\s+(?:zomer|kerst|herfst|voorjaars)reces|het\s+einde?\s+van\s+(?:het|dit)\s+jaar|de\s+jaarwisseling|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|(?:{_MONTH})(?:\s+\d{{4}})?)"
+    rf"|(?:in|na)\s+het\s+(?:voorjaar|najaar)(?:\s+van\s+\d{{4}})?"
+    rf"|in\s+de\s+zomer(?:\s+van\s+\d{{4}})?|na\s+de\s+zomer(?:\s+van\s+\d{{4}})?"
+    rf"|(?:in|voor|na)\s+(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal(?:\s+van\s+\d{{4}})?|Q[1-4]\s+\d{{4}}"
+    rf"|(?:in|begin|eind|medio|uiterlijk|voor)\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|uiterlijk\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|eind\s+(?:dit|volgend)\s+jaar|(?:in\s+de\s+loop\s+van\s+)?(?:dit|volgend)\s+jaar"
+    rf"|(?:begin|eind|medio)\s+\d{{4}}|in\s+\d{{4}}"
+    rf"|binnenkort|(?:de\s+)?komende\s+(?:tijd|periode|maanden|weken)|zo\s+spoedig\s+mogelijk|op\s+korte\s+termijn"
+    rf"|na\s+het\s+(?:zomer|kerst)reces|voor\s+de\s+begrotingsbehandeling"
+    rf")",
+    re.IGNORECASE,
+)
+QUARTER_END = {"eerste": (3, 31), "tweede": (6, 30), "derde": (9, 30), "vierde": (12, 31)}
+
+
+@dataclass(frozen=True)
+class Toezegging:
+    tekst: str
+    termijn: str | None
+    uiterlijk: str | None
+
+
+def find(text: str, datum: str | None) -> list[Toezegging]:
+    """The commitments in a passage, in order."""
+    out: list[Toezegging] = []
+    for s in sentences(text):
+        if not COMMIT.search(s) or NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
+            continue
+        m = TERMIJN.search(s)
+        termijn = m.group(0) if m else None
+        out.append(Toezegging(s, termijn, resolve(termijn, datum) if termijn else None))
+    return out
+
+
+def _year(phrase: str) -> int | None:
+    m = re.search(r"\b(\d{4})\b", phrase)
+    return int(m.group(1)) if m else None
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def resolve(termijn: str, datum: str | None) -> str | None:
+    """The latest date a deadline phrase allows, or None where the phrase fixes none."""
+    if not datum:
+        return None
+    try:
+        letter = dt.date.fromisoformat(datum)
+    except ValueError:
+        return None
+    p = termijn.lower()
+    explicit = _year(p)
+    year = explicit or letter.year
+
+    def roll(d: dt.date) -> dt.date:
+        # "voor de zomer" in a letter of October means next summer
+        if explicit is None and d < letter:
+            return d.replace(year=d.year + 1)
+        return d
+
+    if re.search(r"zomer\s*reces|voor de zomer", p):
+        return roll(dt.date(year, 7, 1)).isoformat()
+    if "in de zomer" in p:
+        return roll(dt.date(year, 8, 31)).isoformat()
+    if "voorjaar" in p and p.startswith("in"):
+        return roll(dt.date(year, 6, 30)).isoformat()
+    if "najaar" in p and p.startswith("in"):
+        return roll(dt.date(year, 12, 31)).isoformat()
+    if re.search(r"einde? van (?:het|dit) jaar|jaarwisseling|eind dit jaar|^dit jaar|in de loop van dit jaar", p):
+        return dt.date(letter.year, 12, 31).isoformat()
+    if re.search(r"volgend jaar", p):
+        return dt.date(letter.year + 1, 12, 31).isoformat()
+    q = re.search(r"(eerste|tweede|derde|vierde) kwartaal", p) or re.search(r"q([1-4])", p)
+    if q and not p.startswith("na"):
+        key = q.group(1)
+        month, day = QUARTER_END[key] if key in QUARTER_END else QUARTER_END[
+            ["eerste", "tweede", "derde", "vierde"][int(key) - 1]]
+        return roll(dt.date(year, month, day)).isoformat()
+    m = re.search(rf"(?:voor|uiterlijk)\s+(\d{{1,2}})\s+({_MONTH})", p)
+    if m:
+        try:
+            return roll(dt.date(year, MONTHS[m.group(2)], int(m.group(1)))).isoformat()
+        except ValueError:
+            return None
+    m = re.search(rf"(?:in|eind|uiterlijk|voor)\s+({_MONTH})\b", p)
+    if m:
+        month = MONTHS[m.group(1)]
+        if p.startswith("voor"):
+            d = dt.date(year, month, 1)
+            return roll(d).isoformat()
+        return roll(_last_day(year, month)).isoformat()
+    m = re.search(r"^(?:eind|in)\s+(\d{4})$", p)
+    if m:
+        return dt.date(int(m.group(1)), 12, 31).isoformat()
+    return None

@@ -1,0 +1,98 @@
+"""References: the earlier documents a letter cites, each normalised and with the text as written.
+
+Recognises:
+    (Kamerstuk 35 165, nr. 2) | Kamerstukken II 2018/19, 35 165, nr. 2 | Kamerstuk 32852 nr. 209
+    Kamerstuk 33 000 X, nr. 30 | (kst-34700-19) | kst-33000-X-60
+    motie-Van der Molen c.s. (Kamerstuk 32 847, nr. 1123) | de motie van het lid Knops (Kamerstuk ..)
+    2024D39756 (document) | 2023Z19677 (zaak)
+    Aanhangsel Handelingen II 2023/24, nr. 1234 | Handelingen II 2016/17, nr. 60
+    mijn brief van 11 januari 2018 | de brief van 5 juli 2024
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .dates import parse_date
+
+_DOSSIER = r"(\d{1,3}(?:[ .]\d{3})|\d{4,6})(?:[ -]([IVXLC]{1,6}|[A-Z](?![a-z])|\d{2}(?!\d)))?"
+_YEAR = r"(?:(\d{4})\s*[/-]\s*(\d{2,4}))"
+
+KAMERSTUK = re.compile(
+    rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*(I{{1,2}})?\s*(?:{_YEAR}\s*,\s*)?{_DOSSIER}\s*,?\s*nr\.?\s*(\d+|[A-Z]{{1,2}})\b"
+)
+KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+MOTIE = re.compile(r"\b(motie-[A-Z][\w'’ -]*?(?:\s+c\.s\.)?)\s*\(\s*(?=Kamerstuk)")
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
+MOTIE_VAN = re.compile(
+    rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?)[^()]{{0,80}}?\(\s*(?=Kamerstuk)"
+)
+DOCUMENT = re.compile(r"\b(20\d{2})([DZ])(\d{5})\b")
+AANHANGSEL = re.compile(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+HANDELINGEN = re.compile(rf"(?<!Aanhangsel )\bHandelingen\s*(I{{1,2}})\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+BRIEF = re.compile(
+    r"\b((?:mijn|onze|de|het|uw|haar|zijn)\s+(?:Kamer)?brief(?:\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)[^,.()]{0,60}?)?"
+    r"\s+(?:van|d\.d\.)\s+(\d{1,2}\s+[a-z]+\s+\d{4}))"
+)
+
+
+def _year(a: str | None, b: str | None) -> str | None:
+    if not a or not b:
+        return None
+    return f"{a}-{a[:2] + b if len(b) == 2 else b}"
+
+
+def _dossier(num: str, toev: str | None) -> str:
+    n = re.sub(r"[ .]", "", num)
+    return f"{n}-{toev}" if toev else n
+
+
+def find(texts: list[str]) -> list[dict[str, Any]]:
+    """Every reference in the texts (body and footnotes), in order, each once."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(ref: dict[str, Any]) -> None:
+        key = (ref["soort"], ref["tekst"])
+        if key not in seen:
+            seen.add(key)
+            out.append({k: ref.get(k) for k in ("soort", "tekst", "dossiernummer", "ondernummer", "vergaderjaar",
+                                                   "kamer", "nummer", "datum", "motie")})
+
+    for text in texts:
+        found: list[tuple[int, dict[str, Any]]] = []
+        moties = {m.end(): m.group(1) for m in MOTIE.finditer(text)}
+        moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
+        for m in KAMERSTUK.finditer(text):
+            ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
+                   "ondernummer": m.group(6), "vergaderjaar": _year(m.group(2), m.group(3)),
+                   "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1) or "")}
+            motie = moties.get(m.start())
+            if motie is None:
+                motie = next((v for k, v in moties.items() if 0 <= m.start() - k <= 2), None)
+            if motie:
+                ref["soort"] = "motie"
+                ref["motie"] = motie
+            found.append((m.start(), ref))
+        for m in KST_ID.finditer(text):
+            found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0),
+                                      "dossiernummer": _dossier(m.group(1), m.group(2)), "ondernummer": m.group(3)}))
+        for m in DOCUMENT.finditer(text):
+            found.append((m.start(), {"soort": "document" if m.group(2) == "D" else "zaak", "tekst": m.group(0),
+                                      "nummer": m.group(0)}))
+        for m in AANHANGSEL.finditer(text):
+            found.append((m.start(), {"soort": "aanhangsel_handelingen", "tekst": m.group(0),
+                                      "ondernummer": m.group(4), "vergaderjaar": _year(m.group(2), m.group(3)),
+                                      "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1) or "")}))
+        for m in HANDELINGEN.finditer(text):
+            found.append((m.start(), {"soort": "handelingen", "tekst": m.group(0), "ondernummer": m.group(4),
+                                      "vergaderjaar": _year(m.group(2), m.group(3)),
+                                      "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1))}))
+        for m in BRIEF.finditer(text):
+            datum = parse_date(m.group(2))
+            if datum:
+                found.append((m.start(), {"soort": "brief", "tekst": m.group(1), "datum": datum}))
+        for _, ref in sorted(found, key=lambda x: x[0]):
+            add(ref)
+    return out
