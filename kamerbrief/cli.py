@@ -165,13 +165,21 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
 
         total = sum(1 for _, rel in walk(archive, dst) if in_shard(rel, shard_spec))
         if sys.stderr.isatty():
+            import time
+
+            started = time.monotonic()
+
+            def rate(_: object) -> str:
+                done = bar.pos if bar is not None else 0
+                return f"{done / max(time.monotonic() - started, 1e-9):.0f} letters/s"
+
             bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr,
-                                    show_pos=True, show_eta=True)
+                                    show_pos=True, show_eta=True, item_show_func=rate)
             bar.__enter__()
 
             def progress(done: int, outcome: object) -> None:
                 assert bar is not None
-                bar.update(1)
+                bar.update(1, outcome)
         else:
             import time
 
