@@ -94,9 +94,20 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–]\s*\d{4}\s*,.*$",
                re.IGNORECASE),
     re.compile(r"^\s*Copyright\b.*$", re.IGNORECASE),
+    re.compile(r"^\s*(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten[- ]Generaal\s+\d{1,3}\s*$"),  # running header
+    re.compile(r"^.{0,40}\bISSN\s*\d{4}\s*[-–•]?\s*\d{3,4}\b.{0,60}$"),  # printer's imprint of a Kamerstuk
+    re.compile(r"^\s*kst-\d{4,6}(?:-[A-Z0-9]+)?-\d+[A-Za-z]?\s*$"),
     re.compile(r"^\s*Gemaakt:\s.*$"),
     re.compile(r"^\s*Bij beantwoording (?:de datum|van deze brief).*$", re.IGNORECASE),
     re.compile(r"^\s*en ons kenmerk vermelden\.?\s*$", re.IGNORECASE),
     re.compile(r"^\s*Wilt u slechts één zaak in uw\s*$", re.IGNORECASE),
     re.compile(r"^\s*brief behandelen\.?\s*$", re.IGNORECASE),
+)
+
+# Parliamentary papers that are not letters; named in capitals in their heading.
+NON_LETTER_KINDS: tuple[str, ...] = (
+    "MEMORIE VAN TOELICHTING", "MEMORIE VAN ANTWOORD", "NOTA VAN WIJZIGING", "GEWIJZIGD VOORSTEL VAN WET",
+    "VOORSTEL VAN WET", "KONINKLIJKE BOODSCHAP", "VOORLOPIG VERSLAG", "EINDVERSLAG", "VERSLAG", "MOTIE",
+    "AMENDEMENT", "NADER RAPPORT", "ADVIES RAAD VAN STATE", "LIJST VAN VRAGEN EN ANTWOORDEN",
+    "NOTA NAAR AANLEIDING VAN HET VERSLAG", "NOTA NAAR AANLEIDING VAN HET EINDVERSLAG", "VERSLAG VAN EEN",
 )

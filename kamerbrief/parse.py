@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import Cleaned, clean
-from .lexicon import SALUTATION
+from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
 from .rules import body as body_rule
@@ -31,6 +31,7 @@ PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
 NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)$", re.IGNORECASE)
 NOTE_NUM = re.compile(r"^(\d{1,3})$")
 NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+GLUED_SALUTATION = re.compile(r"^((?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer)[^,]{0,30},)\s+(\S.*)$")
 HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
 SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
 
@@ -59,7 +60,7 @@ def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
             continue
         long_prose = (len(t) >= 90 and PROSE_END.search(t)) or len(t) >= 200 or _wrapped_paragraph(lines, i)
         if long_prose and not re.match(r"^(?:\d|Nr\b|nr\b|Aan\b|Onderwerp|Betreft)", t) \
-                and not _head_follows(lines, i):
+                and not kamerstuk_rule.PLACE_DATE.match(t) and not _head_follows(lines, i):
             return i, None
     return n, None
 
@@ -107,12 +108,18 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     lh = letterhead_rule.read(lines, limit, blank_structure)
 
     if ks.date_rest and ks.date_index is not None:
-        # OCR put the first body words on the date line: keep them as the body's first line
+        # OCR put the first body words on the date line: keep them as the body's first line(s)
         at = ks.date_index
-        lines = (*lines[:at], Line("", lines[at].lineno), Line(ks.date_rest, lines[at].lineno), *lines[at + 1:])
-        ks.consumed = {c + 1 if c > at else c for c in ks.consumed}
-        lh.consumed = {c + 1 if c > at else c for c in lh.consumed}
-        ks.footer_lines = {c + 1 if c > at else c for c in ks.footer_lines}
+        rest = [Line(ks.date_rest, lines[at].lineno)]
+        greeting = GLUED_SALUTATION.match(ks.date_rest)
+        if greeting and salutation is None:
+            rest = [Line(greeting.group(1), lines[at].lineno), Line(greeting.group(2), lines[at].lineno)]
+            salutation = at + 1
+        lines = (*lines[:at], Line("", lines[at].lineno), *rest, *lines[at + 1:])
+        shift = len(rest)
+        ks.consumed = {c + shift if c > at else c for c in ks.consumed}
+        lh.consumed = {c + shift if c > at else c for c in lh.consumed}
+        ks.footer_lines = {c + shift if c > at else c for c in ks.footer_lines}
     consumed = lh.consumed | ks.consumed
     body_start = (max(consumed) + 1) if consumed else 0
     if salutation is not None:
@@ -145,6 +152,9 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     voetnoten += _tail_notes(lines, notes_start)
 
     is_kamerstuk = ks.found
+    kind = _non_letter_kind(lines, limit)
+    if kind and lh.geadresseerde is None and salutation is None and not ks.brief_van:
+        raise NotALetterError(f"this is a {kind.capitalize()}, not a letter to the Voorzitter", source.path)
     if not (lh.geadresseerde or sig or salutation is not None or is_kamerstuk or lh.fields):
         raise NotALetterError(
             "no Kamerbrief found: no addressee, salutation, signature, colophon or Kamerstuk heading",
@@ -221,6 +231,17 @@ def _letter_order(sentence: str, secties: list[Any], recs: list[Any]) -> tuple[i
         if pos >= 0:
             return (r.line, pos)
     return (10**9, 0)
+
+
+def _non_letter_kind(lines: tuple[Line, ...], limit: int) -> str | None:
+    """The kind of paper a heading in capitals names ("MEMORIE VAN TOELICHTING"), if not a letter."""
+    for ln in lines[: min(limit, 40)]:
+        t = ln.text.strip(" .")
+        if t.isupper():
+            for kind in NON_LETTER_KINDS:
+                if t.startswith(kind):
+                    return kind
+    return None
 
 
 def _after_date(lines: tuple[Line, ...], date_at: int) -> int:
@@ -374,9 +395,11 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
     if functie is None:
         problems.append(Problem("afzender", "no sender found (no signature such as 'De Minister van ...,')",
                                 lines[-1].lineno if lines else None))
+    elif signer is None:
+        problems.append(Problem("afzender", "no signature found; functie taken from the 'BRIEF VAN ...' heading, "
+                                            "naam unknown", first_line))
     elif naam is None:
-        problems.append(Problem("afzender", "no name printed under the signature",
-                                signer.line if signer else None))
+        problems.append(Problem("afzender", "no name printed under the signature", signer.line))
     ministerie = lh.ministerie.value if lh.ministerie else signature_rule.ministerie_of(functie)
     if ministerie is None and functie is not None:
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",

@@ -137,3 +137,35 @@ def _column(meta: dict[str, Any], first: bool) -> list[tuple[str, bool]]:
         out += [("Datum", True), (dutch_date(meta["datum"]), False), ("", False)]
         out += [("Ons kenmerk", True), (meta["kenmerk"], False)]
     return out
+
+
+def render_kamerstuk(text: str, path: str, vergaderjaar: str, dossier: str, nr: str, lines_per_page: int = 12) -> int:
+    """A published Kamerstuk text laid out as the printed edition: running header and footer, imprint,
+    footnotes in small type at the foot of the page where they are cited."""
+    body, _, notes = text.partition("\nX Noot\n")
+    note_lines = [" ".join(n.split()) for n in notes.strip().split("\n\n") if n.strip()]
+    footnotes = [f"{note_lines[k]} {note_lines[k + 1]}" for k in range(0, len(note_lines) - 1, 2)]
+    items: list[tuple[str, float]] = []
+    for para in body.strip().split("\n\n"):
+        for k, line in enumerate(textwrap.wrap(" ".join(para.split()), 80)):
+            items.append((line, LEADING * 0.6 if k == 0 else 0.0))
+    pages = [items[i:i + lines_per_page] for i in range(0, len(items), lines_per_page)]
+    w = Writer()
+    ks_id = f"kst-{dossier.replace(' ', '')}-{nr}"
+    for n, chunk in enumerate(pages, start=1):
+        page = w.doc.new_page(WIDTH, HEIGHT)
+        w.text(page, "Tweede Kamer der Staten-Generaal", LEFT, 790.0, 9.0)
+        w.text(page, str(n + 1), 500.0, 790.0, 9.0)
+        w.text(page, f"Vergaderjaar {vergaderjaar}", LEFT, 776.0, 9.0)
+        y = 740.0
+        for line, space in chunk:
+            y -= space + LEADING
+            w.text(page, line, LEFT, y, BODY_SIZE)
+        if n == 1:
+            for k, note in enumerate(footnotes):
+                w.text(page, note, LEFT, 90.0 - k * 10, NOTE_SIZE)
+        w.text(page, f"{ks_id} ISSN 0921 - 7371 's-Gravenhage {vergaderjaar[-4:]}", LEFT, 50.0, 7.0)
+        w.text(page, f"Tweede Kamer, vergaderjaar {vergaderjaar}, {dossier}, nr. {nr} {n}", LEFT, 38.0, 7.0)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    w.doc.save(path)
+    return len(pages)

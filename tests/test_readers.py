@@ -15,7 +15,7 @@ from kamerbrief.cli import main
 from kamerbrief.readers import read
 
 from .conftest import CORPUS, SAMPLES
-from .letterpdf import render
+from .letterpdf import render, render_kamerstuk
 
 SEED = CORPUS / "2018-07-02_jenv_reactie-actieplan-d66.md"
 MINISTRY_SAMPLES = [p for p in sorted(SAMPLES.glob("*.md")) if kamerbrief.parse_file(p).record["metadata"]["kenmerk"]]
@@ -55,6 +55,20 @@ def test_the_seed_letter_rendered_to_pdf_gives_the_same_record(tmp_path: Path) -
     pdf = tmp_path / "seed.pdf"
     assert render(md, str(pdf)) >= 3
     same_letter(md, kamerbrief.parse_file(pdf).record)
+
+
+def test_a_published_kamerstuk_as_pdf_reads_as_its_text(tmp_path: Path) -> None:
+    txt = SAMPLES / "kst-36123-14-reactie-onderzoek.txt"
+    pdf = tmp_path / "kst-36123-14.pdf"
+    assert render_kamerstuk(txt.read_text(encoding="utf-8"), str(pdf), "2023-2024", "36 123", "14",
+                            lines_per_page=6) >= 2
+    a = kamerbrief.parse_file(txt).record
+    b = kamerbrief.parse_file(pdf).record
+    for key in META_FIELDS:
+        assert a["metadata"][key] == b["metadata"][key], key
+    assert b["metadata"]["kamerstuk"] == {**a["metadata"]["kamerstuk"], "vergaderjaar": "2023-2024"}
+    assert [fold(s["tekst"]) for s in a["secties"]] == [fold(s["tekst"]) for s in b["secties"]]
+    assert a["voetnoten"] == b["voetnoten"]
 
 
 def test_pdf_footnotes_are_kept_apart(tmp_path: Path) -> None:

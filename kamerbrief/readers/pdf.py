@@ -15,6 +15,7 @@ The result is plain text in the layout the text rules read, so every reader feed
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider tha
 TINY_GAP = 0.22  # a generated space narrower than this share of the font height joins its neighbours
 FRAGMENT_GAP = 0.5  # ... and below this share when it splits off a lone capital or digit
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one starts a new paragraph
+MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
 FOOTNOTE_SIZE = 0.88  # lines at the page foot in type this much smaller than the body are footnotes
 
 
@@ -208,14 +210,46 @@ def _spurious_space(idxs: list[int], k: int, text: str, boxes: list[tuple[float,
     return left.isdigit() and right.isdigit()  # "2 5 15 XP"
 
 
+def _running(pages: list[PdfPage]) -> set[str]:
+    """Header and footer lines that stand on at least half of the pages (page numbers aside)."""
+    seen: dict[str, set[int]] = {}
+    for k, page in enumerate(pages):
+        for ln in page.lines:
+            if ln.top > (1 - MARGIN_ZONE) * page.height or ln.bottom < MARGIN_ZONE * page.height:
+                seen.setdefault(_shape(ln.text), set()).add(k)
+    need = max(2, (len(pages) + 1) // 2)
+    return {text for text, on in seen.items() if len(on) >= need}
+
+
+def _shape(text: str) -> str:
+    """A line without its page number: 'Pagina 2 van 8' and 'Pagina 3 van 8' are one running line."""
+    t = " ".join(text.split()).casefold()
+    t = re.sub(r"^pagina \d+ van \d+$", "pagina", t)
+    return re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", t)
+
+
 def assemble(pages: list[PdfPage]) -> str:
-    """The pages as text: page 1's column first, then the body; footnotes gathered at the end."""
+    """The pages as text: page 1's column first, then the body; footnotes gathered at the end.
+
+    Running headers and footers are left out after page 1 (page 1 keeps them: there they are the
+    document's own heading, which the text rules read); page furniture never counts as a footnote.
+    """
+    from ..rules.body import is_page_furniture
+
     out: list[str] = []
     notes: list[str] = []
+    running = _running(pages)
     for k, page in enumerate(pages):
         column = sorted((ln for ln in page.lines if ln.column), key=lambda ln: -ln.top)
         body = sorted((ln for ln in page.lines if not ln.column), key=lambda ln: (-round(ln.top), ln.x0))
-        body, foot = _split_footnotes(body)
+        margin = {id(ln) for ln in body if _shape(ln.text) in running and (
+            ln.top > (1 - MARGIN_ZONE) * page.height or ln.bottom < MARGIN_ZONE * page.height)}
+        if k > 0:
+            body = [ln for ln in body if id(ln) not in margin]
+        keep = [ln for ln in body if id(ln) in margin or is_page_furniture(ln.text)]  # never footnotes
+        kept = {id(ln) for ln in keep}
+        core, foot = _split_footnotes([ln for ln in body if id(ln) not in kept])
+        body = sorted(core + keep, key=lambda ln: (-round(ln.top), ln.x0))
         notes += [ln.text for ln in foot]
         parts: list[str] = []
         if k == 0 and column:

@@ -19,8 +19,9 @@ from .dates import WRITTEN, parse_date
 VERGADERJAAR = re.compile(
     r"^(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-–/]\s*(\d{2,4})\b(?:\s+[Nn]r\.?\s*(\d+[a-z]?)\b)?", re.IGNORECASE
 )
-SITE_META = re.compile(
-    r"^(Tweede|Eerste) Kamer der Staten[- ]Generaal\s*(\d{4})\s*[-–]\s*(\d{4})\s*(.+?)\s+nr\.\s*(\S+)\s*$"
+SITE_META = re.compile(  # the site's metadata row, with or without the publication date in front
+    r"^(?:\d{4}-\d{2}-\d{2}\s+|\d{1,2}\s+[a-z]+\s+\d{4}\s+)?(Tweede|Eerste) Kamer der Staten[- ]Generaal"
+    r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*(.+?)\s+nr\.\s*(\S+)\s*$"
 )
 NR_LINE = re.compile(r"^[Nn]r\.?\s*(\d+[A-Za-z]?|[A-Z]{1,2})\b\.?\s*(.*)$")
 LETTERED = re.compile(r"^([A-Z]{1,2})\s+(BRIEF VAN\b.*)$")
@@ -36,7 +37,8 @@ PLACE_DATE = re.compile(
 )
 BARE_DATE = re.compile(r"^(\d{1,2}\s*[a-z]+\s+\d{4})\.?$")
 FOOTER = re.compile(
-    r"^\s*(Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?\s*$",
+    r"^\s*(Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?"
+    r"(?:\s+\d{1,3})?\s*$",
     re.IGNORECASE,
 )
 NOSPACE = re.compile(r"\s+")
@@ -137,7 +139,7 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
             ks.consumed.add(i)
             rest = m.group(2)
             if rest and BRIEF_VAN.match(rest):
-                ks.brief_van = BRIEF_VAN.match(rest).group(1)  # type: ignore[union-attr]
+                ks.brief_van = _wrapped_title(lines, i, limit, BRIEF_VAN.match(rest).group(1), ks)  # type: ignore[union-attr]
             continue
         m = LETTERED.match(t)
         if m and nr_index is None and BRIEF_VAN.match(m.group(2)):
@@ -148,7 +150,7 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
             continue
         m = BRIEF_VAN.match(t)
         if m and ks.brief_van is None and (t.isupper() or nr_index is not None or i < 12):
-            ks.brief_van = m.group(1)
+            ks.brief_van = _wrapped_title(lines, i, limit, m.group(1), ks)
             ks.consumed.add(i)
             if nr_index is None:
                 nr_index = i
@@ -165,6 +167,18 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
         _dossier(lines, nr_index, ks)
     _footer(lines, ks)
     return ks
+
+
+def _wrapped_title(lines: tuple[Line, ...], i: int, limit: int, title: str, ks: Kamerstuk) -> str:
+    """'MINISTER VAN VOLKSHUISVESTING,' + next line 'RUIMTELIJKE ORDENING EN MILIEUBEHEER' as one title."""
+    j = i + 1
+    while (title.endswith((",", " EN", " VAN", " VOOR", "-")) and j < limit and lines[j].text.isupper()
+           and not lines[j].text.startswith("AAN ")):
+        nxt = lines[j].text
+        title = title[:-1] + nxt if title.endswith("-") else f"{title} {nxt}"
+        ks.consumed.add(j)
+        j += 1
+    return title.rstrip(",")
 
 
 def _next_is_brief(lines: tuple[Line, ...], i: int, limit: int) -> bool:

@@ -23,6 +23,7 @@ KAMERSTUK = re.compile(
     rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*(I{{1,2}})?\s*(?:{_YEAR}\s*,\s*)?{_DOSSIER}\s*,?\s*nr\.?\s*(\d+|[A-Z]{{1,2}})\b"
 )
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+KST_DASHED = re.compile(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
 MOTIE = re.compile(r"\b(motie-[A-Z][\w'’ -]*?(?:\s+c\.s\.)?)\s*\(\s*(?=Kamerstuk)")
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
 MOTIE_VAN = re.compile(
@@ -75,7 +76,7 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
                 ref["soort"] = "motie"
                 ref["motie"] = motie
             found.append((m.start(), ref))
-        for m in KST_ID.finditer(text):
+        for m in [*KST_ID.finditer(text), *KST_DASHED.finditer(text)]:
             found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0),
                                       "dossiernummer": _dossier(m.group(1), m.group(2)), "ondernummer": m.group(3)}))
         for m in DOCUMENT.finditer(text):
