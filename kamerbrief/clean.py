@@ -22,6 +22,9 @@ LIGATURES = str.maketrans({
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 PAGE_COMMENT = re.compile(r"^\s*<!--.*?(?:page|pagina).*?-->\s*$", re.IGNORECASE)
+COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -116,6 +119,13 @@ def clean_markdown(text: str) -> Cleaned:
             brk = True
             lines.append(Line("", no))
             continue
+        if COMMENT.match(raw) or TABLE_RULE.match(raw):
+            lines.append(Line("", no))
+            continue
+        row = TABLE_ROW.match(raw)
+        if row:
+            # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
+            raw = " ".join(c.strip() for c in row.group(1).split("|") if c.strip())
         fn = FOOTNOTE_DEF.match(raw)
         if fn:
             notes.append((fn.group(1), normalise(strip_inline(fn.group(2)))))

@@ -52,6 +52,28 @@ TITLE_MINISTRIES: dict[str, str] = {
     "minister-president": "Ministerie van Algemene Zaken",
 }
 
+# Ministers "voor" a portfolio have no ministry in their title; the ministry that houses them.
+# Portfolios of recent cabinets (Rutte III, Rutte IV, Schoof); the letterhead, where it names a
+# ministry, always wins over this table.
+MINISTER_FOR: dict[str, str] = {
+    "buitenlandse handel en ontwikkelingssamenwerking": "Ministerie van Buitenlandse Zaken",
+    "ontwikkelingssamenwerking": "Ministerie van Buitenlandse Zaken",
+    "europese zaken": "Ministerie van Buitenlandse Zaken",
+    "rechtsbescherming": "Ministerie van Justitie en Veiligheid",
+    "migratie": "Ministerie van Justitie en Veiligheid",
+    "asiel en migratie": "Ministerie van Asiel en Migratie",
+    "medische zorg": "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "medische zorg en sport": "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "langdurige zorg en sport": "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "basis- en voortgezet onderwijs en media": "Ministerie van Onderwijs, Cultuur en Wetenschap",
+    "primair en voortgezet onderwijs": "Ministerie van Onderwijs, Cultuur en Wetenschap",
+    "klimaat en energie": "Ministerie van Economische Zaken en Klimaat",
+    "natuur en stikstof": "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
+    "volkshuisvesting en ruimtelijke ordening": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "armoedebeleid, participatie en pensioenen": "Ministerie van Sociale Zaken en Werkgelegenheid",
+    "milieu en wonen": "Ministerie van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+}
+
 # Closing formulas: the body ends before them.
 CLOSINGS: tuple[str, ...] = (
     "Hoogachtend,", "Hoogachtend", "Met vriendelijke groet,", "Met vriendelijke groet",

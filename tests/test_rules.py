@@ -60,6 +60,10 @@ def test_colophon_labels(line: str, want: tuple[str, str] | None) -> None:
     ("De Minister van Landbouw, Visserij, Voedselzekerheid en Natuur, F.M. Wiersma",
      ("Minister van Landbouw, Visserij, Voedselzekerheid en Natuur", "F.M. Wiersma")),
     ("De minister van Defensie, die het overleg voerde, zegde toe dat", None),
+    ("De minister-president, Minister van Algemene Zaken,", ("minister-president, Minister van Algemene Zaken", None)),
+    ("De Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst,",
+     ("Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst", None)),
+    ("De minister van Justitie en Veiligheid", ("minister van Justitie en Veiligheid", None)),
 ])
 def test_signature_lines(line: str, want: tuple[str, str | None] | None) -> None:
     assert sign_line(line) == want
@@ -77,7 +81,10 @@ def test_mede_namens_lists_each_co_sender() -> None:
 
 def test_ministry_from_title() -> None:
     assert ministerie_of("Staatssecretaris van Justitie en Veiligheid") == "Ministerie van Justitie en Veiligheid"
-    assert ministerie_of("minister voor Klimaat en Energie") is None
+    assert ministerie_of("minister voor Klimaat en Energie") == "Ministerie van Economische Zaken en Klimaat"
+    assert ministerie_of("minister voor Ruimtevaart") is None  # unknown: null and a warning, never a guess
+    assert ministerie_of("Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst") == "Ministerie van Financiën"
+    assert ministerie_of("minister-president, Minister van Algemene Zaken") == "Ministerie van Algemene Zaken"
     assert titlecase("MINISTER VAN VOLKSHUISVESTING, RUIMTELIJKE ORDENING EN MILIEUBEHEER") == (
         "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer")
 
@@ -181,3 +188,14 @@ def test_numbered_sections_without_recommendations_stay_sections() -> None:
     r = parse_text(text).record
     assert r["aanbevelingen"] == []
     assert [(s["nummer"], s["kop"]) for s in r["secties"]] == [(None, None), (1, "Wonen"), (2, "Werken")]
+
+
+def test_markdown_layout_tables_and_comments_from_converters() -> None:
+    md = ("| Retouradres | Postbus 1 2500 AA Den Haag |\n|---|---|\n\n"
+          "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n<!-- image -->\n\n"
+          "| Datum | 2 juli 2018 |\n|---|---|\n| Betreft | Een onderwerp |\n| Ons kenmerk | 12345 |\n\n"
+          "Geachte voorzitter,\n\nHierbij informeer ik u.\n\nDe Minister van Financiën,\n\nA. Geld\n")
+    r = parse_text(md, fmt="markdown").record
+    assert (r["metadata"]["datum"], r["metadata"]["onderwerp"], r["metadata"]["kenmerk"]) == (
+        "2018-07-02", "Een onderwerp", "12345")
+    assert r["secties"] == [{"nummer": None, "kop": None, "tekst": "Hierbij informeer ik u."}]

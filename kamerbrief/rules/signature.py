@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import CLOSINGS, TITLE_MINISTRIES
+from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES
 from ..model import Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
-PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | |- en ){WORD})*"
+PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | |- en | [-–] ){WORD})*"
 TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
@@ -58,6 +58,9 @@ def sign_line(text: str) -> tuple[str, str | None] | None:
     if not m:
         return None
     naam = (m.group("naam") or "").strip().rstrip(",") or None
+    if naam and FUNCTIE.fullmatch(naam):
+        # "De minister-president, Minister van Algemene Zaken,": two titles, the name below
+        return f"{m.group('functie')}, {naam}", None
     if naam and not NAME.match(naam):
         return None
     return m.group("functie"), naam
@@ -154,7 +157,11 @@ def ministerie_of(functie: str | None) -> str | None:
         if low.startswith(title):
             return ministry
     m = MINISTER_OF.match(functie)
-    return f"Ministerie van {m.group(1)}" if m else None
+    if m:
+        # "Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst": the ministry is before the dash
+        return "Ministerie van " + re.split(r"\s[-–]\s|,\s*(?=[Mm]inister)", m.group(1))[0]
+    portfolio = re.sub(r"^(?:[Mm]inister|[Ss]taatssecretaris)\s+voor\s+", "", functie).casefold()
+    return MINISTER_FOR.get(portfolio)
 
 
 def titlecase(upper: str) -> str:
