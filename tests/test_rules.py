@@ -83,7 +83,8 @@ def test_ministry_from_title() -> None:
     assert ministerie_of("Staatssecretaris van Justitie en Veiligheid") == "Ministerie van Justitie en Veiligheid"
     assert ministerie_of("minister voor Klimaat en Energie") == "Ministerie van Economische Zaken en Klimaat"
     assert ministerie_of("minister voor Ruimtevaart") is None  # unknown: null and a warning, never a guess
-    assert ministerie_of("Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst") == "Ministerie van Financiën"
+    fin = "Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst"
+    assert ministerie_of(fin) == "Ministerie van Financiën"
     assert ministerie_of("minister-president, Minister van Algemene Zaken") == "Ministerie van Algemene Zaken"
     assert titlecase("MINISTER VAN VOLKSHUISVESTING, RUIMTELIJKE ORDENING EN MILIEUBEHEER") == (
         "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer")
