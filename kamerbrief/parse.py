@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +95,26 @@ def parse_source(source: Source) -> Result:
     return Result(record, tuple(problems))
 
 
-def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
+@dataclass
+class Layout:
+    """Where the parts of the letter are: the lines (OCR repairs applied) and the regions in them."""
+
+    lines: tuple[Line, ...]
+    blank_structure: bool
+    limit: int  # the letterhead ends before this line at the latest
+    salutation: int | None
+    lh: letterhead_rule.Letterhead
+    ks: kamerstuk_rule.Kamerstuk
+    body_start: int
+    body_end: int
+    notes_start: int
+    sig: signature_rule.Signature | None
+    furniture: set[int]
+
+
+def layout(cleaned: Cleaned) -> Layout:
+    """Letterhead, body, closing and tail of the letter, and the page furniture in the body."""
     lines = cleaned.lines
-    problems: list[Problem] = []
     nonblank = sum(1 for ln in lines if ln.text)
     blank_structure = nonblank > 0 and (len(lines) - nonblank) >= max(2, nonblank // 12)
 
@@ -130,61 +148,42 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else _tail_start(lines, body_start)
     notes_start = _notes_start(lines, sig.start if sig else body_end)
-
     furniture = _furniture(lines, lh, ks, body_start)
     # fill colophon fields the head did not hold from labelled lines later on (pdftotext column order)
     _late_labels(lines, body_start, body_end, lh, furniture)
+    return Layout(lines, blank_structure, limit, salutation, lh, ks, body_start, body_end, notes_start, sig,
+                  furniture)
 
-    blocks = body_rule.paragraphs(
-        lines, body_start, body_end, lambda i: i in furniture, cleaned.markdown, blank_structure
-    )
+
+def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
+    lay = layout(cleaned)
+    lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
+
+    def blocks_until(end: int) -> list[body_rule.Block]:
+        return body_rule.paragraphs(lines, lay.body_start, end, lambda i: i in lay.furniture, cleaned.markdown,
+                                    lay.blank_structure)
+
+    blocks = blocks_until(lay.body_end)
     secties, recs, sec_problems = sections_rule.split(blocks)
     problems += sec_problems
-
     vragen: list[vragen_rule.Vraag] = []
-    if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[body_start:]):
-        qa_blocks = body_rule.paragraphs(
-            lines, body_start, notes_start, lambda i: i in furniture, cleaned.markdown, blank_structure
-        )
-        vragen = vragen_rule.parse(qa_blocks)
+    if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
+        vragen = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
+    voetnoten = [{"nummer": n, "tekst": t} for n, t in cleaned.footnotes] + _tail_notes(lines, lay.notes_start)
 
-    voetnoten = [{"nummer": n, "tekst": t} for n, t in cleaned.footnotes]
-    voetnoten += _tail_notes(lines, notes_start)
-
-    is_kamerstuk = ks.found
-    kind = _non_letter_kind(lines, limit)
+    kind = _non_letter_kind(lines, lay.limit)
     if kind and lh.geadresseerde is None and salutation is None and not ks.brief_van:
         raise NotALetterError(f"this is a {kind.capitalize()}, not a letter to the Voorzitter", source.path)
-    if not (lh.geadresseerde or sig or salutation is not None or is_kamerstuk or lh.fields):
+    if not (lh.geadresseerde or sig or salutation is not None or ks.found or lh.fields):
         raise NotALetterError(
             "no Kamerbrief found: no addressee, salutation, signature, colophon or Kamerstuk heading",
             source.path,
         )
 
-    metadata = _metadata(source, lines, lh, ks, sig, blocks, is_kamerstuk, problems)
-    aanbevelingen = []
-    for r in recs:
-        st = classify(r.reactie)
-        aanbevelingen.append({
-            "nummer": r.nummer,
-            "titel": r.titel,
-            "reactie": r.reactie,
-            "standpunt": st.standpunt,
-            "standpunt_citaat": st.citaat,
-            "standpunt_vertrouwen": st.vertrouwen,
-            "reeds_in_gang": st.reeds_in_gang,
-        })
-        if not r.reactie.strip():
-            problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
-    # a commitment inside a response belongs to its recommendation; prose-linked responses also
-    # stand in the sections, so each sentence is taken once, the recommendation first
-    found: dict[str, dict[str, Any]] = {}
-    passages = [(r.nummer, r.reactie) for r in recs] + [(None, s.tekst) for s in secties]
-    for nummer, passage in passages:
-        for t in toezeggingen_rule.find(passage, metadata["datum"]):
-            found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
-                                       "aanbeveling": nummer, "ministerie": metadata["afzender"]["ministerie"]})
-    toezeggingen = sorted(found.values(), key=lambda t: _letter_order(t["tekst"], secties, recs))
+    metadata = _metadata(source, lines, lh, ks, sig, blocks, ks.found, problems)
+    aanbevelingen = _recommendation_entries(recs, problems)
+    toezeggingen = _commitments(secties, recs, metadata)
     texts = [s.tekst for s in secties] + [r.reactie for r in recs] + [n["tekst"] for n in voetnoten]
     texts += [f"{v.vraag}\n\n{v.antwoord or ''}" for v in vragen]
     verwijzingen = verwijzingen_rule.find(texts)
@@ -220,7 +219,40 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     return record, problems
 
 
-def _letter_order(sentence: str, secties: list[Any], recs: list[Any]) -> tuple[int, int]:
+def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: list[Problem]) -> list[dict[str, Any]]:
+    """The aanbevelingen of the record, each with its stance."""
+    out = []
+    for r in recs:
+        st = classify(r.reactie)
+        out.append({
+            "nummer": r.nummer,
+            "titel": r.titel,
+            "reactie": r.reactie,
+            "standpunt": st.standpunt,
+            "standpunt_citaat": st.citaat,
+            "standpunt_vertrouwen": st.vertrouwen,
+            "reeds_in_gang": st.reeds_in_gang,
+        })
+        if not r.reactie.strip():
+            problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
+    return out
+
+
+def _commitments(secties: list[sections_rule.Sectie], recs: list[sections_rule.Aanbeveling],
+                 metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    """Toezeggingen in letter order. One inside a response belongs to its recommendation; prose-linked
+    responses also stand in the sections, so each sentence is taken once, the recommendation first."""
+    found: dict[str, dict[str, Any]] = {}
+    passages = [(r.nummer, r.reactie) for r in recs] + [(None, s.tekst) for s in secties]
+    for nummer, passage in passages:
+        for t in toezeggingen_rule.find(passage, metadata["datum"]):
+            found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
+                                       "aanbeveling": nummer, "ministerie": metadata["afzender"]["ministerie"]})
+    return sorted(found.values(), key=lambda t: _letter_order(t["tekst"], secties, recs))
+
+
+def _letter_order(sentence: str, secties: list[sections_rule.Sectie],
+                  recs: list[sections_rule.Aanbeveling]) -> tuple[int, int]:
     """Where a sentence stands in the letter: sections and responses by their source line."""
     for part in secties:
         pos = part.tekst.find(sentence)

@@ -221,14 +221,8 @@ def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeve
             passages[n].append(b.text)
     if not any(passages.values()):
         return None
-    problems: list[Problem] = []
-    recs = []
-    for n, titel in items:
-        line = blocks[at[n - 1]].line
-        if not passages[n]:
-            problems.append(Problem("aanbevelingen", f"no response found for aanbeveling {n}", line))
-        recs.append(Aanbeveling(n, titel, "\n\n".join(passages[n]), line))
-    return at, recs, problems
+    recs = [Aanbeveling(n, titel, "\n\n".join(passages[n]), blocks[at[n - 1]].line) for n, titel in items]
+    return at, recs, []
 
 
 def _merge_listing(blocks: list[Block], at: list[int]) -> list[Block]:
