@@ -23,6 +23,8 @@ HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 PAGE_COMMENT = re.compile(r"^\s*<!--.*?(?:page|pagina).*?-->\s*$", re.IGNORECASE)
 COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+FENCED_DIV = re.compile(r"^\s*:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*(?::{3,})?\s*$")
+ATTRIBUTES = re.compile(r"\s*\{[#.][^}]*\}\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -119,7 +121,7 @@ def clean_markdown(text: str) -> Cleaned:
             brk = True
             lines.append(Line("", no))
             continue
-        if COMMENT.match(raw) or TABLE_RULE.match(raw):
+        if COMMENT.match(raw) or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
             lines.append(Line("", no))
             continue
         row = TABLE_ROW.match(raw)
@@ -137,7 +139,7 @@ def clean_markdown(text: str) -> Cleaned:
         h = HEADING.match(body)
         if h and not in_fence:
             level = len(h.group(1))
-            body = h.group(2)
+            body = ATTRIBUTES.sub("", h.group(2))
         stripped = body.strip()
         opens_bold = in_bold or stripped.startswith(("**", "__"))
         in_bold ^= len(STRONG.findall(stripped)) % 2 == 1

@@ -105,6 +105,21 @@ def test_docx_made_from_a_sample_reads_as_the_sample(tmp_path: Path) -> None:
     same_letter(kamerbrief.parse_file(sample).record, kamerbrief.parse_file(docx).record)
 
 
+@pytest.mark.parametrize("fmt", ["odt", "rtf", "epub", "html"])
+def test_other_pandoc_formats_read_as_the_sample(tmp_path: Path, fmt: str) -> None:
+    import subprocess
+
+    from kamerbrief.readers.pandoc import pandoc_path
+
+    sample = SAMPLES / "lnv-aanbevelingen-kabinetsreactie.md"
+    out = tmp_path / f"letter.{fmt}"
+    subprocess.run([pandoc_path(), "-f", "markdown-smart", "-s", "-o", str(out), "--metadata", "title=Brief"],
+                   input=sample.read_bytes(), check=True)
+    record = kamerbrief.parse_file(out).record
+    assert record["bron"]["formaat"] == fmt
+    same_letter(kamerbrief.parse_file(sample).record, record)
+
+
 def test_docx_letterhead_in_a_header_part_and_properties_only_where_empty(tmp_path: Path) -> None:
     sample = SAMPLES / "bzk-voortgang-zonder-aanbevelingen.md"
     body = sample.read_text(encoding="utf-8").split("Geachte voorzitter,", 1)[1]

@@ -43,7 +43,9 @@ def to_markdown(data: bytes, fmt: str, path: Path) -> str:
     exe = pandoc_path()
     try:
         proc = subprocess.run(
-            [exe, "-f", PANDOC_FROM.get(fmt, fmt), "-t", "markdown-smart-raw_html-native_divs-native_spans",
+            [exe, "-f", PANDOC_FROM.get(fmt, fmt), "-t",
+             "markdown-smart-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-header_attributes"
+             "-link_attributes-raw_attribute",
              "--wrap=none", f"--lua-filter={FILTER}"],
             input=data, capture_output=True, timeout=TIMEOUT, check=False,
         )
