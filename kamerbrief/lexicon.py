@@ -52,6 +52,19 @@ TITLE_MINISTRIES: dict[str, str] = {
     "minister-president": "Ministerie van Algemene Zaken",
 }
 
+# Ministries since 1945 as they spell themselves; PDF text that splits a name is matched against these.
+MINISTRIES: tuple[str, ...] = tuple(f"Ministerie van {m}" for m in (
+    "Algemene Zaken", "Binnenlandse Zaken", "Binnenlandse Zaken en Koninkrijksrelaties", "Buitenlandse Zaken",
+    "Defensie", "Economische Zaken", "Economische Zaken en Klimaat", "Economische Zaken, Landbouw en Innovatie",
+    "Financiën", "Infrastructuur en Milieu", "Infrastructuur en Waterstaat", "Justitie", "Justitie en Veiligheid",
+    "Veiligheid en Justitie", "Landbouw, Natuur en Voedselkwaliteit", "Landbouw, Natuurbeheer en Visserij",
+    "Landbouw, Visserij, Voedselzekerheid en Natuur", "Onderwijs, Cultuur en Wetenschap",
+    "Onderwijs en Wetenschappen", "Sociale Zaken en Werkgelegenheid", "Verkeer en Waterstaat",
+    "Volksgezondheid, Welzijn en Sport", "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+    "Welzijn, Volksgezondheid en Cultuur", "Volkshuisvesting en Ruimtelijke Ordening", "Asiel en Migratie",
+    "Klimaat en Groene Groei", "Wederopbouw en Volkshuisvesting", "Overzeese Gebiedsdelen",
+))
+
 # Ministers "voor" a portfolio have no ministry in their title; the ministry that houses them.
 # Portfolios of recent cabinets (Rutte III, Rutte IV, Schoof); the letterhead, where it names a
 # ministry, always wins over this table.

@@ -19,6 +19,7 @@ from .readers import read
 from .rules import body as body_rule
 from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
+from .rules import pagefoot as pagefoot_rule
 from .rules import sections as sections_rule
 from .rules import signature as signature_rule
 from .rules import toezeggingen as toezeggingen_rule
@@ -110,6 +111,7 @@ class Layout:
     notes_start: int
     sig: signature_rule.Signature | None
     furniture: set[int]
+    page_notes: list[tuple[str, str]]
 
 
 def layout(cleaned: Cleaned) -> Layout:
@@ -151,8 +153,11 @@ def layout(cleaned: Cleaned) -> Layout:
     furniture = _furniture(lines, lh, ks, body_start)
     # fill colophon fields the head did not hold from labelled lines later on (pdftotext column order)
     _late_labels(lines, body_start, body_end, lh, furniture)
+    kenmerk = lh.fields.get("kenmerk")
+    lines = pagefoot_rule.strip_glued_kenmerk(lines, body_start, body_end, kenmerk.value if kenmerk else None)
+    foot, page_notes = pagefoot_rule.footnotes(lines, body_start, body_end)
     return Layout(lines, blank_structure, limit, salutation, lh, ks, body_start, body_end, notes_start, sig,
-                  furniture)
+                  furniture | foot, page_notes)
 
 
 def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
@@ -170,7 +175,8 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
         vragen = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
-    voetnoten = [{"nummer": n, "tekst": t} for n, t in cleaned.footnotes] + _tail_notes(lines, lay.notes_start)
+    voetnoten = [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
+    voetnoten += _tail_notes(lines, lay.notes_start)
 
     kind = _non_letter_kind(lines, lay.limit)
     if kind and lh.geadresseerde is None and salutation is None and not ks.brief_van:

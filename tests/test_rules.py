@@ -200,3 +200,27 @@ def test_markdown_layout_tables_and_comments_from_converters() -> None:
     assert (r["metadata"]["datum"], r["metadata"]["onderwerp"], r["metadata"]["kenmerk"]) == (
         "2018-07-02", "Een onderwerp", "12345")
     assert r["secties"] == [{"nummer": None, "kop": None, "tekst": "Hierbij informeer ik u."}]
+
+
+def test_pdftotext_page_foot_footnotes_are_paired_and_left_out_of_the_body() -> None:
+    from kamerbrief.model import Line
+    from kamerbrief.rules.pagefoot import footnotes
+
+    text = ["Body line that runs on to the next page and has no", "Kamerstuk 30196, nr. 801.", "2",
+            "Zie het rapport, bijlage 3, en", "de tabel op https://example.org/tabel.", "1", "", "Pagina 1 van 3",
+            "next page", "Nog een zin met een voetnoot, zie", "https://example.org/x.", "", "3", "",
+            "Pagina 2 van 3"]
+    lines = tuple(Line(t, n) for n, t in enumerate(text, start=1))
+    taken, notes = footnotes(lines, 0, len(lines))
+    assert notes == [("1", "Kamerstuk 30196, nr. 801."),
+                     ("2", "Zie het rapport, bijlage 3, en de tabel op https://example.org/tabel."),
+                     ("3", "Nog een zin met een voetnoot, zie https://example.org/x.")]
+    assert 0 not in taken and 8 not in taken  # body lines stay
+
+
+def test_a_page_foot_without_footnote_numbers_is_left_alone() -> None:
+    from kamerbrief.model import Line
+    from kamerbrief.rules.pagefoot import footnotes
+
+    lines = tuple(Line(t, n) for n, t in enumerate(["Kamerstuk 1 is een zin.", "Gewone tekst.", "Pagina 1 van 2"]))
+    assert footnotes(lines, 0, len(lines)) == (set(), [])

@@ -146,7 +146,7 @@ def test_deadline_phrases_resolve_against_the_letter_date(phrase: str, datum: st
 def test_commitments_are_found_and_announcements_are_not() -> None:
     text = ("Ik zal uw Kamer voor de zomer informeren over de uitkomsten. Het kabinet stuurt u in het najaar de "
             "evaluatie. Hieronder ga ik in op de drie aanbevelingen. In 2019 heb ik toegezegd dit te onderzoeken. "
-            "Zal het kabinet dit doen?")
+            "Zal het kabinet dit doen? Met deze brief informeer ik uw Kamer over de stand van zaken.")
     found = find_toezeggingen(text, "2024-03-14")
     assert [(t.termijn, t.uiterlijk) for t in found] == [
         ("voor de zomer", "2024-07-01"), ("in het najaar", "2024-12-31")]

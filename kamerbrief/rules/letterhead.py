@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import FURNITURE_PATTERNS, LABELS, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
 from ..model import Line
 from .dates import parse_date
 
@@ -86,11 +86,13 @@ def fits(fld: str, value: str) -> bool:
     if fld == "datum":
         return parse_date(value) is not None
     if fld in ("kenmerk", "uw_kenmerk"):
-        if any(p.match(value) for p in FURNITURE_PATTERNS) or is_other_label(value):
+        if any(p.match(value) for p in FURNITURE_PATTERNS) or is_other_label(value) or POSTAL.match(value):
             return False
         return bool(KENMERK_SHAPE.match(value)) and len(value.split()) <= 6
     if fld == "bijlagen":
-        return bool(BIJLAGEN_SHAPE.match(value)) or len(value) < 80
+        if parse_date(value):
+            return False  # pdftotext can put "22 december 2022" where "Bijlage(n)" waits for its "2"
+        return bool(BIJLAGEN_SHAPE.match(value))
     return bool(value)
 
 
@@ -136,7 +138,7 @@ def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: list[t
     for k, (fld, _) in enumerate(pending):
         if not fits(fld, t):
             continue
-        del pending[: k + 1]  # labels skipped over printed no value
+        del pending[k]  # labels skipped over may still get their value later (pdftotext order)
         lh.consumed.add(i)
         if fld not in lh.fields:
             lh.fields[fld] = Found(t, lines[i].lineno)
@@ -162,6 +164,12 @@ def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterh
     if len(parts) > 1:
         lh.fields["onderwerp"] = Found(join_wrapped(parts), lh.fields["onderwerp"].line)
     return j - 1
+
+
+def known_ministry(name: str) -> str:
+    """The ministry's name as it is spelled, where PDF text split it ("Inf rastructuur")."""
+    key = re.sub(r"\s+", "", name).casefold()
+    return next((m for m in MINISTRIES if re.sub(r"\s+", "", m).casefold() == key), name)
 
 
 def skip_colophon(lines: tuple[Line, ...], i: int, limit: int) -> int:
@@ -248,7 +256,7 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             while CONNECTOR_END.search(parts[-1]) and j < limit and lines[j].text and j <= i + 3:
                 parts.append(lines[j].text)
                 j += 1
-            name = join_wrapped(parts).rstrip(" ,")
+            name = known_ministry(join_wrapped(parts).rstrip(" ,"))
             if name != "Ministerie van":
                 lh.ministerie = Found(name, lines[i].lineno)
         if not UNIT_START.match(t) or i in lh.consumed:

@@ -35,6 +35,7 @@ COMMIT = re.compile(
     rf"|\b(?:zal|zullen|ga|gaat|gaan|kom|komt)\s+(?:{SUBJECT})\b"
     rf"|\b(?:{SUBJECT})\s+(?:stuur|stuurt|sturen|informeer|informeert|informeren|zend|zendt|bericht|bericht)\s+(?:u|uw Kamer|de Kamer)\b[^.]*\b(?:voor|in|na|begin|eind|uiterlijk|binnen|dit|volgend)\b"
     rf"|\b(?:ontvangt|ontvangen)\s+(?:u|uw Kamer|de Kamer)\b"
+    rf"|\b(?:stuur|zend|informeer|bericht)\s+(?:ik|wij|we|het kabinet)\s+(?:u|uw Kamer|de Kamer)\b"
     rf"|\b(?:wordt|worden)\s+(?:u|uw Kamer|de Kamer)\s+[^.]{{0,40}}\bgeïnformeerd\b"
     rf"|\bzal\b[^.]{{0,60}}\b(?:plaatsvinden|worden\s+(?:gezonden|toegezonden|verstuurd|gestuurd))\b"
     rf"|\b(?:aan|naar)\s+(?:u|uw Kamer|de Kamer)\s+(?:wordt|worden)\s+(?:gezonden|toegezonden|gestuurd|verstuurd)\b"
@@ -47,13 +48,15 @@ NOT_A_COMMITMENT = re.compile(
     r"\b(?:zou|zouden|had|hadden|heb|heeft|hebben)\b[^.]{0,30}\b(?:toegezegd|gezegd)\b"
     r"|\bals\b.{0,40}\bzal\b"
     # the letter announcing its own structure: "Ik ga achtereenvolgens in op ...", "hieronder ga ik in op"
-    r"|\b(?:ga|gaat|gaan|zal|zullen)\b[^.]{0,50}\bin\s+op\b|\b(?:hieronder|hierna|in deze brief)\b",
+    r"|\b(?:ga|gaat|gaan|zal|zullen)\b[^.]{0,50}\bin\s+op\b|\b(?:hieronder|hierna|in deze brief)\b"
+    # what this letter itself does: "Met deze brief informeer ik uw Kamer", "Hierbij stuur ik u"
+    r"|\b(?:met|bij)\s+(?:deze|dit)\s+(?:brief|schrijven)\b|^(?:Hierbij|Hiermee)\b",
     re.IGNORECASE,
 )
 
 TERMIJN = re.compile(
     rf"\b(?:"
-    rf"(?:nog\s+)?voor\s+(?:de\s+zomer|het\s+(?:zomer|kerst|herfst|voorjaars)reces|het\s+einde?\s+van\s+(?:het|dit)\s+jaar|de\s+jaarwisseling|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|(?:{_MONTH})(?:\s+\d{{4}})?)"
+    rf"(?:nog\s+)?voor\s+(?:(?:de\s+zomer|het\s+(?:zomer|kerst|herfst|voorjaars)reces)(?:\s+van\s+\d{{4}})?|het\s+einde?\s+van\s+(?:het|dit)\s+jaar|de\s+jaarwisseling|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|(?:{_MONTH})(?:\s+\d{{4}})?)"
     rf"|(?:in|na)\s+het\s+(?:voorjaar|najaar)(?:\s+van\s+\d{{4}})?"
     rf"|in\s+de\s+zomer(?:\s+van\s+\d{{4}})?|na\s+de\s+zomer(?:\s+van\s+\d{{4}})?"
     rf"|(?:in|voor|na)\s+(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal(?:\s+van\s+\d{{4}})?|Q[1-4]\s+\d{{4}}"
