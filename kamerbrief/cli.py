@@ -26,6 +26,12 @@ def fail(exc: KamerbriefError) -> None:
     sys.exit(exc.exit_code)
 
 
+def internal(path: object, exc: Exception) -> None:
+    click.echo(f"kamerbrief: {path}: error: internal error ({type(exc).__name__}: {exc}); "
+               "please report it with the file", err=True)
+    sys.exit(EXIT_INTERNAL)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kamerbrief")
 def main() -> None:
@@ -67,6 +73,9 @@ def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: boo
         result = parse_file(file, fmt)
     except KamerbriefError as exc:
         fail(exc)
+        return
+    except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+        internal(file, exc)
         return
     if not quiet:
         for p in result.problems:

@@ -244,7 +244,17 @@ def _schema_message(error: Any) -> str:
 
 
 def check_file(path: Path) -> FileReport:
-    """Every problem of one record file."""
+    """Every problem of one record file; an unforeseen error is reported as a problem too."""
+    try:
+        return _check_file(path)
+    except Exception as exc:  # a bug in kamerbrief: reported for this file, the run goes on
+        report = FileReport(str(path))
+        report.problems.append(Problem("internal", f"internal error ({type(exc).__name__}: {exc})", None,
+                                       "error", str(path)))
+        return report
+
+
+def _check_file(path: Path) -> FileReport:
     report = FileReport(str(path))
     try:
         data, positions = load(path)

@@ -198,6 +198,17 @@ def zip_of_other(path: Path, tmp: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
+def damaged_docx(path: Path, tmp: Path) -> None:
+    docx_from_markdown((SAMPLES / "bzk-voortgang-zonder-aanbevelingen.md").read_text(encoding="utf-8"), tmp / "ok.docx")
+    data = bytearray((tmp / "ok.docx").read_bytes())
+    with zipfile.ZipFile(tmp / "ok.docx") as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(start + 10, start + 60, 3):  # scramble the compressed document part
+        data[k] ^= 0xFF
+    path.write_bytes(data)
+
+
 BAD = [
     ("scan.pdf", lambda p, t: scanned_pdf(p), "no text layer"),
     ("secret.pdf", encrypted_pdf, "encrypted"),
@@ -205,6 +216,7 @@ BAD = [
     ("zero.pdf", lambda p, t: p.write_bytes(b""), "file is empty"),
     ("photos.docx", zip_of_other, "not a valid DOCX"),
     ("garbage.docx", lambda p, t: p.write_bytes(b"PK\x03\x04" + b"\x00" * 64), "DOCX"),
+    ("damaged.docx", damaged_docx, "DOCX"),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -75,15 +76,18 @@ def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
     """(letterhead text from the header parts, custom document properties) of a DOCX."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, EOFError, ValueError):
         raise FormatError("not a valid DOCX file (not a zip archive)", str(path)) from None
-    with zf:
-        names = zf.namelist()
-        if "word/document.xml" not in names:
-            raise FormatError("not a valid DOCX file (a zip archive without word/document.xml)", str(path))
-        headers = sorted(n for n in names if re.fullmatch(r"word/header\d+\.xml", n))
-        texts = [_part_text(zf, n) for n in headers]
-        props = _custom_properties(zf) if "docProps/custom.xml" in names else {}
+    try:
+        with zf:
+            names = zf.namelist()
+            if "word/document.xml" not in names:
+                raise FormatError("not a valid DOCX file (a zip archive without word/document.xml)", str(path))
+            headers = sorted(n for n in names if re.fullmatch(r"word/header\d+\.xml", n))
+            texts = [_part_text(zf, n) for n in headers]
+            props = _custom_properties(zf) if "docProps/custom.xml" in names else {}
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
+        raise FormatError(f"damaged DOCX file ({exc})", str(path)) from None
     # the first-page header carries the letterhead (address block); other headers repeat the colophon
     best = max(texts, key=_letterhead_score, default="")
     return (best if _letterhead_score(best) >= 2 else ""), props
