@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from .model import (
@@ -21,6 +23,23 @@ from .model import (
 )
 from .parse import parse_file, parse_source, parse_text
 
+if TYPE_CHECKING:
+    from .batch import convert_tree
+    from .validate import check_file as validate_file
+
+
+def __getattr__(name: str) -> Any:
+    """validate_file and convert_tree are imported when first used: `kamerbrief parse` stays quick."""
+    if name == "validate_file":
+        from .validate import check_file
+
+        return check_file
+    if name == "convert_tree":
+        from .batch import convert_tree
+
+        return convert_tree
+    raise AttributeError(f"module 'kamerbrief' has no attribute {name!r}")
+
 __all__ = [
     "FormatError",
     "InputError",
@@ -31,7 +50,9 @@ __all__ = [
     "SchemaError",
     "Source",
     "__version__",
+    "convert_tree",
     "parse_file",
     "parse_source",
     "parse_text",
+    "validate_file",
 ]

@@ -112,3 +112,15 @@ def test_python_dash_m_and_library_api() -> None:
     r = kamerbrief.parse_file(SEED)
     assert json.loads(proc.stdout) == r.record
     assert r.record["metadata"]["kenmerk"] == "IENW/BSK-2024/118204"
+
+
+def test_library_exposes_validate_and_batch(tmp_path: Path) -> None:
+    import kamerbrief
+
+    src = tmp_path / "archive"
+    src.mkdir()
+    (src / "brief.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = kamerbrief.convert_tree(src, tmp_path / "records", jobs=1)
+    assert (report.converted, report.failed) == (1, 0)
+    checked = kamerbrief.validate_file(tmp_path / "records" / "brief.md.yaml")
+    assert checked.valid and checked.problems == []
