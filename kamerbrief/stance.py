@@ -19,13 +19,15 @@ OVERWEGING = "in_overweging"
 ONBEPAALD = "onbepaald"
 
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
+# "over" of "neemt ... over" closes its clause; "neemt een besluit over de financiering" is a preposition
+_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|omdat|want|zodat|waarbij|als|door|met|in|voor|nu|dus)\b)"
 
 # (pattern, label, weight[, needs_subject]): weight 1.0 is an explicit decision, lower an indication.
 # A cue marked True counts only in a sentence whose subject is the sender ("ik", "het kabinet") or
 # that names the recommendation: "landen te ondersteunen" is no stance.
 CUES: tuple[tuple[str, str, float] | tuple[str, str, float, bool], ...] = (
     # adopting
-    (r"\b(?:neem|neemt|nemen)\b[^.;]{0,60}\bover\b", OVER, 1.0),
+    (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,60}}\bover{_CLAUSE_END}", OVER, 1.0),
     (r"\bovergenomen\b", OVER, 0.9),
     (r"\b(?:overneemt|overnemen|overneem)\b", OVER, 1.0),
     (r"\b(?:steun|steunt|steunen|ondersteun|ondersteunt|ondersteunen)\b", OVER, 1.0, True),
@@ -44,7 +46,7 @@ CUES: tuple[tuple[str, str, float] | tuple[str, str, float, bool], ...] = (
     (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen)\b", OVER, 0.7),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7),
     # rejecting
-    (r"\b(?:neem|neemt|nemen)\b[^.;]{0,60}\bniet over\b", NIET, 1.0),
+    (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,60}}\bniet over{_CLAUSE_END}", NIET, 1.0),
     (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0),
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend|proportioneel)\b", NIET, 1.0),
     (r"\b(?:is|zijn)\b[^.;]{0,30}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel)\b", NIET, 0.6),

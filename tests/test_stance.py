@@ -71,6 +71,8 @@ def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
     ("Het kabinet neemt de aanbeveling over.", "overgenomen"),
     ("Het kabinet neemt de aanbeveling niet over.", "niet_overgenomen"),
     ("Het is zaak landen daarbij te ondersteunen.", "onbepaald"),
+    ("Het kabinet neemt in het voorjaar een besluit over de financiering.", "onbepaald"),
+    ("Deze aanbeveling neem ik over en ik werk haar uit in een wetsvoorstel.", "overgenomen"),
 ])
 def test_negation_and_contrast(text: str, label: str) -> None:
     assert classify(text).standpunt == label
