@@ -20,7 +20,7 @@ ONBEPAALD = "onbepaald"
 
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
 # "over" of "neemt ... over" closes its clause; "neemt een besluit over de financiering" is a preposition
-_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|omdat|want|zodat|waarbij|als|door|met|in|voor|nu|dus)\b)"
+_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|om|omdat|want|zodat|waarbij|waarmee|dat|als|door|met|in|voor|nu|dus)\b)"
 
 # (pattern, label, weight[, needs_subject]): weight 1.0 is an explicit decision, lower an indication.
 # A cue marked True counts only in a sentence whose subject is the sender ("ik", "het kabinet") or
