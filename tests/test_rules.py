@@ -64,6 +64,8 @@ def test_colophon_labels(line: str, want: tuple[str, str] | None) -> None:
     ("De Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst,",
      ("Staatssecretaris van Financiën – Fiscaliteit en Belastingdienst", None)),
     ("De minister van Justitie en Veiligheid", ("minister van Justitie en Veiligheid", None)),
+    ("DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP,", ("Minister van Onderwijs, Cultuur en Wetenschap", None)),
+    ("De Minister van Defensie, w.g. J. Jansen", ("Minister van Defensie", "J. Jansen")),
 ])
 def test_signature_lines(line: str, want: tuple[str, str | None] | None) -> None:
     assert sign_line(line) == want
@@ -224,3 +226,17 @@ def test_a_page_foot_without_footnote_numbers_is_left_alone() -> None:
 
     lines = tuple(Line(t, n) for n, t in enumerate(["Kamerstuk 1 is een zin.", "Gewone tekst.", "Pagina 1 van 2"]))
     assert footnotes(lines, 0, len(lines)) == (set(), [])
+
+
+@pytest.mark.parametrize("closing", [
+    "Minister van Justitie en Veiligheid,\n\nD. Veilig",
+    "De Minister van Justitie en Veiligheid,\n\nw.g. D. Veilig",
+    "D. Veilig\nMinister van Justitie en Veiligheid",
+])
+def test_signature_layouts(closing: str) -> None:
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDatum 1 maart 2024\nBetreft Test\n\n"
+            "Ons kenmerk 123456\n\nGeachte voorzitter,\n\nHierbij informeer ik u.\n\n" + closing + "\n")
+    r = parse_text(text).record
+    assert r["metadata"]["afzender"]["functie"] == "Minister van Justitie en Veiligheid"
+    assert r["metadata"]["afzender"]["naam"] == "D. Veilig"
+    assert r["secties"][-1]["tekst"] == "Hierbij informeer ik u."

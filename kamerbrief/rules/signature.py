@@ -23,6 +23,7 @@ TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTE
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
 SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*(?:,\s*(?P<naam>.*))?$")
 TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
+WAS_GETEKEND = re.compile(r"^w\.\s?g\.\s*", re.IGNORECASE)  # "w.g. J. Jansen": signed by, in a copy
 GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
 NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
                   r"^(?:[A-Z]\.\s?)+(?:[a-z]+\s+)*[A-ZÀ-Ý][\w'’ -]+$")
@@ -57,13 +58,14 @@ def sign_line(text: str) -> tuple[str, str | None] | None:
     m = SIGN_LINE.match(repair(text))
     if not m:
         return None
-    naam = (m.group("naam") or "").strip().rstrip(",") or None
+    naam = WAS_GETEKEND.sub("", (m.group("naam") or "").strip().rstrip(",")) or None
     if naam and FUNCTIE.fullmatch(naam):
         # "De minister-president, Minister van Algemene Zaken,": two titles, the name below
         return f"{m.group('functie')}, {naam}", None
     if naam and not NAME.match(naam):
         return None
-    return m.group("functie"), naam
+    functie = m.group("functie")
+    return (titlecase(functie) if functie.isupper() else functie), naam
 
 
 def is_name(text: str) -> bool:
@@ -122,11 +124,16 @@ def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int
         return Signer(functie, naam if naam else _name_below(lines, i), lines[i].lineno), i
     m = TITLE_ONLY.match(repair(t))
     if m:
+        functie = titlecase(m.group("functie")) if m.group("functie").isupper() else m.group("functie")
         for j in range(i - 1, max(start, i - 3) - 1, -1):
             if lines[j].text:
                 if is_name(lines[j].text) and not sign_line(lines[j].text):
-                    return Signer(m.group("functie"), lines[j].text, lines[j].lineno), j
+                    return Signer(functie, lines[j].text, lines[j].lineno), j
                 break
+        below = _name_below(lines, i)
+        if t.rstrip().endswith(",") and below:
+            # "Minister van Justitie en Veiligheid," / "D. Yeşilgöz-Zegerius"
+            return Signer(functie, below, lines[i].lineno), i
     return None
 
 
@@ -139,7 +146,7 @@ def _signer_above(lines: tuple[Line, ...], j: int, start: int) -> bool:
 
 def _name_below(lines: tuple[Line, ...], i: int) -> str | None:
     for j in range(i + 1, min(len(lines), i + 4)):
-        t = lines[j].text
+        t = WAS_GETEKEND.sub("", lines[j].text)
         if not t:
             continue
         if sign_line(t) or not is_name(t):
