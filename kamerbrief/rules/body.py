@@ -152,12 +152,13 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
 
     for k, ln in enumerate(group):
         alone = len(group) == 1
-        if _heading_of(ln, alone, blank_structure) or (markdown and ln.heading):
+        if _heading_of(ln, alone, blank_structure):
             flush()
             out.append(Block("heading", ln.text, ln.lineno, level=ln.heading))
             continue
-        if markdown and ln.bold and k == 0 and len(group) > 1 and _heading_of(ln, True, blank_structure) \
-                and not group[1].bold and NUMBERED_HEADING.match(ln.text):
+        on_top = markdown and k == 0 and len(group) > 1 and ln.bold and not group[1].bold
+        if on_top and NUMBERED_HEADING.match(ln.text) and _heading_of(ln, True, blank_structure):
+            # "**2. Verbeter ...**" on top of its paragraph, with no blank line between
             out.append(Block("heading", ln.text, ln.lineno))
             continue
         if not markdown and blank_structure and _inline_heading(group, k, width):
