@@ -21,7 +21,7 @@ from .model import (
     SchemaError,
     Source,
 )
-from .parse import parse_file, parse_source, parse_text
+from .parse import parse_bytes, parse_file, parse_source, parse_text
 
 if TYPE_CHECKING:
     from .batch import convert_tree
@@ -51,6 +51,7 @@ __all__ = [
     "Source",
     "__version__",
     "convert_tree",
+    "parse_bytes",
     "parse_file",
     "parse_source",
     "parse_text",

@@ -56,21 +56,29 @@ def main() -> None:
 @click.option("--emit-text", is_flag=True, help="Print the text the parser read, not the record.")
 def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: bool, quiet: bool,
           emit_text: bool) -> None:
-    """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON)."""
+    """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON).
+
+    FILE may be - to read standard input (give --from for markdown; PDF and DOCX are recognised).
+    """
     from .output import dumps, write_atomic
-    from .parse import parse_file
+    from .parse import parse_file, parse_source
     from .readers import read
 
+    stdin = str(file) == "-"
     try:
+        if stdin:
+            from .readers import from_bytes
+
+            source = from_bytes(sys.stdin.buffer.read(), Path("<stdin>"), fmt)
         if emit_text:
-            source = read(file, fmt)
+            source = source if stdin else read(file, fmt)
             text = source.text
             if output:
                 write_atomic(output, text)
             else:
                 click.echo(text)
             return
-        result = parse_file(file, fmt)
+        result = parse_source(source) if stdin else parse_file(file, fmt)
     except KamerbriefError as exc:
         fail(exc)
         return

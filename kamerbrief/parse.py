@@ -43,6 +43,13 @@ def parse_file(path: str | os.PathLike[str], fmt: str | None = None) -> Result:
     return parse_source(read(path, fmt))
 
 
+def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None) -> Result:
+    """Parse a letter given as bytes (standard input, a download); `fmt` as for parse_file."""
+    from .readers import from_bytes
+
+    return parse_source(from_bytes(data, Path(name), fmt))
+
+
 def parse_text(text: str, name: str = "<text>", fmt: str = "text") -> Result:
     """Parse a letter given as a string (`fmt` "text" or "markdown")."""
     import hashlib

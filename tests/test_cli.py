@@ -124,3 +124,13 @@ def test_library_exposes_validate_and_batch(tmp_path: Path) -> None:
     assert (report.converted, report.failed) == (1, 0)
     checked = kamerbrief.validate_file(tmp_path / "records" / "brief.md.yaml")
     assert checked.valid and checked.problems == []
+
+
+def test_standard_input() -> None:
+    result = CliRunner().invoke(main, ["parse", "-", "--from", "markdown", "--to", "json"],
+                                input=SEED.read_bytes())
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["bron"]["bestand"] == "<stdin>" and record["metadata"]["kenmerk"] == "IENW/BSK-2024/118204"
+    empty = CliRunner().invoke(main, ["parse", "-"], input=b"")
+    assert empty.exit_code == 3 and empty.stderr.strip() == "kamerbrief: <stdin>: error: file is empty"

@@ -83,7 +83,11 @@ def read_bytes(path: Path) -> bytes:
 def read(path: str | os.PathLike[str], fmt: str | None = None) -> Source:
     """Read one file into a Source. Raises a KamerbriefError subclass when it cannot."""
     p = Path(path)
-    data = read_bytes(p)
+    return from_bytes(read_bytes(p), p, fmt)
+
+
+def from_bytes(data: bytes, p: Path, fmt: str | None = None) -> Source:
+    """A Source from bytes already read (a file, or standard input named "<stdin>")."""
     if not data.strip():
         raise FormatError("file is empty", str(p))
     name = fmt or detect(p, data)
