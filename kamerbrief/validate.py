@@ -22,7 +22,7 @@ import yaml
 
 from . import checks
 from .model import Problem
-from .schema import validator
+from .schema import passes_fast, validator
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -266,7 +266,7 @@ def _check_file(path: Path) -> FileReport:
         report.problems.append(Problem("structure", f"a record is a mapping, this file holds {kind}", 1, "error",
                                        str(path), 1))
         return report
-    for error in validator().iter_errors(data):
+    for error in ([] if passes_fast(data) else validator().iter_errors(data)):
         at: PathKey = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             extra = [k for k in error.instance if k not in error.schema.get("properties", {})]

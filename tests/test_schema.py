@@ -63,3 +63,50 @@ def test_an_invalid_record_is_refused() -> None:
     record["aanbevelingen"] = [{"nummer": 0}]
     with pytest.raises(SchemaError):
         check_record(record, "x")
+
+
+def _mutations(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Valid and broken variants of a record: each kind of constraint the schema has, broken once."""
+    import copy
+
+    out = []
+    edits = [
+        ("metadata", "datum", "2018-13-02"), ("metadata", "datum", "2018-02-30"), ("metadata", "datum", "2-7-2018"),
+        ("metadata", "datum", 20180702), ("metadata", "kenmerk", ""), ("metadata", "kamer", "Derde Kamer"),
+        ("metadata", "bijlagen", -1), ("metadata", "bijlagen", "twee"), ("metadata", "bijlagen", 2.5),
+        ("metadata", "kamerstuk", {"dossiernummer": "35 165", "ondernummer": "2", "vergaderjaar": None,
+                                   "dossiertitel": None}),
+        ("metadata", "kamerstuk", {"dossiernummer": "35165", "ondernummer": "2", "vergaderjaar": "2018/19",
+                                   "dossiertitel": None}),
+        ("metadata", "mede_namens", "minister van Defensie"), ("metadata", "extra", 1),
+        ("schema_version", None, "1.0"), ("soort", None, "nota"), ("aanhef", None, 5),
+        ("bron", "sha256", "xyz"), ("bron", "paginas", 0), ("metadata", "datum", None),
+        ("metadata", "bijlagen", 3), ("aanhef", None, None),
+    ]
+    for a, b, value in edits:
+        r = copy.deepcopy(record)
+        if b is None:
+            r[a] = value
+        else:
+            r[a][b] = value
+        out.append(r)
+    for key in ("metadata", "secties", "waarschuwingen"):
+        r = copy.deepcopy(record)
+        del r[key]
+        out.append(r)
+    return out
+
+
+def test_fast_and_full_validators_agree() -> None:
+    from kamerbrief.schema import fast_validator, passes_fast, validator
+
+    if fast_validator() is None:
+        pytest.skip("jsonschema-rs is not installed")
+    records = [kamerbrief.parse_file(p).record for p in sample_letters()]
+    unloadable = ("bomb.yaml", "tagged.yaml", "two-docs.yaml", "syntax.yaml", "duplicate-key.yaml")
+    fixtures = sorted((ROOT / "tests" / "invalid").glob("*.yaml"))
+    records += [yaml.safe_load(p.read_text(encoding="utf-8")) for p in fixtures if p.name not in unloadable]
+    records += [m for r in records[:3] for m in _mutations(r)]
+    assert len(records) > 60
+    for r in records:
+        assert passes_fast(r) == validator().is_valid(r), r.get("metadata") if isinstance(r, dict) else r
