@@ -194,7 +194,7 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
             source.path,
         )
 
-    metadata = _metadata(source, lines, lh, ks, sig, blocks, ks.found, problems)
+    metadata = _metadata(source, lines, lh, ks, sig, blocks, problems)
     aanbevelingen = _recommendation_entries(recs, problems)
     toezeggingen = _commitments(secties, recs, metadata)
     texts = [s.tekst for s in secties] + [r.reactie for r in recs] + [n["tekst"] for n in voetnoten]
@@ -394,8 +394,9 @@ def _late_labels(lines: tuple[Line, ...], start: int, end: int, lh: letterhead_r
 
 def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Letterhead,
               ks: kamerstuk_rule.Kamerstuk, sig: signature_rule.Signature | None, blocks: list[body_rule.Block],
-              is_kamerstuk: bool, problems: list[Problem]) -> dict[str, Any]:
+              problems: list[Problem]) -> dict[str, Any]:
     f = lh.fields
+    is_kamerstuk = ks.found
     first_line = lines[0].lineno if lines else 1
 
     datum = None

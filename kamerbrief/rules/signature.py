@@ -68,10 +68,13 @@ def sign_line(text: str) -> tuple[str, str | None] | None:
     return (titlecase(functie) if functie.isupper() else functie), naam
 
 
+INITIALS_NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)*(?:[A-Z]\.\s?){1,5}[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}$")
+
+
 def is_name(text: str) -> bool:
-    return (len(text) <= 60 and bool(NAME.match(text)) and not text.endswith((".", ",", ":"))) or bool(
-        re.match(r"^(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)*(?:[A-Z]\.\s?){1,5}[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}$", text)
-    )
+    """A printed name: "Mark Harbers", "J. W. E. Spies", "drs. K. van Dam" (not a sentence)."""
+    plain = len(text) <= 60 and bool(NAME.match(text)) and not text.endswith((".", ",", ":"))
+    return plain or bool(INITIALS_NAME.match(text))
 
 
 def find(lines: tuple[Line, ...], start: int) -> Signature | None:

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from .dates import parse_date
+from .kamerstuk import normalise_year
 
 _DOSSIER = r"(\d{1,3}(?:[ .]\d{3})|\d{4,6})(?:[ -]([IVXLC]{1,6}|[A-Z](?![a-z])|\d{2}(?!\d)))?"
 _YEAR = r"(?:(\d{4})\s*[/-]\s*(\d{2,4}))"
@@ -39,9 +40,12 @@ BRIEF = re.compile(
 
 
 def _year(a: str | None, b: str | None) -> str | None:
-    if not a or not b:
-        return None
-    return f"{a}-{a[:2] + b if len(b) == 2 else b}"
+    return normalise_year(a, b) if a and b else None
+
+
+def _kamer(roman: str | None) -> str | None:
+    """'II' -> 'Tweede Kamer', 'I' -> 'Eerste Kamer'."""
+    return {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(roman or "")
 
 
 def _dossier(num: str, toev: str | None) -> str:
@@ -68,7 +72,7 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
         for m in KAMERSTUK.finditer(text):
             ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
                    "ondernummer": m.group(6), "vergaderjaar": _year(m.group(2), m.group(3)),
-                   "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1) or "")}
+                   "kamer": _kamer(m.group(1))}
             motie = moties.get(m.start())
             if motie is None:
                 motie = next((v for k, v in moties.items() if 0 <= m.start() - k <= 2), None)
@@ -85,11 +89,11 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
         for m in AANHANGSEL.finditer(text):
             found.append((m.start(), {"soort": "aanhangsel_handelingen", "tekst": m.group(0),
                                       "ondernummer": m.group(4), "vergaderjaar": _year(m.group(2), m.group(3)),
-                                      "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1) or "")}))
+                                      "kamer": _kamer(m.group(1))}))
         for m in HANDELINGEN.finditer(text):
             found.append((m.start(), {"soort": "handelingen", "tekst": m.group(0), "ondernummer": m.group(4),
                                       "vergaderjaar": _year(m.group(2), m.group(3)),
-                                      "kamer": {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(m.group(1))}))
+                                      "kamer": _kamer(m.group(1))}))
         for m in BRIEF.finditer(text):
             datum = parse_date(m.group(2))
             if datum:
