@@ -61,8 +61,12 @@ class Group(click.Group):
             raise _one_line(exc) from None
 
 
-def _one_line(exc: click.UsageError) -> OneLineUsageError:
-    if isinstance(exc, OneLineUsageError):
+# `kamerbrief` alone shows the help, as click does (from click 8.2 through this UsageError)
+_SHOW_HELP = getattr(click.exceptions, "NoArgsIsHelpError", OneLineUsageError)
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, (OneLineUsageError, _SHOW_HELP)):
         return exc
     return OneLineUsageError(exc.format_message(), exc.ctx)
 

@@ -214,6 +214,8 @@ def test_a_usage_error_is_one_line_and_exit_2(args: list[str], command: str) -> 
 
 
 def test_help_and_version_still_exit_0() -> None:
+    code, out, err = run()
+    assert "Commands:" in out + err and "kamerbrief: error" not in out + err  # the bare command shows the help
     code, out, _ = run("parse", "--help")
     assert code == 0 and "--timeout SECONDS" in out
     code, out, _ = run("--version")
