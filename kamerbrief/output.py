@@ -53,20 +53,25 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write text to path so that readers only ever see the old file or the whole new one.
 
     Only a regular file (or a new one) is replaced through a temp file and a rename; a device, FIFO or
-    other special file (`/dev/null`, `/dev/stdout`) is written to directly, never renamed over. The new
-    file gets the mode the umask gives, as any other tool's output does.
+    other special file is written to directly, never renamed over, and so is anything reached through
+    /dev or /proc (`/dev/stdout` redirected to a file must write into that open file). A symlink to a
+    regular file keeps its link: the file it points to is replaced. The new file gets the mode the
+    umask gives, as any other tool's output does.
     """
     target = Path(path)
+    real = Path(os.path.realpath(target))
     try:
         st = os.stat(target)
     except FileNotFoundError:
         st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    special = any(str(p).startswith(("/dev/", "/proc/")) for p in (target.absolute(), real))
+    if st is not None and (special or not stat.S_ISREG(st.st_mode)):
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "is a directory", str(target))
         with open(target, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         return
+    target = real if st is not None else target
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     # O_EXCL: never through someone's symlink; mode 0o666 so the umask decides, as for any new file

@@ -101,6 +101,30 @@ def test_dev_null_and_dev_stdout_stay_devices() -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+def test_dev_stdout_redirected_to_a_file_writes_into_that_file(tmp_path: Path) -> None:
+    link = os.lstat("/dev/stdout")
+    with open(tmp_path / "out.json", "w") as out:
+        proc = subprocess.run([sys.executable, "-m", "kamerbrief", "parse", str(LETTER), "-o", "/dev/stdout",
+                               "--to", "json"], stdout=out, stderr=subprocess.PIPE, text=True, timeout=GUARD,
+                              check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["bron"]["formaat"] == "markdown"
+    after = os.lstat("/dev/stdout")
+    assert (after.st_mode, after.st_ino) == (link.st_mode, link.st_ino)
+    assert not [p for p in os.listdir("/dev") if p.endswith(".tmp")]
+
+
+def test_a_symlinked_output_keeps_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "records" / "a.yaml"
+    real.parent.mkdir()
+    real.write_text("oud\n", encoding="utf-8")
+    (tmp_path / "a.yaml").symlink_to(real)
+    code, _, err = run("parse", str(LETTER), "-o", str(tmp_path / "a.yaml"))
+    assert code == 0, err
+    assert (tmp_path / "a.yaml").is_symlink()
+    assert yaml.safe_load(real.read_text(encoding="utf-8"))["bron"]["formaat"] == "markdown"
+
+
 @pytest.mark.parametrize("how", ["same", "symlink", "hardlink", "dotted"])
 def test_the_input_is_never_the_output(tmp_path: Path, how: str) -> None:
     letter = tmp_path / "copy.txt"
