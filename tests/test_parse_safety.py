@@ -258,3 +258,14 @@ def test_the_readme_shows_the_current_parse_help_and_every_limit() -> None:
     for name in Limits.__dataclass_fields__:
         assert name == "timeout" or f"`Limits.{name}`" in limits, name
     assert "`parse --timeout SECONDS`" in limits
+
+
+def test_a_record_over_the_output_limit_is_refused_and_nothing_written(monkeypatch: pytest.MonkeyPatch,
+                                                                        tmp_path: Path) -> None:
+    import kamerbrief.output
+
+    monkeypatch.setattr(kamerbrief.output, "dumps", lambda record, to="yaml": "x" * (50 * 1024 * 1024 + 1))
+    code, out, err = run("parse", str(LETTER), "-o", str(tmp_path / "r.yaml"))
+    assert code == 3 and out == ""
+    assert "larger than the 50 MB output limit" in one_line(err)
+    assert list(tmp_path.iterdir()) == []
