@@ -190,3 +190,14 @@ def test_text_named_or_forced_as_pdf_says_it_looks_like_text(tmp_path: Path) -> 
     with pytest.raises(FormatError, match="looks like plain text"):
         read(text, "docx")
     assert CliRunner().invoke(main, ["parse", str(path), "--from", "text"]).exit_code == 0
+
+
+def test_forcing_a_format_the_content_is_not_says_what_the_content_is(tmp_path: Path) -> None:
+    pdf = tmp_path / "brief.pdf"
+    render(kamerbrief.parse_file(LETTER).record, str(pdf))
+    with pytest.raises(FormatError, match="not a valid DOCX file: the content is PDF; leave out --from"):
+        read(pdf, "docx")
+    zipped = tmp_path / "brief.docx"
+    zipped.write_bytes(docx_with({"word/document.xml": DOCUMENT % b""}))
+    with pytest.raises(FormatError, match="not a valid PDF file: the content is DOCX"):
+        read(zipped, "pdf")

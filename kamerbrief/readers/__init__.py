@@ -183,8 +183,12 @@ def from_bytes(data: bytes, p: Path, fmt: str | None = None, limits: Limits = DE
         raise FormatError("file is empty", str(p))
     if fmt is not None:
         name = format_name(fmt)
-        if name in BINARY_FORMATS and sniff(data, p.suffix.lower()) is None:
+        found = sniff(data, p.suffix.lower())
+        if name in BINARY_FORMATS and found is None:
             raise _not_a(name, data, p, f"--from {fmt} was given")
+        if found is not None and "pdf" in (name, found) and found != name:
+            raise FormatError(f"not a valid {name.upper()} file: the content is {found.upper()}; leave out --from",
+                              str(p))
         if name in ("markdown", "text") and data.startswith(OLE_MAGIC):
             raise _legacy_office(p)
     else:
