@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .limits import DEFAULT_TIMEOUT
 from .model import KamerbriefError, Problem
+from .readers import FORMAT_NAMES  # the format names and the suffixes that stand for them: what --from takes
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # warnings with --strict; invalid records (validate); failed letters (batch)
@@ -19,9 +20,6 @@ EXIT_NOT_A_LETTER = 4
 EXIT_INTERNAL = 5  # the record does not match the schema: a bug, please report it
 EXIT_INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
 
-READ_FORMATS = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
-# --from takes the format names and the suffixes that stand for them; kept in step with readers.FORMAT_NAMES
-FROM_NAMES = (*READ_FORMATS, "md", "txt", "htm", "xhtml")
 
 
 def fail(exc: KamerbriefError) -> None:
@@ -89,7 +87,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the record here instead of stdout: a file through a temp file and a rename "
                    "(never partial); a device such as /dev/null directly. Never the input itself.")
-@click.option("--from", "fmt", type=click.Choice(FROM_NAMES, case_sensitive=False),
+@click.option("--from", "fmt", type=click.Choice(tuple(FORMAT_NAMES), case_sensitive=False),
               help="Read the file as this format (md and txt stand for markdown and text), "
                    "whatever its name or content says.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,

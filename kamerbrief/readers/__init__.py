@@ -25,7 +25,7 @@ EXTENSIONS: dict[str, str] = {
 }
 FORMATS: tuple[str, ...] = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
 # what `--from` accepts: the format names and the file suffixes that stand for them ("md", "txt", ...)
-FORMAT_NAMES: dict[str, str] = {**{s[1:]: f for s, f in EXTENSIONS.items()}, **{f: f for f in FORMATS}}
+FORMAT_NAMES: dict[str, str] = {**{f: f for f in FORMATS}, **{s[1:]: f for s, f in EXTENSIONS.items()}}
 BINARY_FORMATS = ("pdf", "docx", "odt", "epub")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office: Word .doc, Excel .xls, ...
