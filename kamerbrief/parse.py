@@ -168,7 +168,7 @@ def layout(cleaned: Cleaned) -> Layout:
 
 
 def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
-    problems: list[Problem] = []
+    problems: list[Problem] = list(source.problems)
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
 

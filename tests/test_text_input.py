@@ -1,0 +1,60 @@
+"""Text as it arrives: stray bytes that are not UTF-8, page breaks, and invisible characters.
+
+The letters here are invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kamerbrief import parse_file
+
+LETTER = """Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Postbus 20018
+2500 EA Den Haag
+
+Ons kenmerk
+BZK-2031/4471
+
+Datum 14 maart 2031
+Betreft Één loket voor vergunningen
+
+Geachte voorzitter,
+
+Met deze brief informeer ik uw Kamer over één loket voor vergunningen. Gemeenten krijgen één aanspreekpunt.
+
+De Minister van Binnenlandse Zaken en Koninkrijksrelaties,
+
+P. Veldkamp
+"""
+
+
+def test_a_stray_cp1252_byte_in_utf8_is_repaired_and_named(tmp_path: Path) -> None:
+    stray = "Gemeenten krijgen één".encode("cp1252")
+    data = LETTER.encode("utf-8").replace("Gemeenten krijgen één".encode(), stray)
+    path = tmp_path / "brief.txt"
+    path.write_bytes(data)
+    result = parse_file(path)
+    text = result.record["secties"][0]["tekst"]
+    assert "Gemeenten krijgen één aanspreekpunt" in text
+    assert "over één loket" in text  # the rest is read as UTF-8, not as "Ã©Ã©n"
+    assert result.record["metadata"]["onderwerp"] == "Één loket voor vergunningen"
+    warnings = [w for w in result.record["waarschuwingen"] if w["code"] == "encoding"]
+    assert len(warnings) == 1
+    assert warnings[0]["line"] == 14
+    assert "line 14" in warnings[0]["message"]
+
+
+def test_a_file_mostly_not_utf8_is_read_as_cp1252_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_bytes(LETTER.encode("cp1252"))
+    result = parse_file(path)
+    assert "over één loket" in result.record["secties"][0]["tekst"]
+    assert [w["code"] for w in result.record["waarschuwingen"]].count("encoding") == 1
+
+
+def test_clean_utf8_gives_no_encoding_warning(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_bytes(LETTER.encode("utf-8"))
+    assert not [w for w in parse_file(path).record["waarschuwingen"] if w["code"] == "encoding"]
