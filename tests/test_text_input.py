@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kamerbrief import parse_file
+import pytest
+
+from kamerbrief import parse_file, parse_text
+from kamerbrief.clean import clean_text
 
 LETTER = """Aan de Voorzitter van de Tweede Kamer
 der Staten-Generaal
@@ -58,3 +61,26 @@ def test_clean_utf8_gives_no_encoding_warning(tmp_path: Path) -> None:
     path = tmp_path / "brief.txt"
     path.write_bytes(LETTER.encode("utf-8"))
     assert not [w for w in parse_file(path).record["waarschuwingen"] if w["code"] == "encoding"]
+
+
+def test_a_form_feed_marks_a_page_break_and_keeps_line_numbers() -> None:
+    lines = clean_text("eerste pagina\n\ftweede pagina\nderde regel\fvierde regel\n").lines
+    assert [(ln.text, ln.lineno, ln.page_break) for ln in lines if ln.text] == [
+        ("eerste pagina", 1, False), ("tweede pagina", 2, True), ("derde regel", 3, False),
+        ("vierde regel", 3, True)]
+
+
+@pytest.mark.parametrize("sep", ["\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_only_newlines_end_a_line(sep: str) -> None:
+    lines = clean_text(f"een{sep}twee\ndrie\r\nvier\rvijf\n").lines
+    assert [(ln.text, ln.lineno) for ln in lines] == [("een twee", 1), ("drie", 2), ("vier", 3), ("vijf", 4)]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
+                                  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+                                  "\u2069"])
+def test_invisible_characters_inside_a_kenmerk_or_date_are_dropped(mark: str) -> None:
+    letter = LETTER.replace("BZK-2031/4471", f"BZK-20{mark}31/4471").replace("14 maart", f"14 ma{mark}art")
+    meta = parse_text(letter).record["metadata"]
+    assert meta["kenmerk"] == "BZK-2031/4471"
+    assert meta["datum"] == "2031-03-14"
