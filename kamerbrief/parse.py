@@ -17,6 +17,7 @@ from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
 from .rules import body as body_rule
+from .rules import functies as functies_rule
 from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
 from .rules import pagefoot as pagefoot_rule
@@ -456,10 +457,10 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         for ln in lines[sig.start:]:
             found += signature_rule.mede_namens(ln.text)
         found += [s.functie for s in sig.signers[1:]]
-    mede: list[str] = []
-    for name in found:
-        if name.casefold() not in {x.casefold() for x in mede}:
-            mede.append(name)
+    mede, merged = functies_rule.dedupe(found)
+    for kept, dropped in merged:
+        problems.append(Problem("mede_namens", f"co-signer named twice in two spellings: kept {kept!r}, "
+                                               f"dropped {dropped!r}", sig.signers[0].line if sig else None))
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
     kamer = None

@@ -3,6 +3,9 @@ deadlines in the forms letters use. The letters here are invented."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from kamerbrief import parse_text
@@ -89,3 +92,65 @@ def test_in_q4_reaches_the_record() -> None:
     body = "De versterking loopt volgens plan. Ik zal uw Kamer in Q4 informeren over de voortgang."
     toezeggingen = parse_text(letter(body)).record["toezeggingen"]
     assert [(t["termijn"], t["uiterlijk"]) for t in toezeggingen] == [("in Q4", "2031-12-31")]
+
+
+def test_a_co_signer_in_two_spellings_is_listed_once_with_a_warning() -> None:
+    body = ("Mede namens de minister voor Binnenlandse Zaken en Koninkrijkrelaties en de minister van "
+            "Buitenlandse Zaken bericht ik u over de dijken.")
+    text = letter(body).replace("R. Dijkstra\n", "R. Dijkstra\n\nDe Minister voor Binnenlandse Zaken en "
+                                                   "Koninkrijksrelaties,\n\nS. de Wit\n")
+    result = parse_text(text)
+    assert result.record["metadata"]["mede_namens"] == [
+        "Minister voor Binnenlandse Zaken en Koninkrijksrelaties",  # the spelling of the ministry list, as printed
+        "minister van Buitenlandse Zaken",
+    ]
+    warnings = [w["message"] for w in result.record["waarschuwingen"] if w["code"] == "mede_namens"]
+    assert len(warnings) == 1 and "Koninkrijkrelaties" in warnings[0]
+
+
+def test_offices_a_few_letters_apart_stay_apart() -> None:
+    from kamerbrief.rules.functies import dedupe
+
+    names = ["minister van Buitenlandse Zaken", "minister van Binnenlandse Zaken", "minister van Financien",
+             "Minister van Financiën", "staatssecretaris van Financiën"]
+    assert dedupe(names) == (["minister van Buitenlandse Zaken", "minister van Binnenlandse Zaken",
+                              "minister van Financien", "staatssecretaris van Financiën"], [])
+
+
+def test_co_signers_that_differ_in_capitals_or_accents_only_are_merged_without_a_warning() -> None:
+    body = "Mede namens de staatssecretaris van Financiën en de minister van Defensie bericht ik u."
+    text = letter(body).replace("R. Dijkstra\n", "R. Dijkstra\n\nDe Staatssecretaris van Financien,\n\nT. Geld\n\n"
+                                                   "De Minister van Defensie,\n\nK. Soldaat\n")
+    record = parse_text(text).record
+    assert record["metadata"]["mede_namens"] == ["staatssecretaris van Financiën", "minister van Defensie"]
+    assert not [w for w in record["waarschuwingen"] if w["code"] == "mede_namens"]
+
+
+@pytest.mark.parametrize(("printed", "grouped"), [
+    ("Minister van Infrastructuur en Waterstaat", "minister van Infrastructuur en Waterstaat"),
+    ("minister van Infrastructuur en waterstaat", "minister van Infrastructuur en Waterstaat"),
+    ("Staatssecretaris  van Infrastructuur en Waterstaat", "staatssecretaris van Infrastructuur en Waterstaat"),
+    ("Minister-President, Minister van Algemene Zaken", "minister-president, minister van Algemene Zaken"),
+    ("Voorzitter van de Onderzoeksraad", "voorzitter van de Onderzoeksraad"),
+])
+def test_the_index_groups_office_titles_in_one_form(printed: str, grouped: str) -> None:
+    from kamerbrief.batch import _index_row
+
+    record = parse_text(letter("De versterking loopt volgens plan.")).record
+    record["metadata"]["afzender"]["functie"] = printed
+    assert _index_row("brief.txt", record)[4] == grouped
+    assert record["metadata"]["afzender"]["functie"] == printed  # the record keeps the printed form
+
+
+def test_the_batch_index_has_one_form_for_differently_capitalised_senders(tmp_path: Path) -> None:
+    from kamerbrief import convert_tree
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(letter("De versterking loopt volgens plan."), encoding="utf-8")
+    (src / "b.txt").write_text(letter("De versterking loopt volgens plan.").replace(
+        "De Minister van Infrastructuur", "De minister van Infrastructuur"), encoding="utf-8")
+    convert_tree(src, tmp_path / "out", index=tmp_path / "index.csv")
+    with open(tmp_path / "index.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["afzender_functie"] for r in rows} == {"minister van Infrastructuur en Waterstaat"}
