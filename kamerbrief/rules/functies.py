@@ -24,6 +24,8 @@ SMALL_WORDS = frozenset({"van", "voor", "en", "de", "het", "der", "den", "a.i.",
 # A slip is one letter in one word of at least this length (compound nouns: "Koninkrijksrelaties");
 # shorter words differ by one letter between real offices too.
 MIN_SLIP_WORD = 8
+# Names with more words than this are not checked for slips (no office title has so many).
+MAX_SLIP_WORDS = 24
 
 _KNOWN_PORTFOLIO_WORDS = frozenset(
     w.casefold() for name in (*MINISTRIES, *MINISTER_FOR) for w in re.findall(r"[\w-]+", name))
@@ -77,7 +79,10 @@ def near_identical(a: str, b: str) -> bool:
     """The same office in two spellings: equal but for case, accents and spacing, or the same words
     but one long word one letter apart ("Koninkrijkrelaties" / "Koninkrijksrelaties").
     "Buitenlandse Zaken" and "Binnenlandse Zaken" are two letters apart and stay two offices."""
-    ka, kb = _key(a), _key(b)
+    return _near_keys(_key(a), _key(b))
+
+
+def _near_keys(ka: str, kb: str) -> bool:
     if ka == kb:
         return True
     wa, wb = ka.split(), kb.split()
@@ -93,23 +98,50 @@ def _known(name: str) -> int:
     return sum(1 for w in _key(name).split() if w in _KNOWN_PORTFOLIO_WORDS)
 
 
+def _slip_keys(key: str) -> list[tuple[int, str, str]]:
+    """(word position, the other words, the word with at most one letter left out): two names one
+    letter apart in one long word share one of these."""
+    words = key.split()
+    if len(words) > MAX_SLIP_WORDS:
+        return []
+    out = []
+    for i, w in enumerate(words):
+        if len(w) < MIN_SLIP_WORD - 1:
+            continue
+        rest = " ".join(words[:i] + words[i + 1:])
+        out.append((i, rest, w))
+        out.extend((i, rest, w[:j] + w[j + 1:]) for j in range(len(w)))
+    return out
+
+
 def dedupe(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Names with near-identical ones merged, in order of first appearance, and the merged pairs
-    (kept, dropped) that differ beyond case, accents and spacing. Of two spellings the one whose words the list
-    of ministries holds is kept, else the first."""
+    (kept, dropped) that differ beyond case, accents and spacing. Of two spellings the one whose words
+    the list of ministries holds is kept, else the first. Linear in the number of names: each is looked
+    up by its folded key, and by the keys a one-letter slip shares (`_slip_keys`)."""
     out: list[str] = []
     merged: list[tuple[str, str]] = []
+    by_key: dict[str, int] = {}
+    by_slip: dict[tuple[int, str, str], int] = {}
+    out_keys: list[str] = []
     for name in names:
-        at = next((k for k, kept in enumerate(out) if near_identical(kept, name)), None)
-        if at is None:
-            out.append(name)
-            continue
-        kept = out[at]
-        if _key(kept) == _key(name):
+        key = _key(name)
+        if key in by_key:
             continue  # only case, accents or spacing differ: the first form stays, no warning
-        if _known(name) > _known(kept):
-            out[at] = name
-            merged.append((name, kept))
+        slips = _slip_keys(key)
+        at = next((by_slip[s] for s in slips if s in by_slip and _near_keys(out_keys[by_slip[s]], key)), None)
+        if at is None:
+            at = len(out)
+            out.append(name)
+            out_keys.append(key)
         else:
-            merged.append((kept, name))
+            kept = out[at]
+            if _known(name) > _known(kept):
+                out[at] = name
+                merged.append((name, kept))
+            else:
+                merged.append((kept, name))
+        by_key[key] = at
+        for s in slips:
+            by_slip.setdefault(s, at)
     return out, merged
