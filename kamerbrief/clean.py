@@ -22,6 +22,7 @@ LIGATURES = str.maketrans({
 # non-joiners, the word joiner, a byte order mark inside the file, bidi marks, embeddings and isolates.
 INVISIBLE = str.maketrans(dict.fromkeys(
     "\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", ""))
+SOFT_HYPHEN_ENDS = ("\u00ad", "\u00ad ", "\u00ad\t")
 # Separators that str.splitlines takes as line ends but a text editor does not: a space within the line.
 OTHER_SEPARATORS = str.maketrans(dict.fromkeys("\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
@@ -76,6 +77,9 @@ def source_lines(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """NFC, ligatures, invisible characters and odd spaces replaced, runs of spaces folded."""
+    if text.endswith(SOFT_HYPHEN_ENDS):
+        # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
+        text = text.rstrip(" \t\u00ad") + "-"
     text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).translate(LIGATURES).translate(OTHER_SEPARATORS)
     return SPACES.sub(" ", text).strip()
 

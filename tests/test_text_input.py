@@ -76,7 +76,8 @@ def test_only_newlines_end_a_line(sep: str) -> None:
     assert [(ln.text, ln.lineno) for ln in lines] == [("een twee", 1), ("drie", 2), ("vier", 3), ("vijf", 4)]
 
 
-@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
+# (a zero-width space and a soft hyphen inside a line were dropped before)
+@pytest.mark.parametrize("mark", ["\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f",
                                   "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
                                   "\u2069"])
 def test_invisible_characters_inside_a_kenmerk_or_date_are_dropped(mark: str) -> None:
@@ -84,3 +85,12 @@ def test_invisible_characters_inside_a_kenmerk_or_date_are_dropped(mark: str) ->
     meta = parse_text(letter).record["metadata"]
     assert meta["kenmerk"] == "BZK-2031/4471"
     assert meta["datum"] == "2031-03-14"
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
+    letter = LETTER.replace("Betreft Één loket voor vergunningen",
+                            "Betreft Één loket voor vergun\u00ad\nningen en toezicht")
+    letter = letter.replace("over één loket voor vergunningen.", "over één loket voor vergun\u00ad \nningen.")
+    record = parse_text(letter).record
+    assert record["metadata"]["onderwerp"] == "Één loket voor vergunningen en toezicht"
+    assert "over één loket voor vergunningen." in record["secties"][0]["tekst"]
