@@ -16,29 +16,34 @@ def decode(data: bytes, path: str) -> str:
     return decode_with_problems(data, path)[0]
 
 
-def _repair_stray_bytes(data: bytes) -> tuple[str, list[int]] | None:
-    """UTF-8 text with each invalid byte read as cp1252, and the lines holding one; None when the
-    file is mostly not UTF-8 (more invalid bytes than valid multi-byte characters)."""
+STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+
+
+def _repair_stray_bytes(data: bytes) -> tuple[str, list[int], int] | None:
+    """UTF-8 text with each invalid byte read as cp1252, the first lines holding one and how many lines
+    do; None when the file is mostly not UTF-8 (more invalid bytes than valid multi-byte characters)."""
     text = data.decode("utf-8", "surrogateescape")
     if text.startswith("\ufeff"):
         text = text[1:]
-    stray = [m.start() for m in re.finditer("[\udc80-\udcff]", text)]
-    multibyte = len(re.findall("[^\x00-\x7f\udc80-\udcff]", text))
-    if len(stray) > multibyte:
+    valid = STRAY.sub("", text)
+    multibyte = len(valid) - len(valid.encode("ascii", "ignore"))
+    if len(text) - len(valid) > multibyte:
         return None
     lines: list[int] = []
-    line, last = 1, 0
-    for at in stray:
-        line += text.count("\n", last, at)
-        last = at
-        if not lines or lines[-1] != line:
-            lines.append(line)
+    count, line, last, seen = 0, 1, 0, 0
+    for m in STRAY.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        if line != seen:
+            seen = line
+            count += 1
+            if len(lines) < MAX_LINES_NAMED:
+                lines.append(line)
 
     def cp1252(m: re.Match[str]) -> str:
-        byte = bytes([ord(m.group(0)) - 0xDC00])
-        return byte.decode("cp1252", "replace")
+        return bytes([ord(m.group(0)) - 0xDC00]).decode("cp1252", "replace")
 
-    return re.sub("[\udc80-\udcff]", cp1252, text), lines
+    return STRAY.sub(cp1252, text), lines, count
 
 
 def decode_with_problems(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -61,10 +66,10 @@ def decode_with_problems(data: bytes, path: str) -> tuple[str, list[Problem]]:
         pass
     repaired = _repair_stray_bytes(data)
     if repaired is not None:
-        text, lines = repaired
-        named = ", ".join(str(n) for n in lines[:MAX_LINES_NAMED])
-        more = f" and {len(lines) - MAX_LINES_NAMED} more" if len(lines) > MAX_LINES_NAMED else ""
-        where = f"line {named}" if len(lines) == 1 else f"lines {named}{more}"
+        text, lines, count = repaired
+        named = ", ".join(str(n) for n in lines)
+        more = f" and {count - len(lines)} more" if count > len(lines) else ""
+        where = f"line {named}" if count == 1 else f"lines {named}{more}"
         message = f"bytes that are not UTF-8 on {where}; read as cp1252 (Windows-1252)"
         return text, [Problem("encoding", message, lines[0])]
     try:
