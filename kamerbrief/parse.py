@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .clean import Cleaned, clean
+from .clean import Cleaned, clean, normalise
 from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
@@ -519,7 +519,8 @@ PROPERTY_NAMES: dict[str, tuple[str, ...]] = {
 
 def _property(source: Source, field: str) -> str | None:
     for name in PROPERTY_NAMES[field]:
-        value = source.properties.get(name, "").replace("_x000d_", " ").strip()
+        # normalised like printed text: an invisible mark inside a kenmerk must not split it
+        value = normalise(source.properties.get(name, "").replace("_x000d_", " "))
         if value and not value.startswith("<"):
             return value
     return None
