@@ -452,7 +452,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
                                 signer.line if signer else None))
 
-    found = signature_rule.mede_namens("\n".join(b.text for b in blocks))
+    found = functies_rule.co_senders("\n".join(b.text for b in blocks))
     if sig:
         for ln in lines[sig.start:]:
             found += signature_rule.mede_namens(ln.text)

@@ -154,3 +154,11 @@ def test_the_batch_index_has_one_form_for_differently_capitalised_senders(tmp_pa
     with open(tmp_path / "index.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["afzender_functie"] for r in rows} == {"minister van Infrastructuur en Waterstaat"}
+
+
+def test_every_mede_namens_phrase_is_read_not_only_the_first() -> None:
+    body = ("Mede namens de minister van Defensie bericht ik u over de dijken. Het vervolg stuur ik u mede "
+            "namens de staatssecretaris van Financiën.\n\nOok mede namens de minister voor Natuur en Stikstof "
+            "laat ik u weten dat het werk doorgaat.")
+    assert parse_text(letter(body)).record["metadata"]["mede_namens"] == [
+        "minister van Defensie", "staatssecretaris van Financiën", "minister voor Natuur en Stikstof"]

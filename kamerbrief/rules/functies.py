@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from ..lexicon import MINISTER_FOR, MINISTRIES
+from .signature import mede_namens
 
 # Words naming the office itself: lower case, as Dutch writes them inside a sentence.
 OFFICE_WORDS = frozenset({
@@ -53,6 +54,19 @@ def normalise_functie(functie: str | None) -> str | None:
     words = functie.strip().rstrip(",").split()
     shouted = functie.isupper()
     return " ".join(_word(w, k == 0, shouted) for k, w in enumerate(words)) or None
+
+
+MEDE_NAMENS_AT = re.compile(r"\b[Mm]ede\s++namens\b")
+
+
+def co_senders(text: str) -> list[str]:
+    """The co-senders after every "mede namens" in the text, in order (each phrase read up to the next
+    one, so the text is read once)."""
+    starts = [m.start() for m in MEDE_NAMENS_AT.finditer(text)]
+    out: list[str] = []
+    for k, at in enumerate(starts):
+        out += mede_namens(text[at:starts[k + 1] if k + 1 < len(starts) else len(text)])
+    return out
 
 
 def _key(name: str) -> str:
