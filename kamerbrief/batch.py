@@ -385,9 +385,13 @@ def _remove_stale_temps(dst: Path) -> None:
 
 
 def _index_row(rel: str, r: dict[str, Any]) -> list[Any]:
+    from .rules.functies import normalise_functie
+
     m = r["metadata"]
     ks = m.get("kamerstuk") or {}
-    return [rel, m["kenmerk"], m["datum"], m["onderwerp"], m["afzender"]["functie"], m["afzender"]["naam"],
+    # the office in one form ("minister van ..."), so letters that capitalise it differently group together
+    functie = normalise_functie(m["afzender"]["functie"])
+    return [rel, m["kenmerk"], m["datum"], m["onderwerp"], functie, m["afzender"]["naam"],
             m["afzender"]["ministerie"], m["kamer"], ks.get("dossiernummer"), ks.get("ondernummer"),
             len(r["aanbevelingen"]), len(r["waarschuwingen"])]
 

@@ -18,6 +18,13 @@ LIGATURES = str.maketrans({
     "\ufb06": "st", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
     "\u00ad": "", "\t": " ", "\u2010": "-", "\u2011": "-",
 })
+# Characters that print as nothing but split a value ("BZK-20<ZWJ>31/4471"): zero-width joiners and
+# non-joiners, the word joiner, a byte order mark inside the file, bidi marks, embeddings and isolates.
+INVISIBLE = str.maketrans(dict.fromkeys(
+    "\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", ""))
+SOFT_HYPHEN_ENDS = ("\u00ad", "\u00ad ", "\u00ad\t")
+# Separators that str.splitlines takes as line ends but a text editor does not: a space within the line.
+OTHER_SEPARATORS = str.maketrans(dict.fromkeys("\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
@@ -57,9 +64,23 @@ class Cleaned:
     markdown: bool = False
 
 
+def source_lines(text: str) -> list[str]:
+    """The text's lines as an editor numbers them: split at \\n, \\r\\n and \\r only, so that a form
+    feed stays inside its line (a page break) and line numbers match the file."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def normalise(text: str) -> str:
-    """NFC, ligatures and odd spaces replaced, runs of spaces folded."""
-    text = unicodedata.normalize("NFC", text).translate(LIGATURES)
+    """NFC, ligatures, invisible characters and odd spaces replaced, runs of spaces folded."""
+    if text.endswith(SOFT_HYPHEN_ENDS):
+        # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
+        text = text.rstrip(" \t\u00ad") + "-"
+    text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).translate(LIGATURES).translate(OTHER_SEPARATORS)
     return SPACES.sub(" ", text).strip()
 
 
@@ -91,7 +112,7 @@ def clean(source: Source) -> Cleaned:
 def clean_text(text: str) -> Cleaned:
     lines: list[Line] = []
     brk = False
-    for no, raw in enumerate(text.splitlines(), start=1):
+    for no, raw in enumerate(source_lines(text), start=1):
         parts = raw.split("\f")
         for k, part in enumerate(parts):
             if k > 0:
@@ -110,7 +131,7 @@ def clean_markdown(text: str) -> Cleaned:
     in_bold = False
     brk = False
     in_fence = False
-    for no, raw in enumerate(text.splitlines(), start=1):
+    for no, raw in enumerate(source_lines(text), start=1):
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue

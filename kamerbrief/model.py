@@ -47,6 +47,8 @@ class Source:
     properties: dict[str, str] = field(default_factory=dict)
     # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
     header_text: str = ""
+    # What the reader noticed (a stray byte that is not UTF-8), carried into the record's warnings.
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

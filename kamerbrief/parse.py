@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .clean import Cleaned, clean
+from .clean import Cleaned, clean, normalise
 from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
 from .rules import body as body_rule
+from .rules import functies as functies_rule
 from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
 from .rules import pagefoot as pagefoot_rule
@@ -168,7 +169,7 @@ def layout(cleaned: Cleaned) -> Layout:
 
 
 def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
-    problems: list[Problem] = []
+    problems: list[Problem] = list(source.problems)
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
 
@@ -451,15 +452,15 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
                                 signer.line if signer else None))
 
-    found = signature_rule.mede_namens("\n".join(b.text for b in blocks))
+    found = functies_rule.co_senders("\n".join(b.text for b in blocks))
     if sig:
         for ln in lines[sig.start:]:
             found += signature_rule.mede_namens(ln.text)
         found += [s.functie for s in sig.signers[1:]]
-    mede: list[str] = []
-    for name in found:
-        if name.casefold() not in {x.casefold() for x in mede}:
-            mede.append(name)
+    mede, merged = functies_rule.dedupe(found)
+    for kept, dropped in merged:
+        problems.append(Problem("mede_namens", f"co-signer named twice in two spellings: kept {kept!r}, "
+                                               f"dropped {dropped!r}", sig.signers[0].line if sig else None))
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
     kamer = None
@@ -518,7 +519,8 @@ PROPERTY_NAMES: dict[str, tuple[str, ...]] = {
 
 def _property(source: Source, field: str) -> str | None:
     for name in PROPERTY_NAMES[field]:
-        value = source.properties.get(name, "").replace("_x000d_", " ").strip()
+        # normalised like printed text: an invisible mark inside a kenmerk must not split it
+        value = normalise(source.properties.get(name, "").replace("_x000d_", " "))
         if value and not value.startswith("<"):
             return value
     return None

@@ -13,6 +13,7 @@ one, against the letter's datum. The rules (README "Deadlines"):
     voor 1 juli [2024]                            -> that date
     in september [2024]                           -> the last day of that month
     in het eerste kwartaal [van 2025] / Q1 2025   -> the last day of the quarter
+    in Q4                                         -> the end of the next Q4 on or after the datum
     dit jaar -> 31 December; volgend jaar -> 31 December of the next year
 A phrase without a year takes the letter's year, or the next year when that date has passed at the
 letter's datum. "binnenkort", "de komende tijd", "zo spoedig mogelijk" keep `uiterlijk` null.
@@ -60,6 +61,8 @@ TERMIJN = re.compile(
     rf"|(?:in|na)\s+het\s+(?:voorjaar|najaar)(?:\s+van\s+\d{{4}})?"
     rf"|in\s+de\s+zomer(?:\s+van\s+\d{{4}})?|na\s+de\s+zomer(?:\s+van\s+\d{{4}})?"
     rf"|(?:in|voor|na)\s+(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal(?:\s+van\s+\d{{4}})?|Q[1-4]\s+\d{{4}}"
+    # "in Q1" without a year (a year after it is the alternative above): the next Q1 from the letter's datum
+    rf"|in\s+Q[1-4](?:\s+van\s+\d{{4}})?\b(?!\s*\d)"
     rf"|(?:in|begin|eind|medio|uiterlijk|voor)\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|uiterlijk\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|eind\s+(?:dit|volgend)\s+jaar|(?:in\s+de\s+loop\s+van\s+)?(?:dit|volgend)\s+jaar"

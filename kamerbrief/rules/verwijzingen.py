@@ -6,6 +6,9 @@ Recognises:
     motie-Van der Molen c.s. (Kamerstuk 32 847, nr. 1123) | de motie van het lid Knops (Kamerstuk ..)
     2024D39756 (document) | 2023Z19677 (zaak)
     Aanhangsel Handelingen II 2023/24, nr. 1234 | Handelingen II 2016/17, nr. 60
+    Kamerstukken II 2021/22, Aanhangsel, nr. 1694 (an Aanhangsel cited as a Kamerstuk)
+    Kamerstukken I 2012–2013, CII, B | (Kamerstuknr. 2012–2013, CII, B) (Eerste Kamer: a Roman dossier,
+    a lettered stuk without "nr.", a dash or en dash in the year)
     mijn brief van 11 januari 2018 | de brief van 5 juli 2024
 """
 
@@ -29,6 +32,17 @@ MOTIE = re.compile(r"\b(motie-[A-Z][\w'’ -]*?(?:\s+c\.s\.)?)\s*\(\s*(?=Kamerst
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
 MOTIE_VAN = re.compile(
     rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?)[^()]{{0,80}}?\(\s*(?=Kamerstuk)"
+)
+# The forms KAMERSTUK leaves: a year with an en dash, a Roman dossier number (Eerste Kamer) and a lettered
+# stuk without "nr." ("2012–2013, CII, B"). Possessive quantifiers: no backtracking between the parts.
+_YEAR_ANY = r"(\d{4})\s*+[/–—-]\s*+(\d{2,4})"
+KAMERSTUK_YEAR_FIRST = re.compile(
+    rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
+    rf"(?:([IVXLC]{{1,8}})|{_DOSSIER})\s*+,\s*+(?:nr\.?\s*+(\d+|[A-Z]{{1,2}})\b|([A-Z]{{1,2}})\b(?!\s*+,?\s*+nr\b))"
+)
+AANHANGSEL_CITED = re.compile(
+    rf"\b(?:Kamerstukken|Handelingen)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
+    r"Aanhangsel(?:\s++(?:van\s++de\s++)?Handelingen)?\s*+,?\s*+nr\.?\s*+(\d+)"
 )
 DOCUMENT = re.compile(r"\b(20\d{2})([DZ])(\d{5})\b")
 AANHANGSEL = re.compile(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
@@ -80,6 +94,18 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
                 ref["soort"] = "motie"
                 ref["motie"] = motie
             found.append((m.start(), ref))
+        taken = [(m.start(), m.end()) for m in KAMERSTUK.finditer(text)]
+        for m in KAMERSTUK_YEAR_FIRST.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            dossier = m.group(4) or _dossier(m.group(5), m.group(6))
+            found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": dossier,
+                                      "ondernummer": m.group(7) or m.group(8),
+                                      "vergaderjaar": _year(m.group(2), m.group(3)), "kamer": _kamer(m.group(1))}))
+        for m in AANHANGSEL_CITED.finditer(text):
+            found.append((m.start(), {"soort": "aanhangsel_handelingen", "tekst": m.group(0),
+                                      "ondernummer": m.group(4), "vergaderjaar": _year(m.group(2), m.group(3)),
+                                      "kamer": _kamer(m.group(1))}))
         for m in [*KST_ID.finditer(text), *KST_DASHED.finditer(text)]:
             found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0),
                                       "dossiernummer": _dossier(m.group(1), m.group(2)), "ondernummer": m.group(3)}))
