@@ -240,3 +240,11 @@ def test_signature_layouts(closing: str) -> None:
     assert r["metadata"]["afzender"]["functie"] == "Minister van Justitie en Veiligheid"
     assert r["metadata"]["afzender"]["naam"] == "D. Veilig"
     assert r["secties"][-1]["tekst"] == "Hierbij informeer ik u."
+
+
+@pytest.mark.parametrize(("a", "b", "want"), [("1999", "00", "1999-2000"), ("2011", "12", "2011-2012"),
+                                               ("2011", "2012", "2011-2012"), ("1989", "90", "1989-1990")])
+def test_a_vergaderjaar_over_the_turn_of_a_century_keeps_its_century(a: str, b: str, want: str) -> None:
+    from kamerbrief.rules.kamerstuk import normalise_year
+
+    assert normalise_year(a, b) == want

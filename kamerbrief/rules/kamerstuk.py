@@ -85,8 +85,9 @@ def normalise_dossier(raw: str) -> str | None:
 
 
 def normalise_year(a: str, b: str) -> str:
+    """'1999', '00' -> '1999-2000': a two-digit second year is the year after the first."""
     if len(b) == 2:
-        b = a[:2] + b
+        b = str(int(a) + 1) if b == f"{(int(a) + 1) % 100:02d}" else a[:2] + b
     return f"{a}-{b}"
 
 
