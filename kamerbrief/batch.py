@@ -894,7 +894,10 @@ class _Pool:
         exhausted = False
         window = self.jobs * 4
         while True:
-            for w in self.workers:
+            for i, w in enumerate(self.workers):
+                if not w.queue and not w.proc.is_alive():  # died while idle (the OOM killer, say)
+                    self._retire(w)
+                    self.workers[i] = w = self._spawn()
                 while len(w.queue) < 2 and not self.stopping:
                     if self.backlog:
                         seq, task = self.backlog.popleft()
@@ -909,8 +912,12 @@ class _Pool:
                         break
                     if not w.queue:
                         w.started = time.monotonic()
+                    try:
+                        w.conn.send((seq, task))
+                    except OSError:  # it died just now: the letter waits for the next worker
+                        self.backlog.appendleft((seq, task))
+                        break
                     w.queue.append((seq, task, time.time_ns()))
-                    w.conn.send((seq, task))
             if self.stopping:  # no order to keep any more: what is done, as it comes
                 for seq in sorted(self.pending):
                     yield self.pending.pop(seq)
@@ -942,8 +949,13 @@ class _Pool:
                 w.queue.popleft()
                 self.pending[seq] = outcome
                 w.started = time.monotonic()
-        except (EOFError, OSError):
+        except Exception:  # EOF, or half a message from a worker that was killed while sending
             pass
+
+    def _retire(self, w: _Worker) -> None:
+        w.proc.join()
+        with contextlib.suppress(OSError):
+            w.conn.close()
 
     def _replace(self, w: _Worker, dead: bool) -> _Worker:
         """The letter at the head fails; the worker is ended and its other letters go to a new one."""

@@ -194,68 +194,72 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
             signalled.append(signum)
             raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGINT, terminate)
-    progress = None
-    bar: Any = None
-    if not quiet:
-        import time
-
-        total = sum(1 for _, rel in walk(archive, dst, excludes, follow_symlinks) if in_shard(rel, shard_spec))
-        eta = Eta(total, warmup=max(8, 2 * (jobs or os.cpu_count() or 1)))
-        if sys.stderr.isatty():
-            bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr, show_pos=True,
-                                    show_eta=False, item_show_func=lambda _: eta.text())
-            bar.__enter__()
-
-            def progress(done: int, outcome: Outcome) -> None:
-                assert bar is not None
-                eta.update(done, time.monotonic())
-                bar.update(1, outcome)
-        else:
-            last = [time.monotonic()]
-
-            def progress(done: int, outcome: Outcome) -> None:
-                now = time.monotonic()
-                eta.update(done, now)
-                if now - last[0] >= 5:
-                    last[0] = now
-                    click.echo(f"kamerbrief batch: {done}/{total} letters ({eta.text()})", err=True)
+    previous = {sig: signal.signal(sig, terminate) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        report = convert_tree(archive, dst, to=to, jobs=jobs or os.cpu_count() or 1, force=force,
-                              fail_fast=fail_fast, shard=shard_spec, index=index,
-                              index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress,
-                              limits=Limits(timeout=timeout or None), excludes=excludes,
-                              follow_symlinks=follow_symlinks, prune=prune)
-    except BatchError as exc:
-        click.echo(f"kamerbrief: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:  # before the run began
-        click.echo("kamerbrief: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except OSError as exc:  # an index or the errors file could not be written (disk full, ...)
-        click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_PROBLEMS)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    shown = 20
-    for rel, code, message in report.failures[:shown]:
-        click.echo(f"kamerbrief: {rel}: error: {printable(message)} [{code}]", err=True)
-    if len(report.failures) > shown:
-        click.echo(f"kamerbrief: ... and {len(report.failures) - shown} more in {dst / 'kamerbrief-errors.jsonl'}",
-                   err=True)
-    for rel, warnings in report.warned:
-        for line, code, message in warnings:
-            where = f"{rel}:{line}" if line else rel
-            click.echo(f"kamerbrief: {where}: warning: {printable(message)} [{code}]", err=True)
-    if report.letters_with_warnings > len(report.warned):
-        click.echo(f"kamerbrief: ... and {report.letters_with_warnings - len(report.warned)} more letters with "
-                   f"warnings in {dst / 'kamerbrief-warnings.jsonl'}", err=True)
-    click.echo(report.summary(), err=True)
-    if report.interrupted:
-        sys.exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
+        progress = None
+        bar: Any = None
+        if not quiet:
+            import time
+
+            total = sum(1 for _, rel in walk(archive, dst, excludes, follow_symlinks) if in_shard(rel, shard_spec))
+            eta = Eta(total, warmup=max(8, 2 * (jobs or os.cpu_count() or 1)))
+            if sys.stderr.isatty():
+                bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr, show_pos=True,
+                                        show_eta=False, item_show_func=lambda _: eta.text())
+                bar.__enter__()
+
+                def progress(done: int, outcome: Outcome) -> None:
+                    assert bar is not None
+                    eta.update(done, time.monotonic())
+                    bar.update(1, outcome)
+            else:
+                last = [time.monotonic()]
+
+                def progress(done: int, outcome: Outcome) -> None:
+                    now = time.monotonic()
+                    eta.update(done, now)
+                    if now - last[0] >= 5:
+                        last[0] = now
+                        click.echo(f"kamerbrief batch: {done}/{total} letters ({eta.text()})", err=True)
+        try:
+            report = convert_tree(archive, dst, to=to, jobs=jobs or os.cpu_count() or 1, force=force,
+                                  fail_fast=fail_fast, shard=shard_spec, index=index,
+                                  index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress,
+                                  limits=Limits(timeout=timeout or None), excludes=excludes,
+                                  follow_symlinks=follow_symlinks, prune=prune)
+        except BatchError as exc:
+            click.echo(f"kamerbrief: error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:  # before the run began
+            click.echo("kamerbrief: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:  # an index or the errors file could not be written (disk full, ...)
+            click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        shown = 20
+        for rel, code, message in report.failures[:shown]:
+            click.echo(f"kamerbrief: {rel}: error: {printable(message)} [{code}]", err=True)
+        if len(report.failures) > shown:
+            click.echo(f"kamerbrief: ... and {len(report.failures) - shown} more in {dst / 'kamerbrief-errors.jsonl'}",
+                       err=True)
+        for rel, warnings in report.warned:
+            for line, code, message in warnings:
+                where = f"{rel}:{line}" if line else rel
+                click.echo(f"kamerbrief: {where}: warning: {printable(message)} [{code}]", err=True)
+        if report.letters_with_warnings > len(report.warned):
+            click.echo(f"kamerbrief: ... and {report.letters_with_warnings - len(report.warned)} more letters with "
+                       f"warnings in {dst / 'kamerbrief-warnings.jsonl'}", err=True)
+        click.echo(report.summary(), err=True)
+        if report.interrupted:
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
+    finally:  # the caller's handlers again (a library user, or a test runner)
+        for sig, handler in previous.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
 
 @main.command()

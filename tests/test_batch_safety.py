@@ -472,3 +472,10 @@ def test_help_documents_every_option() -> None:
         assert option in out
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert out.strip() in readme, "README's `kamerbrief batch --help` is out of date"
+
+
+def test_the_callers_signal_handlers_are_restored(tmp_path: Path) -> None:
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    letters(tmp_path / "archief", 1)
+    assert batch(str(tmp_path / "archief"), "-o", str(tmp_path / "uit"))[0] == 0
+    assert {sig: signal.getsignal(sig) for sig in before} == before
