@@ -623,10 +623,13 @@ def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to
                  jsonl: str | os.PathLike[str] | None = None,
                  progress: Callable[[int, Outcome], None] | None = None,
                  stop: Callable[[], bool] | None = None, limits: Limits | None = None,
-                 excludes: Sequence[str] = (), follow_symlinks: bool = False, prune: bool = False) -> BatchReport:
+                 excludes: Sequence[str] = (), follow_symlinks: bool = False, prune: bool = False,
+                 processes: bool | None = None) -> BatchReport:
     """Convert every letter below `src` into `dst`. Never raises for a bad letter; see BatchReport.failures.
 
-    Raises BatchError when the run cannot start (BusyError when another run holds `dst`)."""
+    Letters are converted in `jobs` worker processes when `processes` is true (default: when jobs > 1):
+    only then can a letter stuck outside Python be stopped. Raises BatchError when the run cannot start
+    (BusyError when another run holds `dst`)."""
     limits = limits or DEFAULT
     src_p, dst_p = Path(src), Path(dst)
     if not src_p.is_dir():
@@ -643,8 +646,9 @@ def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to
     lock.acquire()
     try:
         _remove_stale_temps([p.parent for p in extras], dst_p)
-        return _convert(src_p, dst_p, to, jobs, force, fail_fast, shard, index, index_aanbevelingen, jsonl,
-                        progress, stop, limits, excludes, follow_symlinks, prune)
+        use_pool = jobs > 1 if processes is None else processes
+        return _convert(src_p, dst_p, to, max(jobs, 1) if use_pool else 0, force, fail_fast, shard, index,
+                        index_aanbevelingen, jsonl, progress, stop, limits, excludes, follow_symlinks, prune)
     finally:
         lock.release()
 
@@ -738,7 +742,7 @@ def _convert(src_p: Path, dst_p: Path, to: str, jobs: int, force: bool, fail_fas
         return "stop" if stop and stop() else None
 
     completed = False
-    pool = _Pool(jobs, limits.timeout) if jobs > 1 else None
+    pool = _Pool(jobs, limits.timeout) if jobs else None  # jobs 0: in this process
     try:
         try:
             outcomes = pool.run(tasks()) if pool else (convert_one(t) for t in tasks())

@@ -226,7 +226,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   fail_fast=fail_fast, shard=shard_spec, index=index,
                                   index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress,
                                   limits=Limits(timeout=timeout or None), excludes=excludes,
-                                  follow_symlinks=follow_symlinks, prune=prune)
+                                  follow_symlinks=follow_symlinks, prune=prune, processes=True)
         except BatchError as exc:
             click.echo(f"kamerbrief: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)

@@ -101,7 +101,9 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
     (src / "0-leeg.md").write_bytes(b"")
     (src / "1-brief.md").write_text(sample_letters()[0].read_text(encoding="utf-8"), encoding="utf-8")
     code, err = batch(str(src), "-o", str(tmp_path / "out"), "--fail-fast", "-j", "1")
-    assert code == 1 and "0 converted, 0 unchanged, 1 failed" in err
+    written = len(list((tmp_path / "out").rglob("*.yaml")))  # the letter already sent to the worker, or none
+    assert code == 1 and f"stopped at the first failure: {written} converted, 0 unchanged, 1 failed" in err
+    assert convert_tree(src, tmp_path / "out2", fail_fast=True).converted == 0  # in this process: none
 
 
 def test_output_folder_inside_the_archive_is_not_read(tmp_path: Path) -> None:

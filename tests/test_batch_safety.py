@@ -285,6 +285,16 @@ def test_a_letter_past_its_time_budget_fails_and_the_batch_goes_on(tmp_path: Pat
     assert len(records(tmp_path / "uit2")) == 6
 
 
+def test_with_one_job_a_letter_that_ignores_its_budget_is_stopped_too(tmp_path: Path) -> None:
+    src, dst = tmp_path / "archief", tmp_path / "uit"
+    letters(src, 2)
+    (src / "doof.md").write_text(letter_text(), encoding="utf-8")
+    r = subprocess.run([sys.executable, str(hang_script(tmp_path)), "batch", str(src), "-o", str(dst), "-j", "1",
+                        "--timeout", "0.5"], capture_output=True, text=True, timeout=300, start_new_session=True)
+    assert r.returncode == 1 and "2 converted, 0 unchanged, 1 failed" in r.stderr
+    assert "doof.md: error: took longer than the time budget of 0.5 s and did not stop" in r.stderr
+
+
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
 def test_sigterm_while_a_worker_is_stuck_ends_the_run_and_its_workers(tmp_path: Path) -> None:
     src, dst, marker = tmp_path / "archief", tmp_path / "uit", tmp_path / "vast.pid"
