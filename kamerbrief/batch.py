@@ -989,7 +989,8 @@ class _Pool:
                 w.proc.kill()
         found: list[Outcome] = []
         for w in self.workers:
-            w.proc.join()
+            with contextlib.suppress(Exception):  # a worker interrupted while it was being started
+                w.proc.join()
             self._collect(w)
             for _seq, task, sent in w.queue:  # written, but killed before it could say so
                 with contextlib.suppress(OSError):
@@ -1001,15 +1002,17 @@ class _Pool:
 
     def close(self) -> None:
         for w in self.workers:
-            if w.proc.is_alive():
-                with contextlib.suppress(OSError):
+            with contextlib.suppress(Exception):
+                if w.proc.is_alive():
                     w.conn.send(None)
         for w in self.workers:
-            w.proc.join(timeout=5)
-            if w.proc.is_alive():
-                w.proc.kill()
-                w.proc.join()
-            w.conn.close()
+            with contextlib.suppress(Exception):
+                w.proc.join(timeout=5)
+                if w.proc.is_alive():
+                    w.proc.kill()
+                    w.proc.join()
+            with contextlib.suppress(OSError):
+                w.conn.close()
         self.workers = []
 
 
@@ -1031,7 +1034,14 @@ def _worker_main(conn: Any, parent: int, lock_fds: list[int]) -> None:
         if item is None:
             return
         seq, task = item
-        conn.send((seq, convert_one(task)))
+        try:
+            outcome = convert_one(task)
+        except Exception as exc:  # MemoryError, say: this letter fails, the worker goes on
+            outcome = _failed(task, "internal", f"internal error ({type(exc).__name__}: {exc}); please report it")
+        try:
+            conn.send((seq, outcome))
+        except OSError:  # the main process is gone
+            return
 
 
 def _die_with_parent(parent: int) -> None:

@@ -236,6 +236,10 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
         except OSError as exc:  # an index or the errors file could not be written (disk full, ...)
             click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_PROBLEMS)
+        except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {exc}); please report it",
+                       err=True)
+            sys.exit(EXIT_INTERNAL)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)

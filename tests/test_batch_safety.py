@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import kamerbrief.model
 from kamerbrief.cli import main
 
 from .conftest import sample_letters
@@ -293,6 +294,27 @@ def test_with_one_job_a_letter_that_ignores_its_budget_is_stopped_too(tmp_path: 
                         "--timeout", "0.5"], capture_output=True, text=True, timeout=300, start_new_session=True)
     assert r.returncode == 1 and "2 converted, 0 unchanged, 1 failed" in r.stderr
     assert "doof.md: error: took longer than the time budget of 0.5 s and did not stop" in r.stderr
+
+
+def test_a_worker_that_dies_fails_only_its_letter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kamerbrief.parse
+    from kamerbrief.batch import convert_tree
+
+    real = kamerbrief.parse.parse_source
+
+    def crash(source: kamerbrief.model.Source) -> kamerbrief.model.Result:
+        if "crash" in source.path:
+            os._exit(3)  # as a segfault in a PDF library would end it
+        return real(source)
+
+    monkeypatch.setattr(kamerbrief.parse, "parse_source", crash)
+    src = tmp_path / "archief"
+    letters(src, 5)
+    (src / "crash.md").write_text(letter_text(), encoding="utf-8")
+    report = convert_tree(src, tmp_path / "uit", jobs=2)
+    assert (report.converted, report.failed) == (5, 1)
+    assert report.failures == [("crash.md", "worker_died",
+                                "the worker process died while converting this letter (exit code 3)")]
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
