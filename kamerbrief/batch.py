@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .limits import DEFAULT, MAX_INPUT_BYTES, Limits, time_budget
+from .limits import DEFAULT, MAX_INPUT_BYTES, MAX_OUTPUT_BYTES, Limits, time_budget
 from .model import KamerbriefError
 from .readers import EXTENSIONS
 
@@ -398,7 +399,7 @@ def convert_one(task: Task) -> Outcome:
 def _unchanged(task: Task, digest: str) -> Outcome | None:
     """The outcome for a letter whose record is current (its warnings counted from the record), else None."""
     try:
-        with open(task.output, "rb") as fh:
+        with _open_regular(task.output) as fh:
             head = fh.read(4096)
             if not (m := SHA_RE.search(head.decode("utf-8", "replace"))) or m.group(1) != digest:
                 return None
@@ -431,10 +432,23 @@ def _with_rows(outcome: Outcome, task: Task, record: dict[str, Any]) -> Outcome:
     )
 
 
+def _open_regular(path: str) -> io.BufferedReader:
+    """A file opened for reading only if it is a regular file (a FIFO put where a record goes must not
+    block the run)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    return os.fdopen(fd, "rb")
+
+
 def _load_record(path: str) -> dict[str, Any] | None:
     """An existing output, for the index of a letter that did not change; None when unreadable."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with _open_regular(path) as fh:
+            text = fh.read(MAX_OUTPUT_BYTES + 1).decode("utf-8")
+        if len(text) > MAX_OUTPUT_BYTES:
+            return None
         if path.endswith(".json"):
             data = json.loads(text)
         else:
@@ -611,6 +625,8 @@ def _check_places(src: Path, dst: Path, extras: Sequence[Path]) -> None:
     if _inside(src_real, dst_real):
         raise BatchError(f"{dst}: the archive is inside the output folder; give a folder of its own")
     for extra in extras:
+        if os.path.exists(extra) and not os.path.isfile(extra):
+            raise BatchError(f"{extra}: exists and is not a regular file; it would be replaced, not written to")
         real = os.path.realpath(extra)
         if _inside(real, src_real) and not _inside(real, dst_real):
             raise BatchError(f"{extra}: is inside the archive and could overwrite a letter; "

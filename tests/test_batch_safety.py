@@ -151,6 +151,31 @@ def test_oversized_sparse_files_are_refused_unread_and_fifos_skipped(tmp_path: P
         assert "skipped 1 files: 1 special file (FIFO, device or socket)" in r.stderr
 
 
+def test_a_fifo_swapped_in_after_the_walk_is_not_opened_for_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pijp.md"
+    os.mkfifo(fifo)
+    code = ("import sys; from kamerbrief.batch import Task, convert_one; "
+            "print(convert_one(Task(sys.argv[1], 'pijp.md', sys.argv[2], 'yaml', False, False, False)).error)")
+    r = subprocess.run([sys.executable, "-c", code, str(fifo), str(tmp_path / "pijp.md.yaml")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "special_file", r.stderr
+
+
+def test_special_files_as_index_or_record_are_not_replaced_or_read(tmp_path: Path) -> None:
+    src, dst = tmp_path / "archief", tmp_path / "uit"
+    letters(src, 2)
+    assert batch(str(src), "-o", str(dst))[0] == 0
+    os.mkfifo(tmp_path / "index-pijp.csv")
+    code, err = batch(str(src), "-o", str(dst), "--index", str(tmp_path / "index-pijp.csv"))
+    assert code == 2 and "is not a regular file" in err
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "index-pijp.csv").st_mode)
+    record = dst / "brief-000.md.yaml"
+    record.unlink()
+    os.mkfifo(record)  # where a record goes: replaced by the record, never read
+    code, err = batch(str(src), "-o", str(dst), "--index", str(dst / "index.csv"))
+    assert code == 0 and "1 converted, 1 unchanged" in err and record.is_file()
+
+
 # ---- issue 9, item 8: a lock, unique temp names, only our own temp files, symlinks that stay inside
 
 def test_a_second_run_on_the_same_output_is_refused_and_a_dead_runs_lock_is_taken_over(tmp_path: Path) -> None:
