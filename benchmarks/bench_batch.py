@@ -2,7 +2,7 @@
 
     python benchmarks/bench_batch.py [--letters 2000] [--jobs 1 2] [--big 20000]
 
-The archive is made from samples/ (markdown and text) with varied dates, kenmerken and body text,
+The archive is made by make_archive.py: letters from samples/ (markdown and text), varied, 4-40 KB each,
 in nested folders. Peak RSS is the largest process of the run (main or worker); with --big the same
 is measured for a ten times larger archive, to show that memory does not grow with its size.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import tempfile
@@ -19,8 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_archive import make_archive  # noqa: E402
+
 MEASURE = r"""
 import resource, subprocess, sys, time, json
 t0 = time.perf_counter()
@@ -29,21 +29,6 @@ wall = time.perf_counter() - t0
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"wall": wall, "rss_kb": rss, "code": p.returncode, "summary": p.stderr.strip().splitlines()[-1]}))
 """
-
-
-def make_archive(root: Path, n: int) -> None:
-    sources = [p for p in sorted((ROOT / "samples").iterdir()) if p.suffix in (".md", ".txt")]
-    texts = [(p.suffix, p.read_text(encoding="utf-8")) for p in sources]
-    rng = random.Random(7)
-    for i in range(n):
-        suffix, text = texts[i % len(texts)]
-        day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(1995, 2024)
-        text = text.replace("2024", str(year)).replace("maart", month).replace("14 ", f"{day} ", 1)
-        text = text.replace("118204", f"{i:06d}").replace("Geachte voorzitter,",
-                                                          f"Geachte voorzitter,\n\nDit is brief nummer {i}.", 1)
-        folder = root / f"{year}" / f"{i % 7:02d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"brief-{i:06d}{suffix}").write_text(text, encoding="utf-8")
 
 
 def run(archive: Path, out: Path, jobs: int) -> dict[str, object]:

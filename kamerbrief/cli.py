@@ -9,17 +9,17 @@ import click
 
 from . import __version__
 from .limits import DEFAULT_TIMEOUT
-from .model import KamerbriefError
+from .model import KamerbriefError, Problem
+from .readers import FORMAT_NAMES  # the format names and the suffixes that stand for them: what --from takes
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # warnings with --strict; invalid records (validate); failed letters (batch)
 EXIT_USAGE = 2  # bad options, missing or unreadable input
-EXIT_FORMAT = 3  # the file cannot be read as a letter's text (empty, binary, damaged, scanned)
+EXIT_FORMAT = 3  # the file cannot be read as a letter's text (empty, binary, damaged, scanned), or over a limit
 EXIT_NOT_A_LETTER = 4
 EXIT_INTERNAL = 5  # the record does not match the schema: a bug, please report it
 EXIT_INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
 
-READ_FORMATS = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
 
 
 def fail(exc: KamerbriefError) -> None:
@@ -33,53 +33,106 @@ def internal(path: object, exc: Exception) -> None:
     sys.exit(EXIT_INTERNAL)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineUsageError(click.UsageError):
+    """A usage error shown as one line, `kamerbrief: error: ... (see kamerbrief parse --help)`, exit 2."""
+
+    def show(self, file: object = None) -> None:
+        message = " ".join(self.format_message().split())
+        where = self.ctx.command_path if self.ctx is not None else "kamerbrief"
+        click.echo(f"kamerbrief: error: {message} (see {where} --help)", err=True)
+
+
+class Group(click.Group):
+    """The command group: every command's usage errors, found while parsing options or later, take one line."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
+# `kamerbrief` alone shows the help, as click does (from click 8.2 through this UsageError)
+_SHOW_HELP = getattr(click.exceptions, "NoArgsIsHelpError", OneLineUsageError)
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, (OneLineUsageError, _SHOW_HELP)):
+        return exc
+    return OneLineUsageError(exc.format_message(), exc.ctx)
+
+
+@click.group(name="kamerbrief", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kamerbrief")
 def main() -> None:
     """Read Dutch government letters to parliament (Kamerbrieven) into structured records.
 
     Exit codes: 0 ok; 1 problems (warnings with --strict, invalid records, failed letters);
-    2 usage error or unreadable input; 3 not readable as a letter's text; 4 not a letter;
-    5 internal error.
+    2 usage error or unreadable input; 3 not readable as a letter's text, or over a limit;
+    4 not a letter; 5 internal error.
     """
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option("--to", "to", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
-              help="Output format.")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False, allow_dash=True))
+@click.option("--to", "to", type=click.Choice(["yaml", "json"]), default=None,
+              help="Output format. Default: from the -o file's suffix (.json; .yaml, .yml), else yaml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the record here (atomically) instead of stdout.")
-@click.option("--from", "fmt", type=click.Choice(READ_FORMATS),
-              help="Read the file as this format, whatever its name or content says.")
+              help="Write the record here instead of stdout: a file through a temp file and a rename "
+                   "(never partial); a device such as /dev/null directly. Never the input itself.")
+@click.option("--from", "fmt", type=click.Choice(tuple(FORMAT_NAMES), case_sensitive=False),
+              help="Read the file as this format (md and txt stand for markdown and text), "
+                   "whatever its name or content says.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time budget for the letter; over it, exit 3. 0: no budget.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the letter gave warnings.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings on stderr.")
-@click.option("--emit-text", is_flag=True, help="Print the text the parser read, not the record.")
-def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: bool, quiet: bool,
-          emit_text: bool) -> None:
+@click.option("--emit-text", is_flag=True,
+              help="Print the text the parser read, not the record; with --to json (or -o x.json) as "
+                   "JSON with each line's number, page and role.")
+def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, timeout: float, strict: bool,
+          quiet: bool, emit_text: bool) -> None:
     """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON).
 
     FILE may be - to read standard input (give --from for markdown; PDF and DOCX are recognised).
+
+    Exit codes: 0 ok; 1 warnings with --strict; 2 usage error, unreadable input, or -o is the input;
+    3 not readable as a letter's text, or over a limit (see README, Limits); 4 not a letter; 5 internal error.
     """
-    from .output import dumps, write_atomic
-    from .parse import parse_file, parse_source
-    from .readers import read
+    from .limits import LimitError, Limits, time_budget
+    from .output import dumps, format_for, text_json, write_atomic
+    from .parse import parse_source
+    from .readers import from_bytes, read, read_bounded, size_text
 
+    limits = Limits(timeout=timeout or None)
+    to = to or format_for(output)
     stdin = str(file) == "-"
+    name = "<stdin>" if stdin else str(file)
+    if output is not None:
+        _refuse_output_over_input(file, output, stdin)
     try:
-        if stdin:
-            from .readers import from_bytes
-
-            source = from_bytes(sys.stdin.buffer.read(), Path("<stdin>"), fmt)
-        if emit_text:
-            source = source if stdin else read(file, fmt)
-            text = source.text
-            if output:
-                write_atomic(output, text)
+        # standard input is read before the budget starts: a slow pipe is the user's, and the read is bounded
+        data = read_bounded(sys.stdin.buffer, limits.max_input_bytes) if stdin else b""
+        with time_budget(limits.timeout, name):
+            source = from_bytes(data, Path(name), fmt, limits) if stdin else read(file, fmt, limits)
+            problems: tuple[Problem, ...] = ()
+            warned = False
+            if emit_text:
+                text = text_json(source) if to == "json" else source.text + "\n"
             else:
-                click.echo(text)
-            return
-        result = parse_source(source) if stdin else parse_file(file, fmt)
+                result = parse_source(source)
+                problems, warned = result.problems, bool(result.warnings)
+                text = dumps(result.record, to)
+        if len(text.encode("utf-8")) > limits.max_output_bytes:
+            raise LimitError(f"the record is larger than the {size_text(limits.max_output_bytes)} output limit",
+                             name)
     except KamerbriefError as exc:
         fail(exc)
         return
@@ -87,9 +140,8 @@ def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: boo
         internal(file, exc)
         return
     if not quiet:
-        for p in result.problems:
+        for p in problems:
             click.echo(p.format(), err=True)
-    text = dumps(result.record, to)
     if output:
         try:
             write_atomic(output, text)
@@ -98,8 +150,24 @@ def parse(file: Path, to: str, output: Path | None, fmt: str | None, strict: boo
             sys.exit(EXIT_USAGE)
     else:
         click.echo(text, nl=False)
-    if strict and result.warnings:
+    if strict and warned:
         sys.exit(EXIT_PROBLEMS)
+
+
+def _refuse_output_over_input(file: Path, output: Path, stdin: bool) -> None:
+    """Exit 2 when -o names the input file itself (also through a symlink or a hard link)."""
+    import os
+    import stat
+
+    try:
+        out = os.stat(output)
+        src = os.fstat(sys.stdin.fileno()) if stdin else os.stat(file)
+    except (OSError, ValueError, AttributeError):
+        return  # no output yet, or no input to compare: nothing can be overwritten
+    if stat.S_ISREG(out.st_mode) and (out.st_dev, out.st_ino) == (src.st_dev, src.st_ino):
+        click.echo(f"kamerbrief: {output}: error: the output is the input letter, which is never overwritten; "
+                   "choose another -o", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .model import Source
 
 try:  # libyaml is 15x faster; the pure-Python classes are the fallback
     from yaml import CSafeDumper as _Dumper
@@ -40,11 +43,39 @@ def dumps(record: dict[str, Any], to: str = "yaml") -> str:
                      default_flow_style=False)
 
 
+def format_for(path: str | os.PathLike[str] | None, default: str = "yaml") -> str:
+    """The output format an output file's name asks for: .json -> json, .yaml/.yml -> yaml, else default."""
+    suffix = Path(path).suffix.lower() if path is not None else ""
+    return {".json": "json", ".yaml": "yaml", ".yml": "yaml"}.get(suffix, default)
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write text to path so that readers only ever see the old file or the whole new one."""
+    """Write text to path so that readers only ever see the old file or the whole new one.
+
+    Only a regular file (or a new one) is replaced through a temp file and a rename; a device, FIFO or
+    other special file is written to directly, never renamed over, and so is anything reached through
+    /dev or /proc (`/dev/stdout` redirected to a file must write into that open file). A symlink to a
+    regular file keeps its link: the file it points to is replaced. The new file gets the mode the
+    umask gives, as any other tool's output does.
+    """
     target = Path(path)
+    real = Path(os.path.realpath(target))
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    special = any(str(p).startswith(("/dev/", "/proc/")) for p in (target.absolute(), real))
+    if st is not None and (special or not stat.S_ISREG(st.st_mode)):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a directory", str(target))
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return
+    target = real if st is not None else target
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    # O_EXCL: never through someone's symlink; mode 0o666 so the umask decides, as for any new file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -55,3 +86,43 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def text_json(source: Source) -> str:
+    """The text the parser read as JSON: the whole text, and each line with its number, page and role.
+
+    Roles come from the parser's layout: head (letterhead, Kamerstuk head), salutation, body, page_furniture
+    (running heads and feet in the body), signature, notes, tail (after the body, no signature found),
+    markup (a line the parser drops, such as a markdown comment), blank. Line numbers are those of
+    warnings (`letter.txt:12: ...`).
+    """
+    from .clean import clean
+    from .parse import layout
+
+    lay = layout(clean(source))
+    roles: dict[int, str] = {}
+    for i, line in enumerate(lay.lines):
+        if i == lay.salutation:
+            role = "salutation"
+        elif i < lay.body_start:
+            role = "head"
+        elif i in lay.furniture:
+            role = "page_furniture"
+        elif i < lay.body_end:
+            role = "body"
+        elif i >= lay.notes_start:
+            role = "notes"
+        else:
+            role = "signature" if lay.sig is not None else "tail"
+        roles.setdefault(line.lineno, role)
+    lines: list[dict[str, Any]] = []
+    page = 1
+    for no, raw in enumerate(source.text.splitlines(keepends=True), start=1):
+        text = raw.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append({"line": no, "page": page, "role": roles.get(no, "markup") if text.strip() else "blank",
+                      "text": text})
+        if raw.endswith("\f"):
+            page += 1
+    doc = {"path": source.path, "format": source.format, "pages": source.pages, "sha256": source.sha256,
+           "text": source.text, "lines": lines}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

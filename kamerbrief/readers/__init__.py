@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
+from ..limits import DEFAULT, MAX_INPUT_BYTES, LimitError, Limits
 from ..model import FormatError, InputError, Source
 
 # extension -> format name; the reader for each is imported only when it is needed.
@@ -22,9 +24,43 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 FORMATS: tuple[str, ...] = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
+# what `--from` accepts: the format names and the file suffixes that stand for them ("md", "txt", ...)
+FORMAT_NAMES: dict[str, str] = {**{f: f for f in FORMATS}, **{s[1:]: f for s, f in EXTENSIONS.items()}}
+BINARY_FORMATS = ("pdf", "docx", "odt", "epub")
 
-# Largest file a reader accepts: no letter is this large, and a bigger file is a mistake.
-MAX_BYTES = 200 * 1024 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office: Word .doc, Excel .xls, ...
+
+
+def format_name(name: str) -> str:
+    """The format a `--from` value names: a format name or a suffix ("md", "txt"); InputError if neither."""
+    got = FORMAT_NAMES.get(name.lower().lstrip("."))
+    if got is None:
+        raise InputError(f"unknown format {name!r} (known: {', '.join(FORMAT_NAMES)})")
+    return got
+
+
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample.strip() or b"\x00" in sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls <= max(8, len(sample) // 50)
+
+
+def _not_a(fmt: str, data: bytes, path: Path, how: str) -> FormatError:
+    """The error for bytes that are not the binary format the name or --from promised, saying what they are."""
+    if data.startswith(OLE_MAGIC):
+        return _legacy_office(path)
+    if _looks_like_text(data):
+        return FormatError(f"not a valid {fmt.upper()} file: the content looks like plain text "
+                           f"({how}); read it as text with --from text", str(path))
+    return FormatError(f"not a valid {fmt.upper()} file (the content does not match)", str(path))
+
+
+def _legacy_office(path: Path) -> FormatError:
+    kind = {".xls": "Excel .xls", ".ppt": "PowerPoint .ppt"}.get(path.suffix.lower(), "Word .doc")
+    return FormatError(f"a legacy {kind} file (OLE2), which kamerbrief does not read; convert it first, "
+                       "e.g. `soffice --headless --convert-to docx FILE`, and parse the .docx", str(path))
 
 
 def sniff(data: bytes, suffix: str) -> str | None:
@@ -49,27 +85,50 @@ def sniff(data: bytes, suffix: str) -> str | None:
 def detect(path: Path, data: bytes) -> str:
     """Format of a file: its content first, then its extension, then text."""
     suffix = path.suffix.lower()
+    if data.startswith(OLE_MAGIC):
+        raise _legacy_office(path)
     by_content = sniff(data, suffix)
     if by_content:
         return by_content
-    if suffix in EXTENSIONS and EXTENSIONS[suffix] not in ("pdf", "docx", "odt", "epub"):
+    if suffix in EXTENSIONS and EXTENSIONS[suffix] not in BINARY_FORMATS:
         return EXTENSIONS[suffix]
     if suffix in (".pdf", ".docx", ".odt", ".epub"):
         # The extension promises a binary container the bytes do not hold.
-        raise FormatError(f"not a valid {suffix[1:].upper()} file (the content does not match)", str(path))
+        raise _not_a(suffix[1:], data, path, f"the name says {suffix[1:].upper()}")
     return "text"
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an InputError that says why not."""
+def size_text(n: int) -> str:
+    """A byte count as people read it: "200 MB", "12 KB", "80 bytes"."""
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= factor:
+            return f"{n / factor:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def _too_big(size: int, limit: int, path: Path | str) -> LimitError:
+    return LimitError(f"input is larger than the {size_text(limit)} limit for one letter; a letter is far "
+                      "smaller", str(path))
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT) -> bytes:
+    """The file's bytes, or an InputError that says why not.
+
+    The file is looked at (stat) before it is opened: a folder, a FIFO, a device or a socket is refused
+    without blocking, and a regular file over the size limit without reading it. The read itself is
+    bounded too, for a file that grows while it is read.
+    """
     try:
-        if path.is_dir():
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory, not a letter (use 'kamerbrief batch' for folders)", str(path))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FormatError(f"file is {size // (1024 * 1024)} MB; a letter is far smaller", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"is a {_kind(st.st_mode)}, not a regular file; save the letter to a file "
+                             "first (or pipe it into 'kamerbrief parse -')", str(path))
+        if st.st_size > limits.max_input_bytes:
+            raise _too_big(st.st_size, limits.max_input_bytes, path)
         with open(path, "rb") as fh:
-            return fh.read()
+            return read_bounded(fh, limits.max_input_bytes, path)
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
     except PermissionError:
@@ -80,32 +139,70 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
 
 
-def read(path: str | os.PathLike[str], fmt: str | None = None) -> Source:
+def read_bounded(stream: BinaryIO, limit: int = MAX_INPUT_BYTES, path: Path | str = "<stdin>") -> bytes:
+    """At most `limit` bytes from a stream (a file, a pipe, standard input); LimitError when there is more.
+
+    A stream on a regular file that is larger than the limit is refused by its size, without reading.
+    """
+    try:
+        st = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # io.BytesIO and the like have no file descriptor
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size > limit:
+        raise _too_big(st.st_size, limit, path)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(len(data), limit, path)
+    return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def read(path: str | os.PathLike[str], fmt: str | None = None, limits: Limits = DEFAULT) -> Source:
     """Read one file into a Source. Raises a KamerbriefError subclass when it cannot."""
     p = Path(path)
-    return from_bytes(read_bytes(p), p, fmt)
+    return from_bytes(read_bytes(p, limits), p, fmt, limits)
 
 
-def from_bytes(data: bytes, p: Path, fmt: str | None = None) -> Source:
-    """A Source from bytes already read (a file, or standard input named "<stdin>")."""
+def from_bytes(data: bytes, p: Path, fmt: str | None = None, limits: Limits = DEFAULT) -> Source:
+    """A Source from bytes already read (a file, or standard input named "<stdin>").
+
+    `fmt` is a format name or a suffix that stands for one ("md", "txt").
+    """
+    if len(data) > limits.max_input_bytes:
+        raise _too_big(len(data), limits.max_input_bytes, p)
     if not data.strip():
         raise FormatError("file is empty", str(p))
-    name = fmt or detect(p, data)
-    if name not in FORMATS:
-        raise InputError(f"unknown format {name!r} (known: {', '.join(FORMATS)})", str(p))
+    if fmt is not None:
+        name = format_name(fmt)
+        found = sniff(data, p.suffix.lower())
+        if name in BINARY_FORMATS and found is None:
+            raise _not_a(name, data, p, f"--from {fmt} was given")
+        if found is not None and "pdf" in (name, found) and found != name:
+            raise FormatError(f"not a valid {name.upper()} file: the content is {found.upper()}; leave out --from",
+                              str(p))
+        if name in ("markdown", "text") and data.startswith(OLE_MAGIC):
+            raise _legacy_office(p)
+    else:
+        name = detect(p, data)
     digest = hashlib.sha256(data).hexdigest()
-    return reader_for(name)(p, data, digest, name)
-
-
-def reader_for(name: str) -> Callable[[Path, bytes, str, str], Source]:
     if name in ("markdown", "text"):
         from .text import read_text
 
-        return read_text
+        return read_text(p, data, digest, name)
     if name == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf
+        return read_pdf(p, data, digest, name, limits)
     from .pandoc import read_pandoc
 
-    return read_pandoc
+    return read_pandoc(p, data, digest, name, limits)
+

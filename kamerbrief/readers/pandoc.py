@@ -5,6 +5,11 @@ markdown. Ministry DOCX keep Datum, Betreft and the address block in Word header
 drops: those are read from `word/header*.xml` with the standard library and put in front of the body.
 Document properties (`docProps/custom.xml`: onskenmerk, datum, onderwerp ...) are kept apart in
 `Source.properties`; the parser uses them only where the printed letter leaves a field empty.
+
+Hostile files are bounded before pandoc sees them: a container's members are checked against the
+unpacked-size limits from the zip directory, parts are read through a bounded reader, XML with a DTD
+is not parsed, and HTML nested deeper than MAX_NESTING is refused. Pandoc itself runs with `--sandbox`
+(no network, no files besides its input), a heap cap (`+RTS -M`) and the letter's time budget.
 """
 
 from __future__ import annotations
@@ -17,15 +22,22 @@ from io import BytesIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..limits import DEFAULT, LimitError, Limits
 from ..model import FormatError, MissingToolError, Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 PANDOC_FROM = {"docx": "docx", "odt": "odt", "rtf": "rtf", "html": "html", "epub": "epub"}
-TIMEOUT = 60
 FILTER = Path(__file__).with_name("flatten.lua")
 MAX_XML = 20 * 1024 * 1024  # a header part larger than this is no letterhead
+PANDOC_MAX_HEAP_MB = 1024  # pandoc's heap (+RTS -M); a letter needs well under 100 MB
+MAX_NESTING = 1000  # HTML elements inside each other; pandoc's time and memory grow fast with depth
+ZIP_FORMATS = ("docx", "odt", "epub")
+# HTML elements that hold no content or that a browser closes by itself: they add no nesting
+_NO_NESTING = frozenset(b"""area base br col colgroup dd dt embed hr img input li link meta option p param
+    source tbody td tfoot th thead tr track wbr""".split())
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 
 
 def pandoc_path() -> str:
@@ -39,40 +51,84 @@ def pandoc_path() -> str:
         raise MissingToolError("pandoc is not installed: pip install pypandoc-binary") from None
 
 
-def to_markdown(data: bytes, fmt: str, path: Path) -> str:
-    """The document as markdown, one paragraph a line, through a pandoc subprocess."""
+def to_markdown(data: bytes, fmt: str, path: Path, timeout: float | None = None,
+                heap_mb: int = PANDOC_MAX_HEAP_MB) -> str:
+    """The document as markdown, one paragraph a line, through a sandboxed pandoc subprocess."""
     exe = pandoc_path()
     try:
         proc = subprocess.run(
             [exe, "-f", PANDOC_FROM.get(fmt, fmt), "-t",
              "markdown-smart-raw_html-native_divs-native_spans-fenced_divs-bracketed_spans-header_attributes"
              "-link_attributes-raw_attribute",
-             "--wrap=none", f"--lua-filter={FILTER}"],
-            input=data, capture_output=True, timeout=TIMEOUT, check=False,
+             "--wrap=none", "--sandbox", f"--lua-filter={FILTER}", "+RTS", f"-M{heap_mb}m", "-RTS"],
+            input=data, capture_output=True, timeout=timeout, check=False,
         )
     except subprocess.TimeoutExpired:
-        raise FormatError(f"pandoc took more than {TIMEOUT} s on this file", str(path)) from None
+        raise LimitError(f"took longer than the time budget of {timeout:g} s (set it with --timeout)",
+                         str(path)) from None
     except OSError as exc:
         raise MissingToolError(f"cannot run pandoc: {exc}", str(path)) from None
     if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise FormatError(f"not a readable {fmt.upper()} file ({err[-1] if err else 'pandoc failed'})", str(path))
+        err = proc.stderr.decode("utf-8", "replace")
+        if "Heap exhausted" in err:
+            raise LimitError(f"reading it needs more than the {heap_mb} MB pandoc may use", str(path))
+        lines = err.strip().splitlines()
+        raise FormatError(f"not a readable {fmt.upper()} file ({lines[-1] if lines else 'pandoc failed'})",
+                          str(path))
     return proc.stdout.decode("utf-8", "replace")
 
 
-def read_pandoc(path: Path, data: bytes, digest: str, fmt: str) -> Source:
+def check_container(data: bytes, fmt: str, path: Path, limits: Limits) -> None:
+    """Refuse a DOCX/ODT/EPUB whose members unpack (by the zip directory) to more than the limits allow."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise FormatError(f"not a valid {fmt.upper()} file (not a zip archive)", str(path)) from None
+    total = 0
+    for info in infos:
+        if info.file_size > limits.max_member_bytes:
+            raise LimitError(f"{info.filename} in the {fmt.upper()} file unpacks to {_mb(info.file_size)}, "
+                             f"over the limit of {_mb(limits.max_member_bytes)} for one part", str(path))
+        total += info.file_size
+    if total > limits.max_total_unpacked:
+        raise LimitError(f"the {fmt.upper()} file unpacks to {_mb(total)}, over the limit of "
+                         f"{_mb(limits.max_total_unpacked)}", str(path))
+
+
+def check_nesting(data: bytes, path: Path, limit: int = MAX_NESTING) -> None:
+    """Refuse HTML whose elements nest deeper than `limit` (one linear scan of the tags)."""
+    depth = 0
+    for m in _TAG.finditer(data):
+        name = m.group(2).lower()
+        if name in _NO_NESTING or m.group(3):
+            continue
+        depth = depth - 1 if m.group(1) else depth + 1
+        if depth > limit:
+            raise LimitError(f"HTML elements are nested more than {limit} deep; no letter is", str(path))
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.3g} MB"
+
+
+def read_pandoc(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Source:
     header = ""
     props: dict[str, str] = {}
+    if fmt in ZIP_FORMATS:
+        check_container(data, fmt, path, limits)
+    if fmt == "html":
+        check_nesting(data, path)
     if fmt == "docx":
-        header, props = docx_parts(data, path)
-    body = to_markdown(data, fmt, path)
+        header, props = docx_parts(data, path, limits)
+    body = to_markdown(data, fmt, path, limits.timeout)
     if not body.strip() and not header.strip():
         raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
     text = f"{header}\n\n{body}" if header else body
     return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header)
 
 
-def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
+def docx_parts(data: bytes, path: Path, limits: Limits = DEFAULT) -> tuple[str, dict[str, str]]:
     """(letterhead text from the header parts, custom document properties) of a DOCX."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
@@ -84,8 +140,11 @@ def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
             if "word/document.xml" not in names:
                 raise FormatError("not a valid DOCX file (a zip archive without word/document.xml)", str(path))
             headers = sorted(n for n in names if re.fullmatch(r"word/header\d+\.xml", n))
-            texts = [_part_text(zf, n) for n in headers]
-            props = _custom_properties(zf) if "docProps/custom.xml" in names else {}
+            limit = min(MAX_XML, limits.max_member_bytes)
+            texts = [_part_text(zf, n, limit) for n in headers]
+            props = _custom_properties(zf, limit) if "docProps/custom.xml" in names else {}
+    except RecursionError:
+        raise FormatError("a DOCX header part is nested too deeply to read", str(path)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
         raise FormatError(f"damaged DOCX file ({exc})", str(path)) from None
     # the first-page header carries the letterhead (address block); other headers repeat the colophon
@@ -99,13 +158,32 @@ def _letterhead_score(text: str) -> int:
     return sum(1 for label in ("Retouradres", "Datum", "Betreft", "kenmerk", "oorzitter") if label in text)
 
 
-def _part_text(zf: zipfile.ZipFile, name: str) -> str:
-    info = zf.getinfo(name)
-    if info.file_size > MAX_XML:
-        return ""
+def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """A member's bytes, read through a bounded reader (the zip directory's sizes may lie); None if larger."""
+    if zf.getinfo(name).file_size > limit:
+        return None
+    with zf.open(name) as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _xml(zf: zipfile.ZipFile, name: str, limit: int) -> ET.Element | None:
+    """A part's XML tree; None when it is too large, malformed, or declares a DTD (entities can explode).
+
+    Office parts never carry a DTD, so one is a sign of a crafted file, not a letter.
+    """
+    data = _member(zf, name, limit)
+    if data is None or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return None
     try:
-        root = ET.fromstring(zf.read(name))
+        return ET.fromstring(data)
     except ET.ParseError:
+        return None
+
+
+def _part_text(zf: zipfile.ZipFile, name: str, limit: int = MAX_XML) -> str:
+    root = _xml(zf, name, limit)
+    if root is None:
         return ""
     paragraphs: list[str] = []
     _collect(root, paragraphs)
@@ -156,15 +234,19 @@ def _paragraph(el: ET.Element, parts: list[str], boxes: list[str]) -> None:
             _paragraph(child, parts, boxes)
 
 
-def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
-    try:
-        root = ET.fromstring(zf.read("docProps/custom.xml"))
-    except (ET.ParseError, KeyError):
+def _custom_properties(zf: zipfile.ZipFile, limit: int = MAX_XML) -> dict[str, str]:
+    """Custom document properties: `<property name=...><vt:lpwstr>value</vt:lpwstr></property>`.
+
+    Only properties directly under the root and the text of their value elements are read, so the
+    work is linear in the part's size whatever nesting a crafted part holds.
+    """
+    root = _xml(zf, "docProps/custom.xml", limit)
+    if root is None:
         return {}
     props: dict[str, str] = {}
-    for prop in root.iter(f"{CUSTOM_NS}property"):
+    for prop in root.findall(f"{CUSTOM_NS}property"):
         name = (prop.get("name") or "").strip().lower()
-        value = " ".join("".join(prop.itertext()).split())
+        value = " ".join(" ".join(child.text or "" for child in prop).split())
         if name and value:
             props[name] = value
     return props

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..limits import DEFAULT, LimitError, Limits
 from ..model import FormatError, MissingToolError, Source
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
@@ -55,7 +56,7 @@ class PdfPage:
     lines: list[PdfLine] = field(default_factory=list)
 
 
-def read_pdf(path: Path, data: bytes, digest: str, fmt: str) -> Source:
+def read_pdf(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Source:
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as pdfium_c
@@ -70,7 +71,9 @@ def read_pdf(path: Path, data: bytes, digest: str, fmt: str) -> Source:
                               "`qpdf --decrypt in.pdf out.pdf`", str(path)) from None
         raise FormatError(f"damaged PDF, cannot open it ({exc})", str(path)) from None
     try:
-        pages = [_read_page(doc[k], pdfium_c) for k in range(len(doc))]
+        if len(doc) > limits.max_pdf_pages:  # counted from the page tree, before any page is loaded
+            raise LimitError(f"PDF has {len(doc)} pages, over the limit of {limits.max_pdf_pages}", str(path))
+        pages = [_read_page(doc[k], pdfium_c, limits.max_pdf_chars_per_page, path) for k in range(len(doc))]
     except pdfium.PdfiumError as exc:
         raise FormatError(f"damaged PDF, cannot read its pages ({exc})", str(path)) from None
     finally:
@@ -84,11 +87,13 @@ def read_pdf(path: Path, data: bytes, digest: str, fmt: str) -> Source:
     return Source(path=str(path), format="pdf", text=assemble(pages), sha256=digest, pages=len(pages))
 
 
-def _read_page(page: Any, pdfium_c: Any) -> PdfPage:
+def _read_page(page: Any, pdfium_c: Any, max_chars: int, path: Path) -> PdfPage:
     width, height = page.get_size()
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
+        if n > max_chars:  # before a string and a box per character are made
+            raise LimitError(f"a PDF page holds {n} characters, over the limit of {max_chars}", str(path))
         text = tp.get_text_range(0, n) if n else ""
         if len(text) != n:  # surrogate pairs: fall back to one call per character
             text = "".join(tp.get_text_range(i, 1) or " " for i in range(n))
