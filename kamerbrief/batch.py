@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .limits import DEFAULT, MAX_INPUT_BYTES, MAX_OUTPUT_BYTES, Limits, time_budget
+from .limits import DEFAULT, MAX_OUTPUT_BYTES, Limits, time_budget
 from .model import KamerbriefError
 from .readers import EXTENSIONS
 
@@ -78,8 +78,7 @@ class Task:
     force: bool
     want_index: bool  # the caller writes index rows
     want_jsonl: bool  # the caller writes the record as a JSON line
-    timeout: float | None = DEFAULT.timeout
-    max_bytes: int = MAX_INPUT_BYTES
+    limits: Limits = DEFAULT  # the time budget, the size limit, and the readers' limits
     real: str = ""  # for a symlink that may be followed: its target; else "" (opened without following)
     refused: str = ""  # why this file is not read at all (its name), or ""
     refused_code: str = ""
@@ -351,7 +350,7 @@ def _read_source(task: Task) -> bytes | Outcome:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             return _failed(task, "special_file", "not a regular file (a FIFO, device or socket); not read")
-        limit = task.max_bytes
+        limit = task.limits.max_input_bytes
         too_big = _failed(task, "limit", f"file is over the size limit of {limit // (1024 * 1024)} MB "
                                          f"({max(st.st_size, limit + 1) // (1024 * 1024)} MB); a letter is far smaller")
         if st.st_size > limit:
@@ -382,8 +381,8 @@ def convert_one(task: Task) -> Outcome:
         if same is not None:
             return same
     try:
-        with time_budget(task.timeout, task.rel):
-            result = parse_source(from_bytes(data, Path(task.source)))
+        with time_budget(task.limits.timeout, task.rel):
+            result = parse_source(from_bytes(data, Path(task.source), None, task.limits))
         text = dumps(result.record, task.to)
     except KamerbriefError as exc:
         return _failed(task, exc.code, exc.message)
@@ -719,9 +718,8 @@ def _convert(src_p: Path, dst_p: Path, to: str, jobs: int, force: bool, fail_fas
                 except BatchError as exc:
                     problem = ("unsafe_name", str(exc))
             rel = printable(entry.rel) if problem else entry.rel
-            yield Task(entry.path, rel, out, to, force, want_index, bool(jsonl), limits.timeout,
-                       limits.max_input_bytes, entry.real, problem[1] if problem else "",
-                       problem[0] if problem else "")
+            yield Task(entry.path, rel, out, to, force, want_index, bool(jsonl), limits, entry.real,
+                       problem[1] if problem else "", problem[0] if problem else "")
 
     def handle(outcome: Outcome, counting_only: bool = False) -> str | None:
         """Record one outcome; a reason to stop (fail-fast, or asked to stop), or None."""
