@@ -206,31 +206,46 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
 @main.command()
 @click.argument("archive", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", "dst", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder for the records; the archive's tree is mirrored in it.")
-@click.option("--to", "to", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+              help="Folder for the records; the archive's tree is mirrored in it. Not the archive itself.")
+@click.option("--to", "to", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
+              help="Record format.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Convert every letter again, changed or not.")
-@click.option("--fail-fast", is_flag=True, help="Stop at the first letter that fails.")
+@click.option("--fail-fast", is_flag=True,
+              help="Stop sending letters at the first failure (letters already started finish).")
 @click.option("--shard", metavar="K/N", help="Only the K-th of N stable, disjoint slices of the archive.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one letter may take; past it the letter fails and the batch goes on. 0: no limit.")
+@click.option("--exclude", "excludes", metavar="GLOB", multiple=True,
+              help="Skip files matching this gitignore-like glob (repeatable); see also .kamerbriefignore.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read symlinked files whose target is outside the archive.")
+@click.option("--prune", is_flag=True,
+              help="Remove records (written by kamerbrief) whose letter is no longer in the archive.")
 @click.option("--index", type=click.Path(path_type=Path, dir_okay=False),
               help="CSV with one row per letter (UTF-8 with BOM, for spreadsheets).")
 @click.option("--index-aanbevelingen", type=click.Path(path_type=Path, dir_okay=False),
               help="CSV with one row per recommendation.")
 @click.option("--jsonl", type=click.Path(path_type=Path, dir_okay=False), help="One whole record per line.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (errors, warnings and the summary still print).")
 def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail_fast: bool, shard: str | None,
-          index: Path | None, index_aanbevelingen: Path | None, jsonl: Path | None, quiet: bool) -> None:
+          timeout: float, excludes: tuple[str, ...], follow_symlinks: bool, prune: bool, index: Path | None,
+          index_aanbevelingen: Path | None, jsonl: Path | None, quiet: bool) -> None:
     """Convert every letter below ARCHIVE into records under --output.
 
     A second run converts only new or changed letters (the source's sha256 is in each record's bron).
-    Letters that fail are listed in <output>/kamerbrief-errors.jsonl. Exit codes: 0 all converted;
-    1 some letters failed; 2 usage error; 130 interrupted (Ctrl-C or SIGTERM; outputs stay whole).
+    Letters that fail are listed in <output>/kamerbrief-errors.jsonl, warnings in
+    <output>/kamerbrief-warnings.jsonl. Files matching a line of ARCHIVE/.kamerbriefignore or --exclude
+    are skipped. One run at a time per output folder. Exit codes: 0 all converted; 1 some letters failed;
+    2 usage error, or the output folder is in use; 130 interrupted (Ctrl-C or SIGTERM; outputs stay whole).
     """
     import os
     import signal
+    from typing import Any
 
-    from .batch import BatchError, convert_tree, parse_shard, walk
+    from .batch import BatchError, Eta, Outcome, convert_tree, in_shard, parse_shard, printable, walk
+    from .limits import Limits
 
     try:
         shard_spec = parse_shard(shard)
@@ -240,63 +255,83 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
         click.echo(f"kamerbrief: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
+    signalled: list[int] = []
+
     def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        if not signalled:  # once: a second signal must not break the clean-up
+            signalled.append(signum)
+            raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, terminate)
-    progress = None
-    bar = None
-    if not quiet:
-        from .batch import in_shard
-
-        total = sum(1 for _, rel in walk(archive, dst) if in_shard(rel, shard_spec))
-        if sys.stderr.isatty():
-            import time
-
-            started = time.monotonic()
-
-            def rate(_: object) -> str:
-                done = bar.pos if bar is not None else 0
-                return f"{done / max(time.monotonic() - started, 1e-9):.0f} letters/s"
-
-            bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr,
-                                    show_pos=True, show_eta=True, item_show_func=rate)
-            bar.__enter__()
-
-            def progress(done: int, outcome: object) -> None:
-                assert bar is not None
-                bar.update(1, outcome)
-        else:
-            import time
-
-            last = [time.monotonic(), time.monotonic()]
-
-            def progress(done: int, outcome: object) -> None:
-                now = time.monotonic()
-                if now - last[0] >= 5:
-                    last[0] = now
-                    rate = done / max(now - last[1], 1e-9)
-                    click.echo(f"kamerbrief batch: {done}/{total} letters ({rate:.0f}/s)", err=True)
+    previous = {sig: signal.signal(sig, terminate) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        report = convert_tree(archive, dst, to=to, jobs=jobs or os.cpu_count() or 1, force=force,
-                              fail_fast=fail_fast, shard=shard_spec, index=index,
-                              index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress)
-    except BatchError as exc:
-        click.echo(f"kamerbrief: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    if not quiet:
-        for rel, code, message in report.failures[:20]:
-            click.echo(f"kamerbrief: {rel}: error: {message} [{code}]", err=True)
-        if len(report.failures) > 20:
-            click.echo(f"kamerbrief: ... and {len(report.failures) - 20} more in {dst / 'kamerbrief-errors.jsonl'}",
+        progress = None
+        bar: Any = None
+        if not quiet:
+            import time
+
+            total = sum(1 for _, rel in walk(archive, dst, excludes, follow_symlinks) if in_shard(rel, shard_spec))
+            eta = Eta(total, warmup=max(8, 2 * (jobs or os.cpu_count() or 1)))
+            if sys.stderr.isatty():
+                bar = click.progressbar(length=total, label="kamerbrief batch", file=sys.stderr, show_pos=True,
+                                        show_eta=False, item_show_func=lambda _: eta.text())
+                bar.__enter__()
+
+                def progress(done: int, outcome: Outcome) -> None:
+                    assert bar is not None
+                    eta.update(done, time.monotonic())
+                    bar.update(1, outcome)
+            else:
+                last = [time.monotonic()]
+
+                def progress(done: int, outcome: Outcome) -> None:
+                    now = time.monotonic()
+                    eta.update(done, now)
+                    if now - last[0] >= 5:
+                        last[0] = now
+                        click.echo(f"kamerbrief batch: {done}/{total} letters ({eta.text()})", err=True)
+        try:
+            report = convert_tree(archive, dst, to=to, jobs=jobs or os.cpu_count() or 1, force=force,
+                                  fail_fast=fail_fast, shard=shard_spec, index=index,
+                                  index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress,
+                                  limits=Limits(timeout=timeout or None), excludes=excludes,
+                                  follow_symlinks=follow_symlinks, prune=prune, processes=True)
+        except BatchError as exc:
+            click.echo(f"kamerbrief: error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:  # before the run began
+            click.echo("kamerbrief: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:  # an index or the errors file could not be written (disk full, ...)
+            click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {exc}); please report it",
                        err=True)
+            sys.exit(EXIT_INTERNAL)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        shown = 20
+        for rel, code, message in report.failures[:shown]:
+            click.echo(f"kamerbrief: {rel}: error: {printable(message)} [{code}]", err=True)
+        if len(report.failures) > shown:
+            click.echo(f"kamerbrief: ... and {len(report.failures) - shown} more in {dst / 'kamerbrief-errors.jsonl'}",
+                       err=True)
+        for rel, warnings in report.warned:
+            for line, code, message in warnings:
+                where = f"{rel}:{line}" if line else rel
+                click.echo(f"kamerbrief: {where}: warning: {printable(message)} [{code}]", err=True)
+        if report.letters_with_warnings > len(report.warned):
+            click.echo(f"kamerbrief: ... and {report.letters_with_warnings - len(report.warned)} more letters with "
+                       f"warnings in {dst / 'kamerbrief-warnings.jsonl'}", err=True)
         click.echo(report.summary(), err=True)
-    if report.interrupted:
-        sys.exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
+        if report.interrupted:
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
+    finally:  # the caller's handlers again (a library user, or a test runner)
+        for sig, handler in previous.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
 
 @main.command()
