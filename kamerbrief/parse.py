@@ -181,7 +181,8 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     problems += sec_problems
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
-        vragen = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
+        vragen, vraag_problems = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
+        problems += vraag_problems
     voetnoten = [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
     voetnoten += _tail_notes(lines, lay.notes_start)
 
