@@ -47,6 +47,8 @@ class Source:
     properties: dict[str, str] = field(default_factory=dict)
     # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
     header_text: str = ""
+    # Notes a reader read apart from the text (Word footnotes and endnotes) as (number, text).
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Line:
     heading: int = 0  # markdown heading level, 0 for none
     bold: bool = False  # the whole line was bold (a heading in PDF-derived markdown)
     page_break: bool = False  # a page ends before this line
+    cells: tuple[str, ...] = ()  # a table row's cells, in order (the text joins them with " | ")
 
 
 @dataclass(frozen=True)

@@ -63,17 +63,19 @@ def to_markdown(data: bytes, fmt: str, path: Path) -> str:
 def read_pandoc(path: Path, data: bytes, digest: str, fmt: str) -> Source:
     header = ""
     props: dict[str, str] = {}
+    notes: tuple[tuple[str, str], ...] = ()
     if fmt == "docx":
-        header, props = docx_parts(data, path)
+        header, props, notes = docx_parts(data, path)
     body = to_markdown(data, fmt, path)
     if not body.strip() and not header.strip():
         raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
     text = f"{header}\n\n{body}" if header else body
-    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header)
+    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header,
+                  notes=notes)
 
 
-def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
-    """(letterhead text from the header parts, custom document properties) of a DOCX."""
+def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str], tuple[tuple[str, str], ...]]:
+    """(letterhead text from the header parts, custom document properties, footnotes and endnotes) of a DOCX."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError):
@@ -86,11 +88,12 @@ def docx_parts(data: bytes, path: Path) -> tuple[str, dict[str, str]]:
             headers = sorted(n for n in names if re.fullmatch(r"word/header\d+\.xml", n))
             texts = [_part_text(zf, n) for n in headers]
             props = _custom_properties(zf) if "docProps/custom.xml" in names else {}
+            notes = word_notes(zf, names)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
         raise FormatError(f"damaged DOCX file ({exc})", str(path)) from None
     # the first-page header carries the letterhead (address block); other headers repeat the colophon
     best = max(texts, key=_letterhead_score, default="")
-    return (best if _letterhead_score(best) >= 2 else ""), props
+    return (best if _letterhead_score(best) >= 2 else ""), props, notes
 
 
 def _letterhead_score(text: str) -> int:
@@ -168,3 +171,73 @@ def _custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
         if name and value:
             props[name] = value
     return props
+
+
+def word_notes(zf: zipfile.ZipFile, names: list[str]) -> tuple[tuple[str, str], ...]:
+    """Footnotes, then endnotes, as (number as Word prints it, text), in the order the body cites them.
+
+    Pandoc numbers footnotes and endnotes in one series; Word numbers each on its own (1, 2, ... for
+    footnotes; endnotes in their own series), and a reference with a custom mark prints that mark.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    for kind in ("footnote", "endnote"):
+        part = f"word/{kind}s.xml"
+        texts[kind] = {}
+        root = _xml(zf, part) if part in names else None
+        for note in root.iter(f"{W}{kind}") if root is not None else ():
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = [" ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split()) for p in note.iter(f"{W}p")]
+            texts[kind][note.get(f"{W}id") or ""] = " ".join(p for p in paras if p)
+    if not any(texts.values()):
+        return ()
+    doc = _xml(zf, "word/document.xml")
+    if doc is None:
+        return ()
+    formats = _note_formats(zf, names)
+    found: dict[str, list[tuple[str, str]]] = {"footnote": [], "endnote": []}
+    for run in doc.iter(f"{W}r"):
+        for kind in ("footnote", "endnote"):
+            ref = run.find(f"{W}{kind}Reference")
+            if ref is None or (ref.get(f"{W}id") or "") not in texts[kind]:
+                continue
+            custom = ref.get(f"{W}customMarkFollows") in ("1", "true", "on")
+            mark = "".join(t.text or "" for t in run.iter(f"{W}t")).strip() if custom else ""
+            number = mark or _note_number(sum(1 for _ in found[kind]) + 1, formats[kind])
+            found[kind].append((number, texts[kind][ref.get(f"{W}id") or ""]))
+    return tuple(n for n in [*found["footnote"], *found["endnote"]] if n[1])
+
+
+def _xml(zf: zipfile.ZipFile, name: str) -> ET.Element | None:
+    if zf.getinfo(name).file_size > MAX_XML * 5:
+        return None
+    try:
+        return ET.fromstring(zf.read(name))
+    except ET.ParseError:
+        return None
+
+
+def _note_formats(zf: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
+    """How Word numbers footnotes and endnotes (settings.xml), by default "decimal" and "lowerRoman"."""
+    formats = {"footnote": "decimal", "endnote": "lowerRoman"}
+    settings = _xml(zf, "word/settings.xml") if "word/settings.xml" in names else None
+    for kind in formats:
+        fmt = settings.find(f"{W}{kind}Pr/{W}numFmt") if settings is not None else None
+        if fmt is not None and fmt.get(f"{W}val"):
+            formats[kind] = fmt.get(f"{W}val") or formats[kind]
+    return formats
+
+
+def _note_number(n: int, fmt: str) -> str:
+    """n as Word prints it in a note series: 3, iii, III, c, C."""
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = ""
+        for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            count, n = divmod(n, value)
+            roman += digits * count
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+        letter = "abcdefghijklmnopqrstuvwxyz"[n - 1]
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(n)

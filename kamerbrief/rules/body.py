@@ -148,12 +148,19 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
 
     def flush() -> None:
         if para:
-            out.append(Block("paragraph", _join_lines([p.text for p in para], ocr), para[0].lineno,
-                             bold=all(p.bold for p in para)))
+            rows = all(p.cells for p in para)  # a table: one row a line, its cells kept apart by " | "
+            text = "\n".join(p.text for p in para) if rows else _join_lines([p.text for p in para], ocr)
+            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para)))
             para.clear()
 
     for k, ln in enumerate(group):
         alone = len(group) == 1
+        if ln.cells or (para and para[-1].cells):
+            if para and bool(para[-1].cells) != bool(ln.cells):
+                flush()
+            if ln.cells:
+                para.append(ln)
+                continue
         if _heading_of(ln, alone, blank_structure):
             flush()
             out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold))
