@@ -8,6 +8,7 @@ import kamerbrief
 from kamerbrief.clean import clean_markdown
 from kamerbrief.readers import looks_like_markdown
 
+from .conftest import SAMPLES
 from .worddoc import write_docx
 
 HEADER = ["Retouradres Postbus 20901 2500 EX Den Haag", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
@@ -84,3 +85,58 @@ def test_markdown_tables_keep_their_cells() -> None:
     assert rows[0].text == "Datum 3 maart 2025" and not rows[0].cells  # the letterhead's layout table
     assert [ln.cells for ln in rows[1:]] == [("Veer", "Boten"), ("Schoonhoven", "2"), ("Kinderdijk | Ridderkerk", "1")]
     assert rows[2].text == "Schoonhoven | 2"
+
+
+# The DOCX samples, written part by part; test_docx_samples_are_what_worddoc_writes keeps them reproducible.
+DOCX_SAMPLES: dict[str, dict[str, object]] = {
+    "ienw-brief-word-voetnoten.docx": {
+        "header": ["Retouradres Postbus 20901 2500 EX Den Haag",
+                   "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Postbus 20018", "2500 EA Den Haag",
+                   "Datum 21 maart 2025", "Betreft Onderhoud sluizen Noordzeekanaal",
+                   "Ons kenmerk IENW/BSK-2025/7720"],
+        "body": [
+            ["Geachte voorzitter,"],
+            ["In mijn brief van 10 december 2024", ("fn", 1), " heb ik toegezegd uw Kamer te informeren over het "
+             "onderhoud aan de sluizen. Met deze brief doe ik dat."],
+            [("b", "Planning")],
+            ["Het onderhoud begint in mei 2025 en duurt twee jaar", ("fn", 2), ". De scheepvaart kan in die tijd "
+             "gebruikmaken van de middensluis", ("en", 1), "."],
+            ["Ik zal uw Kamer voor 1 juli 2025 informeren over de hinder voor de binnenvaart."],
+            ["De Minister van Infrastructuur en Waterstaat,"], ["P. de Vries"],
+        ],
+        "footnotes": {1: ["Kamerstuk 12345, nr. 67."],
+                      2: ["De planning gaat uit van gunstig weer.", "Bij hoogwater schuift het werk op."]},
+        "endnotes": {1: ["Zie de vaarwegkaart op de website van Rijkswaterstaat."]},
+    },
+    "jenv-antwoorden-gedeeld-antwoord.docx": {
+        "header": ["Retouradres Postbus 20301 2500 EH Den Haag",
+                   "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Postbus 20018", "2500 EA Den Haag",
+                   "Datum 4 april 2025", "Onderwerp Antwoorden Kamervragen over fietsdiefstal",
+                   "Ons kenmerk 6012345"],
+        "body": [
+            ["Hierbij ontvangt u de antwoorden op de vragen van het lid Visser over fietsdiefstal."],
+            ["De Minister van Justitie en Veiligheid,"], ["A. Bakker"],
+            [("b", "Antwoorden op vragen van het lid Visser over fietsdiefstal")],
+            [("b", "Vraag 1")], [("b", "Kent u het bericht over het aantal gestolen fietsen in 2024? 1)")],
+            [("b", "Antwoord op vraag 1")], ["Ja."],
+            [("b", "Vraag 2")], [("b", "Hoeveel aangiften zijn er gedaan?")],
+            [("b", "Vraag 3")], [("b", "Hoeveel daarvan zijn opgelost?")],
+            [("b", "Vraag 4")], [("b", "Welke gemeenten hebben de meeste diefstallen?")],
+            [("b", "Antwoord op vragen 2, 3, en 4")],
+            ["De politie registreert aangiften, maar houdt niet bij welke zaken zijn opgelost", ("fn", 1),
+             ". Een overzicht per gemeente is er niet."],
+            [("b", "Vraag 5")], [("b", "Bent u bereid de registratie te verbeteren?")],
+            ["Ja. Ik vraag de politie om in 2025 ook de opgeloste zaken te tellen."],
+            ["Daarover bericht ik uw Kamer in het najaar."],
+            [("b", "Vraag 6")], [("b", "Wilt u deze vragen binnen drie weken beantwoorden?")],
+            ["1) Stadsblad, 12 maart 2025, \u2018Recordaantal fietsen gestolen\u2019."],
+        ],
+        "footnotes": {1: ["Politie, Jaarverslag 2024, p. 12."]},
+    },
+}
+
+
+def test_docx_samples_are_what_worddoc_writes(tmp_path: Path) -> None:
+    for name, spec in DOCX_SAMPLES.items():
+        made = write_docx(tmp_path / name, **spec)  # type: ignore[arg-type]
+        assert made.read_bytes() == (SAMPLES / name).read_bytes(), f"samples/{name} differs from its spec"
