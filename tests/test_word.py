@@ -140,3 +140,25 @@ def test_docx_samples_are_what_worddoc_writes(tmp_path: Path) -> None:
     for name, spec in DOCX_SAMPLES.items():
         made = write_docx(tmp_path / name, **spec)  # type: ignore[arg-type]
         assert made.read_bytes() == (SAMPLES / name).read_bytes(), f"samples/{name} differs from its spec"
+
+
+def _numbered_docx(*texts: str) -> bytes:
+    import io
+    import zipfile
+
+    paras = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr>'
+                    f"<w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                    f'2006/main"><w:body><w:p><w:r><w:t>Tekst</w:t></w:r></w:p>{paras}</w:body></w:document>')
+    return buf.getvalue()
+
+
+def test_list_items_pandoc_left_empty_get_their_text_back() -> None:
+    from kamerbrief.readers.pandoc import fill_empty_items
+
+    data = _numbered_docx("Stadsblad, 1 mei 2025.", "Kamerstuk 12345, nr. 6.")
+    assert fill_empty_items("Tekst\n\n1)  \n2)  \n", data) == (
+        "Tekst\n\n1) Stadsblad, 1 mei 2025.\n2) Kamerstuk 12345, nr. 6.\n")
+    assert fill_empty_items("Tekst\n\n1)  \n", data) == "Tekst\n\n1)  \n"  # counts differ: left as it is

@@ -26,6 +26,8 @@ PANDOC_FROM = {"docx": "docx", "odt": "odt", "rtf": "rtf", "html": "html", "epub
 TIMEOUT = 60
 FILTER = Path(__file__).with_name("flatten.lua")
 MAX_XML = 20 * 1024 * 1024  # a header part larger than this is no letterhead
+LIST_ITEM = re.compile(r"^(\s*(?:\d{1,3}[.)]|[-*+])\s+)(.*)$")
+EMPTY_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+])\s*$", re.MULTILINE)
 
 
 def pandoc_path() -> str:
@@ -67,6 +69,8 @@ def read_pandoc(path: Path, data: bytes, digest: str, fmt: str) -> Source:
     if fmt == "docx":
         header, props, notes = docx_parts(data, path)
     body = to_markdown(data, fmt, path)
+    if fmt == "docx" and EMPTY_ITEM.search(body):
+        body = fill_empty_items(body, data)
     if not body.strip() and not header.strip():
         raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
     text = f"{header}\n\n{body}" if header else body
@@ -241,3 +245,32 @@ def _note_number(n: int, fmt: str) -> str:
         letter = "abcdefghijklmnopqrstuvwxyz"[n - 1]
         return letter.upper() if fmt == "upperLetter" else letter
     return str(n)
+
+
+def fill_empty_items(markdown: str, data: bytes) -> str:
+    """List items pandoc gave without their text, filled from document.xml.
+
+    Pandoc sometimes drops the text of Word's numbered paragraphs (a note list typed as "1) ..." at
+    the end comes out as "1)" alone). When the markdown holds as many list items as the document has
+    numbered paragraphs, the n-th item is the n-th paragraph, and an empty item gets that text.
+    """
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            doc = _xml(zf, "word/document.xml")
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, RuntimeError, NotImplementedError):
+        return markdown
+    if doc is None:
+        return markdown
+    numbered: list[str] = []
+    for p in doc.iter(f"{W}p"):
+        num = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num is not None and num.get(f"{W}val") not in (None, "0"):
+            numbered.append(" ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split()))
+    lines = markdown.split("\n")
+    items = [i for i, line in enumerate(lines) if LIST_ITEM.match(line) or EMPTY_ITEM.fullmatch(line)]
+    if len(items) != len(numbered):
+        return markdown
+    for i, text in zip(items, numbered, strict=True):
+        if EMPTY_ITEM.fullmatch(lines[i]) and text:
+            lines[i] = f"{lines[i].rstrip()} {text}"
+    return "\n".join(lines)
