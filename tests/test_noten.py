@@ -88,3 +88,9 @@ def test_typed_notes_and_word_notes_go_to_voetnoten_not_to_the_answer() -> None:
     assert r["vragen"][0]["antwoord"] == "Ja. Zie ook de brief van de provincie."
     assert r["voetnoten"] == [{"nummer": "1", "tekst": "Dagblad, 2 mei 2025."},
                               {"nummer": "1", "tekst": "Brief van de provincie, 1 mei 2025."}]
+
+
+def test_a_numbered_list_before_the_signature_is_no_note_list() -> None:
+    lines = _lines("Kent u het rapport? 1)", "De maatregelen:", "1. meer veren;", "2. betere haltes.",
+                   "De Minister van Infrastructuur en Waterstaat,", "P. de Vries")
+    assert typed_list(lines, 0) is None

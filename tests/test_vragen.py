@@ -68,3 +68,12 @@ def test_a_question_without_an_answer_is_named_in_a_warning() -> None:
     )
     assert vragen[1]["antwoord"] is None
     assert "vraag 2 has no answer" in warnings
+
+
+def test_a_plain_quote_inside_a_bold_question_goes_back_to_the_question_when_the_label_follows() -> None:
+    vragen, _ = _vragen(
+        "**Vraag 1**\n\n**Kent u het bericht waarin staat:**\n\n\"De pont vaart niet meer.\"\n\n"
+        "**Antwoord op vraag 1**\n\nJa.\n"
+    )
+    assert vragen[0]["vraag"] == 'Kent u het bericht waarin staat:\n\n"De pont vaart niet meer."'
+    assert vragen[0]["antwoord"] == "Ja."

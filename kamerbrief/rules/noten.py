@@ -22,7 +22,8 @@ ITEM = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})([.)]))(?:\s+(\S.*))?$")
 MAX_CONTINUATION = 2  # lines of one note after its first line
 # words that a number follows as part of the text, not as a note marker ("art.1", "nr.1", "blz.3")
 NUMBER_WORDS = frozenset({"nr", "nrs", "art", "artt", "blz", "pag", "lid", "bijlage", "vraag", "vragen",
-                          "artikel", "punt", "stap", "fase", "versie", "week", "dag", "jaar", "groep", "niveau"})
+                          "artikel", "punt", "stap", "fase", "versie", "week", "dag", "jaar", "groep", "niveau",
+                          "hoofdstuk", "paragraaf", "onderdeel", "tabel", "figuur", "pagina", "bijlagen"})
 GLUED_WORD = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ]*[a-zà-ÿ]{3})([.,;:!?]?)(\d{1,3})(?=[\s,.;:!?)”’\"]|$)")
 PAREN_MARK = re.compile(r"(\s?)(?<![\d(])(\d{1,3})\)(?=[\s,.;:!?]|$)")
 BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\](?!\()")
@@ -69,8 +70,8 @@ def typed_list(lines: tuple[Line, ...], start: int) -> TypedNotes | None:
             extra = 0
             continue
         extra += 1
-        if extra > MAX_CONTINUATION:
-            return None
+        if extra > MAX_CONTINUATION or ln.text.endswith(","):
+            return None  # prose or a signature ("De Minister van ...,") runs on: not a note list
         notes[-1][1] = f"{notes[-1][1]} {ln.text}".strip()
     body = [ln.text for ln in lines[start:first]]
     if not any(cited(body, int(n), style) for n, _ in notes):

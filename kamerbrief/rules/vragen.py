@@ -54,6 +54,7 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     bold: dict[int, bool] = {}  # every paragraph of the question so far was bold
     lines: dict[int, int] = {}
     answers: dict[int, list[str]] = {}
+    implicit: set[int] = set()  # answers begun by a plain paragraph, with no "Antwoord" label
     order: list[int] = []
     target: list[str] | None = None
     current: int | None = None  # the question whose text is being read
@@ -75,6 +76,10 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
             nums = numbers(a.group(1)) or [order[-1]]
             shared: list[str] = [a.group(2).strip()] if a.group(2).strip() else []
             for n in nums:
+                if n in implicit:
+                    # the label came after all: the plain paragraphs belonged to the question (a quote)
+                    questions[n] += answers[n]
+                    implicit.discard(n)
                 answers[n] = shared
             target, current = shared, None
             continue
@@ -84,6 +89,7 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
                 and current not in answers:
             # a plain paragraph after a bold question, with no "Antwoord" label: the answer
             answers[current] = []
+            implicit.add(current)
             target, current = answers[current], None
         elif current is not None:
             bold[current] = bold[current] and b.bold
