@@ -26,6 +26,7 @@ NUMBER_WORDS = frozenset({"nr", "nrs", "art", "artt", "blz", "pag", "lid", "bijl
                           "hoofdstuk", "paragraaf", "onderdeel", "tabel", "figuur", "pagina", "bijlagen"})
 GLUED_WORD = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ]*[a-zà-ÿ]{3})([.,;:!?]?)(\d{1,3})(?=[\s,.;:!?)”’\"]|$)")
 PAREN_MARK = re.compile(r"(\s?)(?<![\d(])(\d{1,3})\)(?=[\s,.;:!?]|$)")
+DIGIT = re.compile(r"\d")
 BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\](?!\()")
 
 
@@ -119,7 +120,7 @@ def unglue(lines: tuple[Line, ...], start: int, end: int, numbers: set[str], sty
     out = list(lines)
     for i in range(start, min(end, len(lines))):
         t = lines[i].text
-        if not t or not any(c.isdigit() for c in t):
+        if not DIGIT.search(t):
             continue
         new = t
         if style == "[]":
