@@ -162,3 +162,20 @@ def test_list_items_pandoc_left_empty_get_their_text_back() -> None:
     assert fill_empty_items("Tekst\n\n1)  \n2)  \n", data) == (
         "Tekst\n\n1) Stadsblad, 1 mei 2025.\n2) Kamerstuk 12345, nr. 6.\n")
     assert fill_empty_items("Tekst\n\n1)  \n", data) == "Tekst\n\n1)  \n"  # counts differ: left as it is
+
+
+def test_docx_tables_keep_their_cells_and_letterhead_tables_still_read(tmp_path: Path) -> None:
+    import subprocess
+
+    import pypandoc
+
+    md = ("| | |\n|---|---|\n| Datum | 3 maart 2025 |\n| Betreft | Veerdiensten |\n\n"
+          "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nGeachte voorzitter,\n\nDe cijfers:\n\n"
+          "| Veer | Boten |\n|---|---|\n| Schoonhoven | 2 |\n| Kinderdijk | 1 |\n\n"
+          "De Minister van Infrastructuur en Waterstaat,\n\nP. de Vries\n")
+    path = tmp_path / "tabel.docx"
+    subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "docx", "-o", str(path)],
+                   input=md.encode(), check=True)
+    r = kamerbrief.parse_file(path).record
+    assert r["metadata"]["datum"] == "2025-03-03" and r["metadata"]["onderwerp"] == "Veerdiensten"
+    assert "Veer | Boten\nSchoonhoven | 2\nKinderdijk | 1" in r["secties"][0]["tekst"]
