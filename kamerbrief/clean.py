@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .lexicon import LABELS, OTHER_LABELS
 from .model import Line, Source
 
 LIGATURES = str.maketrans({
@@ -103,10 +104,24 @@ def strip_inline(text: str) -> str:
 
 
 def clean(source: Source) -> Cleaned:
-    """The Source's text as Lines; markdown markup removed when the source is markdown."""
-    if source.format in MARKDOWN_FORMATS:
-        return clean_markdown(source.text)
-    return clean_text(source.text)
+    """The Source's text as Lines; markdown markup removed when the source is markdown.
+
+    For what pandoc read (DOCX, ODT ...) a line's number is its paragraph's number in the document,
+    and notes the reader read itself (Word footnotes and endnotes, numbered as Word prints them)
+    replace pandoc's single series.
+    """
+    if source.format not in MARKDOWN_FORMATS:
+        return clean_text(source.text)
+    cleaned = clean_markdown(source.text)
+    if source.format == "markdown":
+        return cleaned
+    paragraph: dict[int, int] = {}
+    count = 0
+    for no, raw in enumerate(source.text.splitlines(), start=1):
+        count += bool(raw.strip())
+        paragraph[no] = max(count, 1)
+    lines = tuple(replace(ln, lineno=paragraph.get(ln.lineno, ln.lineno)) for ln in cleaned.lines)
+    return Cleaned(lines, source.notes or cleaned.footnotes, markdown=True)
 
 
 def clean_text(text: str) -> Cleaned:
@@ -131,6 +146,7 @@ def clean_markdown(text: str) -> Cleaned:
     in_bold = False
     brk = False
     in_fence = False
+    in_note = False
     for no, raw in enumerate(source_lines(text), start=1):
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
@@ -142,17 +158,36 @@ def clean_markdown(text: str) -> Cleaned:
             brk = True
             lines.append(Line("", no))
             continue
+        if TABLE_RULE.match(raw) and lines and lines[-1].cells:
+            continue  # the rule under a table's header row: header and rows stay one table
         if COMMENT.match(raw) or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
             lines.append(Line("", no))
             continue
         row = TABLE_ROW.match(raw)
+        cells: tuple[str, ...] = ()
         if row:
-            # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
-            raw = " ".join(c.strip() for c in row.group(1).split("|") if c.strip())
+            found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
+            filled = [c for c in found if c]
+            if len(filled) <= 1 or _is_label(filled[0]):
+                # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
+                raw = " ".join(filled)
+            else:
+                # a table of data keeps its cells; the line reads them with " | " between
+                cells = tuple(normalise(strip_inline(c)) for c in found)
+                raw = " | ".join(found)
         fn = FOOTNOTE_DEF.match(raw)
         if fn:
             notes.append((fn.group(1), normalise(strip_inline(fn.group(2)))))
+            in_note = True
             continue
+        if in_note and (raw.startswith(("    ", "\t")) or not raw.strip()):
+            # a footnote's further paragraphs are indented under it
+            if raw.strip():
+                nummer, tekst = notes[-1]
+                notes[-1] = (nummer, normalise(f"{tekst} {strip_inline(raw.strip())}"))
+            lines.append(Line("", no))
+            continue
+        in_note = False
         body = QUOTE.sub("", raw)
         if body.endswith("\\") and not body.endswith("\\\\"):
             body = body[:-1]  # pandoc's hard line break
@@ -167,7 +202,15 @@ def clean_markdown(text: str) -> Cleaned:
         closes_bold = in_bold or stripped.endswith(("**", "__"))
         t = normalise(strip_inline(body))
         bold = bool(t) and opens_bold and closes_bold
-        lines.append(Line(t, no, heading=level, bold=bold, page_break=brk and bool(t)))
+        lines.append(Line(t, no, heading=level, bold=bold, page_break=brk and bool(t), cells=cells))
         if t:
             brk = False
     return Cleaned(tuple(lines), tuple(notes), markdown=True)
+
+
+_LABEL_WORDS = frozenset(label.casefold() for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)
+
+
+def _is_label(cell: str) -> bool:
+    """Whether a table cell is a colophon label ("Datum", "Ons kenmerk"): the table is the letterhead's layout."""
+    return normalise(strip_inline(cell)).rstrip(":").casefold() in _LABEL_WORDS

@@ -49,6 +49,8 @@ class Source:
     header_text: str = ""
     # What the reader noticed (a stray byte that is not UTF-8), carried into the record's warnings.
     problems: tuple[Problem, ...] = ()
+    # Notes a reader read apart from the text (Word footnotes and endnotes) as (number, text).
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Line:
     heading: int = 0  # markdown heading level, 0 for none
     bold: bool = False  # the whole line was bold (a heading in PDF-derived markdown)
     page_break: bool = False  # a page ends before this line
+    cells: tuple[str, ...] = ()  # a table row's cells, in order (the text joins them with " | ")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .rules import body as body_rule
 from .rules import functies as functies_rule
 from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
+from .rules import noten as noten_rule
 from .rules import pagefoot as pagefoot_rule
 from .rules import sections as sections_rule
 from .rules import signature as signature_rule
@@ -31,7 +32,7 @@ from .schema import SCHEMA_VERSION, check_record
 from .stance import classify
 
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
-NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)$", re.IGNORECASE)
+NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)(?:\s+(\d{1,3}))?$", re.IGNORECASE)  # "X Noot 1" when joined
 NOTE_NUM = re.compile(r"^(\d{1,3})$")
 NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 GLUED_SALUTATION = re.compile(r"^((?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer)[^,]{0,30},)\s+(\S.*)$")
@@ -173,18 +174,29 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
 
+    # notes typed at the very end ("1) NOS, 6 maart 2024 ...") end the body and the annex
+    typed = noten_rule.typed_list(lines, lay.body_start)
+    text_end = typed.start if typed else len(lines)
+    body_end, notes_start = min(lay.body_end, text_end), min(lay.notes_start, text_end)
+    tail_notes = _tail_notes(lines[:text_end], notes_start)
+    typed_notes = [{"nummer": n, "tekst": t} for n, t in (typed.notes if typed else ()) if t]
+    numbers = {n["nummer"] for n in [*tail_notes, *typed_notes]} | {n for n, _ in lay.page_notes}
+    lines = noten_rule.unglue(lines, lay.body_start, notes_start, numbers, typed.style if typed else None)
+
     def blocks_until(end: int) -> list[body_rule.Block]:
         return body_rule.paragraphs(lines, lay.body_start, end, lambda i: i in lay.furniture, cleaned.markdown,
                                     lay.blank_structure)
 
-    blocks = blocks_until(lay.body_end)
+    blocks = blocks_until(body_end)
     secties, recs, sec_problems = sections_rule.split(blocks)
     problems += sec_problems
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
-        vragen = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
-    voetnoten = [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
-    voetnoten += _tail_notes(lines, lay.notes_start)
+        vragen, vraag_problems = vragen_rule.parse(blocks_until(notes_start))  # the annex runs past the signature
+        problems += vraag_problems
+    # the letter's own typed notes first, then Word's footnotes, then notes printed at the page foot
+    voetnoten = typed_notes + [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
+    voetnoten += tail_notes
 
     kind = _non_letter_kind(lines, lay.limit)
     if kind and lh.geadresseerde is None and salutation is None and not ks.brief_van:
@@ -326,7 +338,12 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
     cur: dict[str, str] | None = None
     for ln in lines[start:]:
         t = ln.text
-        if not t or NOTE_HEAD.match(t):
+        head = NOTE_HEAD.match(t)
+        if head and head.group(1):
+            cur = {"nummer": head.group(1), "tekst": ""}
+            notes.append(cur)
+            continue
+        if not t or head:
             continue
         if SITE_TAIL.match(t) or (body_rule.is_page_furniture(t) and not NOTE_NUM.match(t)):
             cur = None

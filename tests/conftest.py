@@ -24,4 +24,5 @@ def regen(request: pytest.FixtureRequest) -> bool:
 
 
 def sample_letters() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in LETTER_SUFFIXES)
+    """The sample letters; a file without a suffix is a letter whose format is found from its content."""
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in LETTER_SUFFIXES or (p.is_file() and not p.suffix))

@@ -106,7 +106,7 @@ def test_nested_custom_properties_are_read_in_linear_time_and_a_dtd_is_not_parse
     from kamerbrief.readers.pandoc import docx_parts
 
     with time_budget(30):
-        _, props = docx_parts(path.read_bytes(), path)
+        _, props, _ = docx_parts(path.read_bytes(), path)
     assert props == {"onskenmerk": "ABC/123"}
     entity = b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x "Gefabriceerd">]>' + (
         CUSTOM % b'<property name="onderwerp"><vt:lpwstr>&x;</vt:lpwstr></property>')[21:]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -95,7 +96,28 @@ def detect(path: Path, data: bytes) -> str:
     if suffix in (".pdf", ".docx", ".odt", ".epub"):
         # The extension promises a binary container the bytes do not hold.
         raise _not_a(suffix[1:], data, path, f"the name says {suffix[1:].upper()}")
-    return "text"
+    return "markdown" if looks_like_markdown(data) else "text"
+
+
+MD_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.MULTILINE)
+MD_BOLD = re.compile(rb"(?:\*\*|__)\S[^\n]*?(?:\*\*|__)")
+MD_LIST = re.compile(rb"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+MD_TABLE_RULE = re.compile(rb"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+MD_LINK = re.compile(rb"\[[^\]\n]+\]\([^)\s]+\)")
+
+
+def looks_like_markdown(data: bytes) -> bool:
+    """Whether text with no telling name is markdown: headings, bold, pipe tables, links, lists.
+
+    A plain letter has numbered or dashed lists too, so lists alone are not enough; a "# " heading,
+    a pipe table's rule, two headings, or a heading or two bold spans with one more sign are.
+    """
+    head = data[:65536]
+    score = 2 * min(len(MD_HEADING.findall(head)), 2) + 3 * bool(MD_TABLE_RULE.search(head))
+    bold = len(MD_BOLD.findall(head))
+    score += 2 if bold >= 2 else bold
+    score += bool(MD_LINK.search(head)) + (len(MD_LIST.findall(head)) >= 2)
+    return score >= 3
 
 
 def size_text(n: int) -> str:

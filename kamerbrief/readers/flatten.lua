@@ -1,6 +1,7 @@
--- Pandoc filter for kamerbrief: a letter's layout tables become plain paragraphs.
+-- Pandoc filter for kamerbrief: a letter's tables become rows of their own.
 -- Ministry DOCX set the letterhead in tables ("Datum | 16 mei 2024"); a row whose cells each hold
--- one line becomes one line, other cells give their blocks in order. Images carry no text.
+-- one line becomes one pipe-table row (one paragraph when one cell holds text), other cells give
+-- their blocks in order. Images carry no text.
 
 local function cell_text(cell)
   local blocks = cell.contents
@@ -14,15 +15,21 @@ end
 local function add_rows(rows, out)
   for _, row in ipairs(rows) do
     local texts = {}
+    local all = {}
     local simple = true
     for _, cell in ipairs(row.cells) do
       local t = cell_text(cell)
       if t == nil then simple = false break end
       if t ~= "" then table.insert(texts, t) end
+      table.insert(all, (t:gsub("|", "\\|")))
     end
     if simple then
-      if #texts > 0 then
-        table.insert(out, pandoc.Para({pandoc.Str(table.concat(texts, " "))}))
+      if #texts == 1 then
+        table.insert(out, pandoc.Para({pandoc.Str(texts[1])}))
+      elseif #texts > 1 then
+        -- a pipe-table row: kamerbrief's cleaning joins a letterhead row ("Datum | 16 mei 2024")
+        -- into one line and keeps the cells of a data row
+        table.insert(out, pandoc.RawBlock("markdown", "| " .. table.concat(all, " | ") .. " |"))
       end
     else
       for _, cell in ipairs(row.cells) do

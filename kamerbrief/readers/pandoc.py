@@ -38,6 +38,8 @@ ZIP_FORMATS = ("docx", "odt", "epub")
 _NO_NESTING = frozenset(b"""area base br col colgroup dd dt embed hr img input li link meta option p param
     source tbody td tfoot th thead tr track wbr""".split())
 _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
+LIST_ITEM = re.compile(r"^(\s*(?:\d{1,3}[.)]|[-*+])\s+)(.*)$")
+EMPTY_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+])\s*$", re.MULTILINE)
 
 
 def pandoc_path() -> str:
@@ -115,21 +117,26 @@ def _mb(n: int) -> str:
 def read_pandoc(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Source:
     header = ""
     props: dict[str, str] = {}
+    notes: tuple[tuple[str, str], ...] = ()
     if fmt in ZIP_FORMATS:
         check_container(data, fmt, path, limits)
     if fmt == "html":
         check_nesting(data, path)
     if fmt == "docx":
-        header, props = docx_parts(data, path, limits)
+        header, props, notes = docx_parts(data, path, limits)
     body = to_markdown(data, fmt, path, limits.timeout)
+    if fmt == "docx" and EMPTY_ITEM.search(body):
+        body = fill_empty_items(body, data)
     if not body.strip() and not header.strip():
         raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
     text = f"{header}\n\n{body}" if header else body
-    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header)
+    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header,
+                  notes=notes)
 
 
-def docx_parts(data: bytes, path: Path, limits: Limits = DEFAULT) -> tuple[str, dict[str, str]]:
-    """(letterhead text from the header parts, custom document properties) of a DOCX."""
+def docx_parts(data: bytes, path: Path, limits: Limits = DEFAULT
+               ) -> tuple[str, dict[str, str], tuple[tuple[str, str], ...]]:
+    """(letterhead text from the header parts, custom document properties, footnotes and endnotes) of a DOCX."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError):
@@ -143,13 +150,14 @@ def docx_parts(data: bytes, path: Path, limits: Limits = DEFAULT) -> tuple[str, 
             limit = min(MAX_XML, limits.max_member_bytes)
             texts = [_part_text(zf, n, limit) for n in headers]
             props = _custom_properties(zf, limit) if "docProps/custom.xml" in names else {}
+            notes = word_notes(zf, names)
     except RecursionError:
         raise FormatError("a DOCX header part is nested too deeply to read", str(path)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
         raise FormatError(f"damaged DOCX file ({exc})", str(path)) from None
     # the first-page header carries the letterhead (address block); other headers repeat the colophon
     best = max(texts, key=_letterhead_score, default="")
-    return (best if _letterhead_score(best) >= 2 else ""), props
+    return (best if _letterhead_score(best) >= 2 else ""), props, notes
 
 
 def _letterhead_score(text: str) -> int:
@@ -167,7 +175,7 @@ def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def _xml(zf: zipfile.ZipFile, name: str, limit: int) -> ET.Element | None:
+def _xml(zf: zipfile.ZipFile, name: str, limit: int = 5 * MAX_XML) -> ET.Element | None:
     """A part's XML tree; None when it is too large, malformed, or declares a DTD (entities can explode).
 
     Office parts never carry a DTD, so one is a sign of a crafted file, not a letter.
@@ -250,3 +258,93 @@ def _custom_properties(zf: zipfile.ZipFile, limit: int = MAX_XML) -> dict[str, s
         if name and value:
             props[name] = value
     return props
+
+
+def word_notes(zf: zipfile.ZipFile, names: list[str]) -> tuple[tuple[str, str], ...]:
+    """Footnotes, then endnotes, as (number as Word prints it, text), in the order the body cites them.
+
+    Pandoc numbers footnotes and endnotes in one series; Word numbers each on its own (1, 2, ... for
+    footnotes; endnotes in their own series), and a reference with a custom mark prints that mark.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    for kind in ("footnote", "endnote"):
+        part = f"word/{kind}s.xml"
+        texts[kind] = {}
+        root = _xml(zf, part) if part in names else None
+        for note in root.iter(f"{W}{kind}") if root is not None else ():
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = [" ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split()) for p in note.iter(f"{W}p")]
+            texts[kind][note.get(f"{W}id") or ""] = " ".join(p for p in paras if p)
+    if not any(texts.values()):
+        return ()
+    doc = _xml(zf, "word/document.xml")
+    if doc is None:
+        return ()
+    formats = _note_formats(zf, names)
+    found: dict[str, list[tuple[str, str]]] = {"footnote": [], "endnote": []}
+    for run in doc.iter(f"{W}r"):
+        for kind in ("footnote", "endnote"):
+            ref = run.find(f"{W}{kind}Reference")
+            if ref is None or (ref.get(f"{W}id") or "") not in texts[kind]:
+                continue
+            custom = ref.get(f"{W}customMarkFollows") in ("1", "true", "on")
+            mark = "".join(t.text or "" for t in run.iter(f"{W}t")).strip() if custom else ""
+            number = mark or _note_number(sum(1 for _ in found[kind]) + 1, formats[kind])
+            found[kind].append((number, texts[kind][ref.get(f"{W}id") or ""]))
+    return tuple(n for n in [*found["footnote"], *found["endnote"]] if n[1])
+
+
+def _note_formats(zf: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
+    """How Word numbers footnotes and endnotes (settings.xml), by default "decimal" and "lowerRoman"."""
+    formats = {"footnote": "decimal", "endnote": "lowerRoman"}
+    settings = _xml(zf, "word/settings.xml") if "word/settings.xml" in names else None
+    for kind in formats:
+        fmt = settings.find(f"{W}{kind}Pr/{W}numFmt") if settings is not None else None
+        if fmt is not None and fmt.get(f"{W}val"):
+            formats[kind] = fmt.get(f"{W}val") or formats[kind]
+    return formats
+
+
+def _note_number(n: int, fmt: str) -> str:
+    """n as Word prints it in a note series: 3, iii, III, c, C."""
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = ""
+        for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            count, n = divmod(n, value)
+            roman += digits * count
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+        letter = "abcdefghijklmnopqrstuvwxyz"[n - 1]
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(n)
+
+
+def fill_empty_items(markdown: str, data: bytes) -> str:
+    """List items pandoc gave without their text, filled from document.xml.
+
+    Pandoc sometimes drops the text of Word's numbered paragraphs (a note list typed as "1) ..." at
+    the end comes out as "1)" alone). When the markdown holds as many list items as the document has
+    numbered paragraphs, the n-th item is the n-th paragraph, and an empty item gets that text.
+    """
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            doc = _xml(zf, "word/document.xml")
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, RuntimeError, NotImplementedError):
+        return markdown
+    if doc is None:
+        return markdown
+    numbered: list[str] = []
+    for p in doc.iter(f"{W}p"):
+        num = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num is not None and num.get(f"{W}val") not in (None, "0"):
+            numbered.append(" ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split()))
+    lines = markdown.split("\n")
+    items = [i for i, line in enumerate(lines) if LIST_ITEM.match(line) or EMPTY_ITEM.fullmatch(line)]
+    if len(items) != len(numbered):
+        return markdown
+    for i, text in zip(items, numbered, strict=True):
+        if EMPTY_ITEM.fullmatch(lines[i]) and text:
+            lines[i] = f"{lines[i].rstrip()} {text}"
+    return "\n".join(lines)

@@ -40,6 +40,7 @@ class Block:
     line: int
     level: int = 0  # markdown heading level; 0 for bold lines and text headings
     quote: bool = False
+    bold: bool = False  # every line of the block was bold (a Kamervraag in a ministry DOCX)
 
 
 def is_page_furniture(text: str) -> bool:
@@ -147,19 +148,27 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
 
     def flush() -> None:
         if para:
-            out.append(Block("paragraph", _join_lines([p.text for p in para], ocr), para[0].lineno))
+            rows = all(p.cells for p in para)  # a table: one row a line, its cells kept apart by " | "
+            text = "\n".join(p.text for p in para) if rows else _join_lines([p.text for p in para], ocr)
+            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para)))
             para.clear()
 
     for k, ln in enumerate(group):
         alone = len(group) == 1
+        if ln.cells or (para and para[-1].cells):
+            if para and bool(para[-1].cells) != bool(ln.cells):
+                flush()
+            if ln.cells:
+                para.append(ln)
+                continue
         if _heading_of(ln, alone, blank_structure):
             flush()
-            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading))
+            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold))
             continue
         on_top = markdown and k == 0 and len(group) > 1 and ln.bold and not group[1].bold
         if on_top and NUMBERED_HEADING.match(ln.text) and _heading_of(ln, True, blank_structure):
             # "**2. Verbeter ...**" on top of its paragraph, with no blank line between
-            out.append(Block("heading", ln.text, ln.lineno))
+            out.append(Block("heading", ln.text, ln.lineno, bold=True))
             continue
         if not markdown and blank_structure and _inline_heading(group, k, width):
             flush()
@@ -220,7 +229,8 @@ def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
             prev = out[-1]
             cont = blk.text[:1].islower() or (was_broken and not LIST_ITEM.match(blk.text))
             if not TERMINAL.search(prev.text) and cont and not prev.text.endswith(":"):
-                out[-1] = Block("paragraph", dehyphenate_join(prev.text, blk.text), prev.line)
+                out[-1] = Block("paragraph", dehyphenate_join(prev.text, blk.text), prev.line,
+                                bold=prev.bold and blk.bold)
                 continue
         out.append(blk)
     return out

@@ -3,7 +3,11 @@
 Recognises, usually in the annex after the cover letter's signature:
     Vraag 1 / Kent u het bericht ...? / Antwoord op vraag 1 / Ja.
     Vraag 3: ... / Antwoord op vraag 3 en 8 / ...        (one answer to several questions)
-    Antwoord op vragen 4 tot en met 7 / ...
+    Antwoord op vragen 4 tot en met 7 / ...   Antwoord op vragen 7, 8, en 9 / ...
+    **Vraag 5** / **Bent u bereid ...?** / Er wordt ...  (no label: the first plain paragraph after a
+                                                          bold question is its answer)
+A shared answer is stored on each question it answers. A question left without an answer is
+reported by number.
 """
 
 from __future__ import annotations
@@ -11,14 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Problem
 from .body import Block
 
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_NUMS = r"((?:\d{1,3}(?:\s*(?:,|en|tot en met|t/m|-|–)\s*)?)*)"
+# between the numbers of one answer: "3 en 8", "7, 8, en 9", "4 tot en met 7", "4 t/m 7", "4-7"
+_SEP = r"(?:\s*,\s*(?:en\s+)?|\s+en\s+|\s+tot\s+en\s+met\s+|\s*t/m\s*|\s*[-–]\s*)"
+_NUMS = rf"((?:\d{{1,3}}(?:{_SEP}(?=\d))?)*)"
 ANTWOORD = re.compile(
     rf"^Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?\s*{_NUMS}\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
-RANGE = re.compile(r"(\d{1,3})\s*(?:tot en met|t/m|-|–)\s*(\d{1,3})")
+RANGE = re.compile(r"(\d{1,3})\s*(?:tot\s+en\s+met|t/m|-|–)\s*(\d{1,3})")
 
 
 @dataclass(frozen=True)
@@ -26,10 +33,11 @@ class Vraag:
     nummer: int
     vraag: str
     antwoord: str | None
+    line: int = 0  # source line of the question's label
 
 
 def numbers(spec: str) -> list[int]:
-    """'3 en 8' -> [3, 8]; '4 tot en met 7' -> [4, 5, 6, 7]."""
+    """'3 en 8' -> [3, 8]; '4 tot en met 7' -> [4, 5, 6, 7]; '7, 8, en 9' -> [7, 8, 9]."""
     out: list[int] = []
     for m in RANGE.finditer(spec):
         a, b = int(m.group(1)), int(m.group(2))
@@ -40,12 +48,16 @@ def numbers(spec: str) -> list[int]:
     return sorted(set(out))
 
 
-def parse(blocks: list[Block]) -> list[Vraag]:
-    """The questions with their answers, in letter order; empty when the letter has none."""
+def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
+    """The questions with their answers, in letter order, and a problem for each unanswered one."""
     questions: dict[int, list[str]] = {}
+    bold: dict[int, bool] = {}  # every paragraph of the question so far was bold
+    lines: dict[int, int] = {}
     answers: dict[int, list[str]] = {}
+    implicit: set[int] = set()  # answers begun by a plain paragraph, with no "Antwoord" label
     order: list[int] = []
     target: list[str] | None = None
+    current: int | None = None  # the question whose text is being read
     for b in blocks:
         text = b.text
         v = VRAAG.match(text)
@@ -53,20 +65,39 @@ def parse(blocks: list[Block]) -> list[Vraag]:
             n = int(v.group(1))
             if n not in questions:
                 order.append(n)
-            questions[n] = [v.group(2).strip()] if v.group(2).strip() else []
-            target = questions[n]
+            rest = v.group(2).strip()
+            questions[n] = [rest] if rest else []
+            bold[n] = b.bold
+            lines[n] = b.line
+            target, current = questions[n], n
             continue
         a = ANTWOORD.match(text) if text.lower().startswith("antwoord") else None
         if a and order:
             nums = numbers(a.group(1)) or [order[-1]]
             shared: list[str] = [a.group(2).strip()] if a.group(2).strip() else []
             for n in nums:
+                if n in implicit:
+                    # the label came after all: the plain paragraphs belonged to the question (a quote)
+                    questions[n] += answers[n]
+                    implicit.discard(n)
                 answers[n] = shared
-            target = shared
+            target, current = shared, None
             continue
-        if target is not None and text.strip("*\\ "):
-            target.append(text)
-    return [
-        Vraag(n, "\n\n".join(questions[n]), "\n\n".join(answers[n]) if n in answers else None)
-        for n in order
+        if target is None or not text.strip("*\\ "):
+            continue
+        if current is not None and questions[current] and bold[current] and not b.bold \
+                and current not in answers:
+            # a plain paragraph after a bold question, with no "Antwoord" label: the answer
+            answers[current] = []
+            implicit.add(current)
+            target, current = answers[current], None
+        elif current is not None:
+            bold[current] = bold[current] and b.bold
+        target.append(text)
+    problems = [
+        Problem("vragen", f"vraag {n} has no answer", lines[n]) for n in order if not answers.get(n)
     ]
+    return [
+        Vraag(n, "\n\n".join(questions[n]), "\n\n".join(answers[n]) if answers.get(n) else None, lines[n])
+        for n in order
+    ], problems
