@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import pytest
 import yaml
@@ -12,7 +15,7 @@ import kamerbrief
 from kamerbrief.rules.toezeggingen import find as find_toezeggingen
 from kamerbrief.rules.toezeggingen import resolve
 from kamerbrief.rules.verwijzingen import find as find_refs
-from kamerbrief.stance import classify
+from kamerbrief.stance import _CUES, THRESHOLD, classify, classify_raw, sentences
 
 from .conftest import CORPUS
 
@@ -20,10 +23,14 @@ DATA = Path(__file__).parent / "data"
 LABELS = ("overgenomen", "deels_overgenomen", "niet_overgenomen", "in_overweging", "onbepaald")
 CASES = [c for f in ("standpunten.yaml", "standpunten-heldout.yaml")
          for c in yaml.safe_load((DATA / f).read_text(encoding="utf-8"))]
+# written blind (issue 12); split deterministically: dev (even indices) was used to tune, test (odd) never read
+FRESH = yaml.safe_load((DATA / "standpunten-fresh.yaml").read_text(encoding="utf-8"))
+FRESH_DEV, FRESH_TEST = FRESH[0::2], FRESH[1::2]
 
 
-def evaluate() -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, str, str]]]:
-    predicted = [(c["standpunt"], classify(c["tekst"]).standpunt, c["tekst"]) for c in CASES]
+def evaluate(cases: list[dict[str, str]] = CASES
+             ) -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, str, str]]]:
+    predicted = [(c["standpunt"], classify(c["tekst"]).standpunt, c["tekst"]) for c in cases]
     per_label = {}
     for label in LABELS:
         tp = sum(1 for want, got, _ in predicted if want == got == label)
@@ -34,34 +41,155 @@ def evaluate() -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, s
     return accuracy, per_label, [p for p in predicted if p[0] != p[1]]
 
 
+def report(cases: list[dict[str, str]], show_misses: bool = True) -> str:
+    """Per-label precision/recall, the confusion matrix (rows gold) and, where allowed, the misread texts."""
+    accuracy, per_label, misses = evaluate(cases)
+    out = "\n".join(f"{label:18} precision {p:.2f} recall {r:.2f}" for label, (p, r) in per_label.items())
+    confusion = Counter((c["standpunt"], classify(c["tekst"]).standpunt) for c in cases)
+    out += "\ngold \\ got " + " ".join(f"{lab[:6]:>6}" for lab in LABELS)
+    out += "".join(f"\n{want[:10]:10} " + " ".join(f"{confusion[want, got]:6}" for got in LABELS) for want in LABELS)
+    out += f"\naccuracy {accuracy:.3f} on {len(cases)} passages"
+    if show_misses:
+        out += "\n" + "\n".join(f"  want {w} got {g}: {t[:80]}" for w, g, t in misses)
+    return out
+
+
 def test_the_labelled_set_covers_every_label() -> None:
     counts = Counter(c["standpunt"] for c in CASES)
     assert len(CASES) >= 60 and set(counts) == set(LABELS) and min(counts.values()) >= 8
+    assert len(FRESH) >= 150 and set(Counter(c["standpunt"] for c in FRESH)) == set(LABELS)
 
 
 def test_stance_precision_and_recall_per_label() -> None:
-    accuracy, per_label, misses = evaluate()
-    report = "\n".join(f"{label:18} precision {p:.2f} recall {r:.2f}" for label, (p, r) in per_label.items())
-    report += f"\naccuracy {accuracy:.3f} on {len(CASES)} passages\n" + "\n".join(
-        f"  want {w} got {g}: {t[:80]}" for w, g, t in misses)
-    print(report)
-    assert accuracy >= 0.90, report
+    accuracy, per_label, _ = evaluate()
+    text = report(CASES)
+    print(text)
+    assert accuracy >= 0.90, text
     for precision, recall in per_label.values():
-        assert precision >= 0.85 and recall >= 0.8, report
+        assert precision >= 0.85 and recall >= 0.8, text
+
+
+def test_stance_on_the_fresh_blind_set() -> None:
+    """The figure that counts: 57.3 % before issue 12's changes. Test-half texts are not printed."""
+    accuracy, _, _ = evaluate(FRESH)
+    dev, _, _ = evaluate(FRESH_DEV)
+    test, _, _ = evaluate(FRESH_TEST)
+    text = (f"fresh all\n{report(FRESH, show_misses=False)}\n\nfresh dev\n{report(FRESH_DEV)}\n\n"
+            f"fresh test\n{report(FRESH_TEST, show_misses=False)}")
+    print(text)
+    assert accuracy >= 0.85, text
+    assert dev >= 0.95, text
+    assert test >= 0.70, text  # a ratchet at the figure measured once after tuning on dev
 
 
 def test_never_adopted_where_the_passage_rejects() -> None:
-    for c in CASES:
+    for c in CASES + FRESH_DEV:
         if c["standpunt"] == "niet_overgenomen":
             assert classify(c["tekst"]).standpunt != "overgenomen", c["tekst"]
+    # the test half: counted, not read; one rejecting passage there is still read as adopting (a ratchet)
+    wrong = sum(1 for c in FRESH_TEST
+                if c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen")
+    assert wrong <= 1
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
-    results = [(c["standpunt"], classify(c["tekst"])) for c in CASES]
+    results = [(c["standpunt"], classify(c["tekst"])) for c in CASES + FRESH_DEV]
     sure = [(want, st) for want, st in results if st.vertrouwen >= 0.8]
-    assert len(sure) >= len(CASES) // 3
+    assert len(sure) >= len(results) // 3
     assert sum(1 for want, st in sure if want == st.standpunt) / len(sure) >= 0.97
     assert all(st.vertrouwen == 0.0 for _, st in results if st.standpunt == "onbepaald" and st.citaat is None)
+
+
+def test_below_the_threshold_the_label_is_onbepaald_and_the_sentence_still_quoted() -> None:
+    text = "Wij wachten de evaluatie af. Het kabinet zet zich hier al voor in. Dit wordt meegenomen."
+    raw = classify_raw(text)
+    assert raw.standpunt == "in_overweging" and raw.vertrouwen < THRESHOLD
+    st = classify(text)
+    assert st.standpunt == "onbepaald" and st.citaat == raw.citaat and st.citaat in text
+    for c in CASES + FRESH:
+        st = classify(c["tekst"])
+        assert st.standpunt == "onbepaald" or st.vertrouwen >= THRESHOLD
+        assert st.citaat is None or st.citaat in c["tekst"]
+
+
+def test_the_keyword_prefilter_changes_no_result() -> None:
+    """A cue runs only on sentences holding one of its keys; every match must hold one."""
+    texts = [c["tekst"] for c in CASES + FRESH] + [t for t, _ in PHRASINGS]
+    for text in texts:
+        assert classify_raw(text) == classify_raw(text, prefilter=False), text
+        for s in sentences(text):
+            words = set(re.findall(r"\w+", s.lower()))
+            for cue in _CUES:
+                if cue.rx.search(s):
+                    assert words & cue.keys, (cue.rx.pattern, s)
+
+
+def _nested_repeat(items: Any, inside: bool = False) -> bool:
+    for op, av in items:
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            _lo, hi, sub = av
+            many = hi is _parser.MAXREPEAT or hi > 1
+            if many and inside:
+                return True
+            if _nested_repeat(sub, inside or many):
+                return True
+        elif op == _parser.SUBPATTERN:
+            if _nested_repeat(av[-1], inside):
+                return True
+        elif op == _parser.BRANCH:
+            if any(_nested_repeat(b, inside) for b in av[1]):
+                return True
+        elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
+            if _nested_repeat(av[1], inside):
+                return True
+    return False
+
+
+def test_no_cue_pattern_nests_quantifiers() -> None:
+    """Every cue is linear in the sentence length: no repeat inside a repeat (bounded gaps are fine)."""
+    for cue in _CUES:
+        assert not _nested_repeat(_parser.parse(cue.rx.pattern, cue.rx.flags)), cue.rx.pattern
+
+
+# general phrasings of each style (written while tuning, so no accuracy claim rests on them)
+PHRASINGS = [
+    ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
+    ("Ik ga hiermee aan de slag.", "overgenomen"),
+    ("We gaan dit doen.", "overgenomen"),
+    ("Dat doen we.", "overgenomen"),
+    ("Dit gebeurt al.", "overgenomen"),
+    ("De aanbeveling wordt opgevolgd.", "overgenomen"),
+    ("Ik sta positief tegenover deze aanbeveling.", "overgenomen"),
+    ("Dit is reeds staand beleid.", "overgenomen"),
+    ("Met de nieuwe regeling is aan de aanbeveling voldaan.", "overgenomen"),
+    ("Hoewel de uitvoering niet eenvoudig is, voer ik de aanbeveling uit.", "overgenomen"),
+    ("Zonder dat daarvoor een wet nodig is, neemt het kabinet de aanbeveling over.", "overgenomen"),
+    ("Het kabinet acht een meldplicht onwenselijk.", "niet_overgenomen"),
+    ("Een verbod vind ik te verstrekkend.", "niet_overgenomen"),
+    ("Ik zie daar geen heil in.", "niet_overgenomen"),
+    ("Daar zie ik niets in.", "niet_overgenomen"),
+    ("Deze aanbeveling volg ik niet.", "niet_overgenomen"),
+    ("Dat doen we niet.", "niet_overgenomen"),
+    ("Een wettelijke verplichting gaat mij te ver.", "niet_overgenomen"),
+    ("Een landelijk fonds is disproportioneel.", "niet_overgenomen"),
+    ("Ik kan deze aanbeveling vooralsnog niet overnemen.", "niet_overgenomen"),
+    ("Hoewel ik niet uitsluit dat dit later nodig is, zie ik nu geen aanleiding voor een verbod.", "niet_overgenomen"),
+    ("Over de invoering is nog niet besloten; dat wordt bij de Voorjaarsnota besloten.", "in_overweging"),
+    ("Ik beraad mij op deze aanbeveling.", "in_overweging"),
+    ("Hierover besluit een volgend kabinet.", "in_overweging"),
+    ("Dit laat ik aan een volgend kabinet.", "in_overweging"),
+    ("De aanbeveling is aan de gemeenten gericht. Ik heb haar aan de VNG doorgegeven.", "onbepaald"),
+    ("Het is aan de gemeenten om hier invulling aan te geven.", "onbepaald"),
+    ("Ik herken het probleem dat de raad schetst; de voorgestelde oplossing neem ik niet over.", "deels_overgenomen"),
+    ("Ik deel het doel van de aanbeveling, maar kies voor een andere route.", "deels_overgenomen"),
+    ("Het kabinet onderkent het probleem. Een nieuwe toezichthouder acht het echter niet nodig.", "deels_overgenomen"),
+    ("De aanbeveling om de regels te vereenvoudigen neem ik alleen over voor kleine ondernemers.", "deels_overgenomen"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PHRASINGS)
+def test_general_phrasings(text: str, label: str) -> None:
+    assert classify(text).standpunt == label
 
 
 @pytest.mark.parametrize(("text", "label"), [
