@@ -108,25 +108,26 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:stel|stelt|stellen|maak|maakt|maken|trek|trekt|trekken)\b[^.;]{0,40}\b(?:middelen|geld|budget|financiering)\b[^.;]{0,30}\b(?:beschikbaar|vrij|uit)\b",
      OVER, 0.8, "middelen geld budget financiering", "s"),
     # double negation: "Er is geen enkele reden om deze aanbeveling niet over te nemen."
-    (r"\bgeen (?:enkele )?(?:reden|aanleiding|bezwaar)\b[^.;]{0,80}\bniet\b", OVER, 1.0, "geen", "dbl"),
+    (r"\bgeen (?:enkele )?(?:reden|aanleiding|bezwaar)\b[^.;]{0,80}\bniet\b", OVER, 1.0, "reden aanleiding bezwaar", "dbl"),
     # already being done (counts as adopting)
     (rf"\b{_SUBJ} (?:zet|zetten) zich\b[^.;]{{0,40}}\b(?:reeds|al)\b", OVER, 0.7, "zet zetten"),
     (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen)\b",
-     OVER, 0.7, "reeds al inmiddels"),
-    (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "wordt"),
+     OVER, 0.7, "gezet ondernomen ingezet gestart opgepakt geïmplementeerd uitgevoerd uitvoering vastgelegd geregeld "
+     "gerealiseerd opgericht ingevoerd ingesteld getroffen"),
+    (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "gedaan gewerkt uitgevoerd"),
     (r"\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b", OVER, 0.8, "gebeurt geschiedt"),
     # rejecting
     (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,160}}\bniet over{_CLAUSE_END}", NIET, 1.0, _NEEM),
-    (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "niet"),
+    (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "nemen overgenomen"),
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend|proportioneel|doelmatig|uitvoerbaar|effectief|realistisch|gewenst|gerechtvaardigd|doeltreffend)\b",
      NIET, 1.0, "acht achten vind vindt vinden"),
     (r"\b(?:is|zijn)\b[^.;]{0,30}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar)\b",
-     NIET, 0.6, "is zijn"),
+     NIET, 0.6, "nodig wenselijk opportuun zinvol noodzakelijk haalbaar proportioneel doelmatig uitvoerbaar"),
     (r"\bzie(?:t|n)? (?:ik|het kabinet|wij|we)\b[^.;]{0,40}\bgeen (?:aanleiding|noodzaak|meerwaarde|reden|toegevoegde waarde)\b",
      NIET, 1.0, "zie ziet zien"),
     (rf"\b{_SUBJ} (?:zie|ziet|zien)\b[^.;]{{0,40}}\bgeen (?:aanleiding|noodzaak|meerwaarde|reden|toegevoegde waarde)\b",
      NIET, 1.0, "zie ziet zien"),
-    (r"\bgeen (?:aanleiding|noodzaak|meerwaarde|toegevoegde waarde)\b", NIET, 0.8, "geen"),
+    (r"\bgeen (?:aanleiding|noodzaak|meerwaarde|toegevoegde waarde)\b", NIET, 0.8, "aanleiding noodzaak meerwaarde waarde"),
     (r"\b(?:ziet|zie|zien)\b[^.;]{0,30}\bgeen (?:ruimte|mogelijkheid|mogelijkheden) (?:voor|om)\b", NIET, 0.8,
      "ziet zie zien"),
     (r"\b(?:zie|ziet|zien)\b[^.;]{0,60}\bniet als (?:de|een) (?:oplossing|goede|juiste|geschikte|begaanbare)\b", NIET, 1.0,
@@ -196,8 +197,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bover de vraag of\b", OVERWEGING, 0.7, "vraag"),
     (r"\b(?:bepaal|bepaalt|bepalen|formuleer|formuleert|formuleren)\b[^.;]{0,30}\b(?:zijn|ons|mijn|het) (?:standpunt|positie)\b",
      OVERWEGING, 0.8, "standpunt positie"),
-    (r"\bnog geen (?:standpunt|besluit|oordeel|definitief)\b", OVERWEGING, 0.9, "geen"),
-    (r"\bnog geen (?:uitspraak|keuze|beslissing)\b|\bnog niet (?:besloten|beslist)\b", OVERWEGING, 0.9, "geen niet"),
+    (r"\bnog geen (?:standpunt|besluit|oordeel|definitief)\b", OVERWEGING, 0.9, "standpunt besluit oordeel definitief"),
+    (r"\bnog geen (?:uitspraak|keuze|beslissing)\b|\bnog niet (?:besloten|beslist)\b", OVERWEGING, 0.9,
+     "uitspraak keuze beslissing besloten beslist"),
     (r"\b(?:wordt|worden|zal|zullen)\b[^.;]{0,40}\bbesloten\b", OVERWEGING, 0.8, "besloten"),
     (r"\b(?:beraad|beraadt|beraden)\b", OVERWEGING, 0.8, "beraad beraadt beraden"),
     (r"\bnader (?:onderzoek|onderzocht|bezien|uitgewerkt|uitwerken)\b", OVERWEGING, 0.7, "nader"),
@@ -205,7 +207,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:vraag|vraagt|vragen)\b[^.;]{0,60}\bom (?:een )?(?:advies|uitvoeringstoets)\b", OVERWEGING, 0.7,
      "vraag vraagt vragen", "s"),
     # left to the next cabinet
-    (r"\b(?:volgend|volgende|nieuw|nieuwe|komend|komende) kabinet\b", OVERWEGING, 0.9, "kabinet"),
+    (r"\b(?:volgend|volgende|nieuw|nieuwe|komend|komende) kabinet\b", OVERWEGING, 0.9,
+     "volgend volgende nieuw nieuwe komend komende"),
     (r"\b(?:kabinetsformatie|formatie|opvolger|demissionair|demissionaire)\b", OVERWEGING, 0.8,
      "kabinetsformatie formatie opvolger demissionair demissionaire"),
     (r"\blaat\b[^.;]{0,40}\b(?:verkenning|onderzoek|analyse)\b[^.;]{0,40}\buitvoeren\b", OVERWEGING, 0.8, "laat"),
@@ -242,7 +245,10 @@ _BY_KEY: dict[str, tuple[int, ...]] = {}
 for _i, _c in enumerate(_CUES):
     for _k in _c.keys:
         _BY_KEY[_k] = (*_BY_KEY.get(_k, ()), _i)
+_KEYS = frozenset(_BY_KEY)
 WORD = re.compile(r"\w+")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 # a negation closing the cue's clause: "volgt het advies om ... te activeren niet", "steun ik niet"
@@ -344,23 +350,31 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
 
 def _candidates(s: str) -> list[_Cue]:
     """The cues that can match in this sentence: those with one of their keys among its words."""
-    ids: set[int] = set()
-    for word in WORD.findall(s.lower()):
-        ids.update(_BY_KEY.get(word, ()))
-    return [_CUES[i] for i in sorted(ids)]
+    hits = _KEYS.intersection(WORD.findall(s.lower()))
+    if not hits:
+        return []
+    return [_CUES[i] for i in sorted({i for word in hits for i in _BY_KEY[word]})]
 
 
 def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str]]:
     """The cues a sentence holds (label, weight, flag), after concession, negation and contrast."""
     found: list[tuple[str, float, str]] = []
-    has_subject = bool(SUBJECT.search(s))
+    cues = _candidates(s) if prefilter else _CUES
+    if not cues:
+        return found
+    has_subject: bool | None = None  # looked up only for a cue that needs it
     concessive = [m.span() for m in CONCESSIVE.finditer(s)]
     hypothetical = [m.span() for m in HYPOTHETICAL.finditer(s)]
     contrast = False
-    for cue in _candidates(s) if prefilter else _CUES:
+    for cue in cues:
         m = cue.rx.search(s)
-        if not m or (cue.needs_subject and not has_subject):
+        if not m:
             continue
+        if cue.needs_subject:
+            if has_subject is None:
+                has_subject = bool(SUBJECT.search(s))
+            if not has_subject:
+                continue
         if any(a <= m.start() < b for a, b in hypothetical):
             continue
         conceded = any(a <= m.start() < b for a, b in concessive)
@@ -369,9 +383,9 @@ def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str
         label, weight = cue.label, cue.weight
         if label == OVER and cue.flag != "dbl":
             # the cue's own clause: up to 20 characters either side, not past a comma or semicolon
-            before = re.split(r"[,;]", s[max(0, m.start() - 20): m.start()])[-1]
-            after = re.split(r"[,;]", s[m.end(): m.end() + 20])[0]
-            rest = re.split(r"[,;:]", s[m.end():])[0]
+            before = _CLAUSE_MARK.split(s[max(0, m.start() - 20): m.start()])[-1]
+            after = _CLAUSE_MARK.split(s[m.end(): m.end() + 20])[0]
+            rest = _CLAUSE_MARK_COLON.split(s[m.end():], maxsplit=1)[0]
             if CONTRAST.search(s[m.end():]) and not NEGATION.search(before + m.group(0)):
                 label = DEELS
                 weight *= 0.8
