@@ -82,9 +82,17 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "conform overeenkomstig"),
     (r"\bzal (?:ik|het kabinet)\b[^.;]{0,60}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren)\b", OVER, 0.8,
      "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren"),
-    (rf"\b{_SUBJ} (?:zal|zullen)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren)\b", OVER,
+    (rf"\b{_SUBJ} (?:zal|zullen|ga|gaat|gaan)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren)\b", OVER,
      0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren"),
     (r"\b(?:voer|voert|voeren) (?:ik|wij|we|het kabinet)\b[^.;]{0,60}\buit\b", OVER, 0.8, "voer voert voeren"),
+    # an intention or decision to carry it out: "Ik ben voornemens de aanbeveling uit te voeren."
+    (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,80}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen)\b",
+     OVER, 0.9, "voeren nemen volgen realiseren passen", "s"),
+    (r"\b(?:zeg|zegt|zeggen) (?:ik|wij|we|het kabinet) toe\b|\b(?:ik|wij|we|het kabinet) (?:zeg|zegt|zeggen) toe\b", OVER, 0.8,
+     "zeg zegt zeggen"),
+    (r"\b(?:aanbeveling|aanbevelingen|advies|adviezen)\b[^.;]{0,40}\b(?:wordt|worden|is|zijn)\b[^.;]{0,30}\b(?:uitgevoerd|opgevolgd|ingevoerd|doorgevoerd)\b",
+     OVER, 0.8, "uitgevoerd opgevolgd ingevoerd doorgevoerd"),
+    (r"\b(?:ga|gaat|gaan)\b[^.;]{0,30}\bover tot\b", OVER, 0.8, "tot"),
     (rf"\b{_SUBJ} (?:voer|voert|voeren)\b[^.;]{{0,60}}\buit\b", OVER, 0.8, "voer voert voeren"),
     (r"\b(?:geef|geeft|geven)\b[^.;]{0,40}\b(?:graag )?(?:gevolg|opvolging|uitvoering) aan\b", OVER, 0.9,
      "geef geeft geven"),
@@ -107,12 +115,14 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:staand|staande) (?:beleid|praktijk)\b", OVER, 0.8, "staand staande"),
     (r"\b(?:stel|stelt|stellen|maak|maakt|maken|trek|trekt|trekken)\b[^.;]{0,40}\b(?:middelen|geld|budget|financiering)\b[^.;]{0,30}\b(?:beschikbaar|vrij|uit)\b",
      OVER, 0.8, "middelen geld budget financiering", "s"),
+    (r"\b(?:middelen|geld|budget|financiering|miljoen|miljard)\b[^.;]{0,40}\b(?:beschikbaar|vrijmaken|vrij te maken|uittrekken|uit te trekken|vrijgemaakt|uitgetrokken)\b",
+     OVER, 0.8, "middelen geld budget financiering miljoen miljard", "s"),
     # double negation: "Er is geen enkele reden om deze aanbeveling niet over te nemen."
     (r"\bgeen (?:enkele )?(?:reden|aanleiding|bezwaar)\b[^.;]{0,80}\bniet\b", OVER, 1.0, "reden aanleiding bezwaar", "dbl"),
     # already being done (counts as adopting)
     (rf"\b{_SUBJ} (?:zet|zetten) zich\b[^.;]{{0,40}}\b(?:reeds|al)\b", OVER, 0.7, "zet zetten"),
-    (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen)\b",
-     OVER, 0.7, "gezet ondernomen ingezet gestart opgepakt geïmplementeerd uitgevoerd uitvoering vastgelegd geregeld "
+    (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen|gebeurd|doorgevoerd|aangepast)\b",
+     OVER, 0.7, "gebeurd doorgevoerd aangepast gezet ondernomen ingezet gestart opgepakt geïmplementeerd uitgevoerd uitvoering vastgelegd geregeld "
      "gerealiseerd opgericht ingevoerd ingesteld getroffen"),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "gedaan gewerkt uitgevoerd"),
     (r"\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b", OVER, 0.8, "gebeurt geschiedt"),
@@ -121,8 +131,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "nemen overgenomen"),
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend|proportioneel|doelmatig|uitvoerbaar|effectief|realistisch|gewenst|gerechtvaardigd|doeltreffend)\b",
      NIET, 1.0, "acht achten vind vindt vinden"),
-    (r"\b(?:is|zijn)\b[^.;]{0,30}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar)\b",
-     NIET, 0.6, "nodig wenselijk opportuun zinvol noodzakelijk haalbaar proportioneel doelmatig uitvoerbaar"),
+    (r"\b(?:is|zijn)\b[^.;]{0,50}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar|mogelijk)\b",
+     NIET, 0.6, "nodig wenselijk opportuun zinvol noodzakelijk haalbaar proportioneel doelmatig uitvoerbaar mogelijk"),
+    (r"\bniet (?:de|het|een) (?:(?:juiste|goede|aangewezen|geschikte|beste) )?(?:weg|oplossing|instrument|middel|route|antwoord)\b",
+     NIET, 0.9, "weg oplossing instrument middel route antwoord"),
+    (r"\b(?:huidige|bestaande) (?:regeling|beleid|systeem|stelsel|aanpak|werkwijze|regels|wet|praktijk)\b[^.;]{0,30}\b(?:handhaven|te handhaven|behouden|te behouden|ongewijzigd)\b",
+     NIET, 0.7, "handhaven behouden ongewijzigd"),
     (r"\bzie(?:t|n)? (?:ik|het kabinet|wij|we)\b[^.;]{0,40}\bgeen (?:aanleiding|noodzaak|meerwaarde|reden|toegevoegde waarde)\b",
      NIET, 1.0, "zie ziet zien"),
     (rf"\b{_SUBJ} (?:zie|ziet|zien)\b[^.;]{{0,40}}\bgeen (?:aanleiding|noodzaak|meerwaarde|reden|toegevoegde waarde)\b",
@@ -147,8 +161,11 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:disproportioneel|disproportionele|buitenproportioneel|onevenredig|onuitvoerbaar)\b", NIET, 0.9,
      "disproportioneel disproportionele buitenproportioneel onevenredig onuitvoerbaar"),
     (r"\bniet aan de orde\b", NIET, 1.0, "orde"),
-    (r"\b(?:onwenselijk|ongewenst|onnodig|onhaalbaar|onverstandig|ondoelmatig|onuitvoerbaar)\b", NIET, 0.9,
-     "onwenselijk ongewenst onnodig onhaalbaar onverstandig ondoelmatig onuitvoerbaar"),
+    (r"\b(?:onwenselijk|ongewenst|onnodig|onhaalbaar|onverstandig|ondoelmatig|onuitvoerbaar|overbodig)\b",
+     NIET, 0.9, "onwenselijk ongewenst onnodig onhaalbaar onverstandig ondoelmatig onuitvoerbaar overbodig"),
+    # a verdict on the proposal, not on the problem ("de wachttijden zijn onaanvaardbaar lang")
+    (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,60}\b(?:onaanvaardbaar|onverantwoord|onevenredig)\b", NIET, 1.0,
+     "onaanvaardbaar onverantwoord onevenredig", "s"),
     (r"\bte (?:verstrekkend|vergaand|ingrijpend|rigoureus)\b", NIET, 0.9, "verstrekkend vergaand ingrijpend rigoureus"),
     (r"\bgeen (?:heil|behoefte|voorstander|draagvlak)\b", NIET, 0.9, "heil behoefte voorstander draagvlak"),
     (r"\b(?:zie|ziet|zien)\b[^.;]{0,30}\bniets in\b", NIET, 1.0, "niets"),
@@ -167,6 +184,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:deels|gedeeltelijk|voor een deel|ten dele|in beginsel|op onderdelen)\b", DEELS, 0.8,
      "deels gedeeltelijk deel dele beginsel onderdelen"),
     (r"\b(?:eerste|tweede|derde|laatste|ene|andere) (?:deel|onderdeel|helft)\b", DEELS, 0.8, "deel onderdeel helft"),
+    (r"\bmet uitzondering van\b|\buitgezonderd\b", DEELS, 0.8, "uitzondering uitgezonderd"),
     # to be decided later
     (r"\b(?:zal|zullen|ga|gaat|gaan) (?:ik|het kabinet|wij|we|Nederland)\b[^.;]{0,80}\b(?:bezien|bekijken|onderzoeken|verkennen|nagaan|uitzoeken|overwegen|laten onderzoeken)\b",
      OVERWEGING, 0.8, "bezien bekijken onderzoeken verkennen nagaan uitzoeken overwegen"),
@@ -177,6 +195,11 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:neem|neemt|nemen)\b[^.;]{0,50}\bmee (?:in|bij)\b", OVERWEGING, 0.8, _NEEM),
     (r"\b(?:weeg|weegt|wegen)\b[^.;]{0,50}\b(?:mee|opnieuw|af)\b", OVERWEGING, 0.8, "weeg weegt wegen"),
     (r"\bmeegenomen\b", OVERWEGING, 0.6, "meegenomen"),
+    (r"\b(?:bestudeer|bestudeert|bestuderen)\b|\b(?:wordt|worden)\b[^.;]{0,30}\b(?:bestudeerd|onderzocht|verkend|bezien|bekeken)\b",
+     OVERWEGING, 0.8, "bestudeer bestudeert bestuderen bestudeerd onderzocht verkend bezien bekeken"),
+    (r"\bkom(?:t|en)?\b[^.;]{0,40}\bmet een (?:reactie|standpunt|besluit|kabinetsstandpunt)\b", OVERWEGING, 0.8,
+     "reactie standpunt besluit kabinetsstandpunt"),
+    (r"\bhang(?:t|en)?\b[^.;]{0,30}\baf van\b", OVERWEGING, 0.7, "hangt hangen hang"),
     (r"\bkom(?:t|en)?\s+(?:ik|het kabinet|wij|we)\b[^.;]{0,60}\bterug\b", OVERWEGING, 0.9, "terug"),
     (rf"\b{_SUBJ}\s+kom(?:t|en)?\b[^.;]{{0,60}}\bterug\b", OVERWEGING, 0.9, "terug"),
     (r"\b(?:laat|laten)\b[^.;]{0,40}\b(?:onderzoeken|uitwerken|verkennen|uitzoeken|analyseren|in kaart brengen)\b",
@@ -253,7 +276,7 @@ _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 # a negation closing the cue's clause: "volgt het advies om ... te activeren niet", "steun ik niet"
 NEGATION_AT_END = re.compile(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b[^.;]*\bniet\b",
+CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b[^.;]*\b(?:niet|geen)\b",
                       re.IGNORECASE)
 CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
@@ -264,7 +287,8 @@ RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels
 CONCESSIVE = re.compile(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder te)\b[^,;.]{0,200}", re.IGNORECASE)
 # an indirect question weighed, not decided: "Ik heb overwogen of ... disproportioneel zou zijn."
 HYPOTHETICAL = re.compile(
-    r"\b(?:overwogen|bezien|bekeken|nagegaan|onderzocht|afgewogen|getwijfeld|de vraag)\s+of\b[^,;.]{0,200}", re.IGNORECASE)
+    r"\b(?:overwogen|bezien|bekeken|nagegaan|onderzocht|afgewogen|getwijfeld|de vraag)\s+of\b[^,;.]{0,200}|^Of\b[^,;.]{0,200}",
+    re.IGNORECASE)
 ALREADY = re.compile(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b"

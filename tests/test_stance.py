@@ -184,6 +184,55 @@ PHRASINGS = [
     ("Ik deel het doel van de aanbeveling, maar kies voor een andere route.", "deels_overgenomen"),
     ("Het kabinet onderkent het probleem. Een nieuwe toezichthouder acht het echter niet nodig.", "deels_overgenomen"),
     ("De aanbeveling om de regels te vereenvoudigen neem ik alleen over voor kleine ondernemers.", "deels_overgenomen"),
+    ('De raad adviseert de kennisinfrastructuur te versterken. Het kabinet zal hiervoor de komende '
+     'vier jaar jaarlijks 20 miljoen euro vrijmaken.', 'overgenomen'),
+    ('Ik ben voornemens de aanbeveling uit te voeren en informeer uw Kamer over de voortgang.', 'overgenomen'),
+    ('De inspectie beveelt aan de meldcode aan te scherpen. Dat is inmiddels gebeurd: sinds 1 '
+     'januari geldt de aangescherpte meldcode.', 'overgenomen'),
+    ('Het kabinet gaat de aanbeveling uitvoeren.', 'overgenomen'),
+    ('Deze aanbeveling wordt uitgevoerd.', 'overgenomen'),
+    ('Ik zeg toe de regeling per 2026 aan te passen, zoals de commissie vraagt.', 'overgenomen'),
+    ('De aanbeveling is overgenomen in het wetsvoorstel dat u dit voorjaar ontvangt.', 'overgenomen'),
+    ('Wij willen hier graag gehoor aan geven en passen de regels aan.', 'overgenomen'),
+    ('Ik neem de aanbeveling integraal over.', 'overgenomen'),
+    ('Het kabinet is het met de commissie eens dat de rechtsbescherming beter moet. Daarom wordt de '
+     'Awb zo aangepast dat burgers gratis in bezwaar kunnen.', 'overgenomen'),
+    ('Dit advies nemen we over.', 'overgenomen'),
+    ('Ik heb besloten deze aanbeveling over te nemen.', 'overgenomen'),
+    ('Die aanbeveling is al uitgevoerd.', 'overgenomen'),
+    ('Het kabinet heeft besloten de aanbeveling niet over te nemen.', 'niet_overgenomen'),
+    ('Een dergelijk register acht het kabinet niet wenselijk vanwege de privacy van betrokkenen.', 'niet_overgenomen'),
+    ('Ik ben geen voorstander van een quotum.', 'niet_overgenomen'),
+    ('Het instellen van een nieuw fonds is naar mijn oordeel niet de juiste weg.', 'niet_overgenomen'),
+    ('Daarom kies ik ervoor de huidige regeling te handhaven.', 'niet_overgenomen'),
+    ('De voorgestelde verplichting zou leiden tot hoge lasten voor kleine bedrijven. Die lasten acht '
+     'ik onaanvaardbaar.', 'niet_overgenomen'),
+    ('Het kabinet deelt de analyse niet.', 'niet_overgenomen'),
+    ('Wij zien geen reden om het stelsel te herzien.', 'niet_overgenomen'),
+    ('Dit voorstel wijs ik af.', 'niet_overgenomen'),
+    ('Een verhoging van het budget is binnen de huidige financiële kaders niet mogelijk.', 'niet_overgenomen'),
+    ('Ik ga niet over tot invoering van een vergunningplicht.', 'niet_overgenomen'),
+    ('Ik neem de eerste twee aanbevelingen over; de derde niet.', 'deels_overgenomen'),
+    ('Het kabinet steunt het doel van een schonere binnenvaart. Een verbod op dieselschepen per 2030 '
+     'is echter niet haalbaar; wij kiezen voor een geleidelijke normering.', 'deels_overgenomen'),
+    ('De aanbeveling neem ik over, met uitzondering van het voorgestelde verbod.', 'deels_overgenomen'),
+    ('Ik onderschrijf de aanbeveling, al zie ik geen noodzaak voor een wettelijke regeling.', 'deels_overgenomen'),
+    ('De strekking van het advies spreekt mij aan. Een aparte toezichthouder acht ik echter '
+     'overbodig.', 'deels_overgenomen'),
+    ('De aanbeveling wordt voor een deel overgenomen.', 'deels_overgenomen'),
+    ('Ik zal de aanbeveling betrekken bij de herziening van de wet.', 'in_overweging'),
+    ('Het kabinet bestudeert de aanbeveling en komt in het najaar met een reactie.', 'in_overweging'),
+    ('Of deze aanbeveling kan worden overgenomen, hangt af van de uitkomsten van de uitvoeringstoets '
+     'die ik heb laten uitvoeren.', 'in_overweging'),
+    ('Over de aanbeveling is nog geen besluit genomen.', 'in_overweging'),
+    ('Ik wil de evaluatie van de wet afwachten voordat ik een besluit neem.', 'in_overweging'),
+    ('Het is aan een nieuw kabinet om hierover te beslissen.', 'in_overweging'),
+    ('Het kabinet zal de haalbaarheid van deze aanbeveling onderzoeken.', 'in_overweging'),
+    ('De aanbeveling richt zich tot de werkgevers. Ik heb haar onder de aandacht gebracht van de '
+     'sociale partners.', 'onbepaald'),
+    ('Deze aanbeveling is gericht aan de Nederlandse Zorgautoriteit, die haar zelf zal beoordelen.', 'onbepaald'),
+    ('Het rapport bevat vijf aanbevelingen. Hieronder ga ik op elk ervan in.', 'onbepaald'),
+    ('De commissie heeft veel mensen gesproken. Ik dank haar voor het werk.', 'onbepaald'),
 ]
 
 
