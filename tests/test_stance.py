@@ -233,6 +233,66 @@ PHRASINGS = [
     ('Deze aanbeveling is gericht aan de Nederlandse Zorgautoriteit, die haar zelf zal beoordelen.', 'onbepaald'),
     ('Het rapport bevat vijf aanbevelingen. Hieronder ga ik op elk ervan in.', 'onbepaald'),
     ('De commissie heeft veel mensen gesproken. Ik dank haar voor het werk.', 'onbepaald'),
+    ('Uit het onderzoek van de raad blijkt dat veel jongeren niet weten waar zij terecht kunnen met '
+     'schulden. Ook gemeenten geven aan dat zij deze groep slecht bereiken. Ik ga daarom samen met '
+     'de VNG een landelijk informatiepunt inrichten, zoals de raad voorstelt.', 'overgenomen'),
+    ("De raad wijst op de risico's van verouderde IT-systemen bij de Belastingdienst. Die risico's "
+     'zijn reëel. Het kabinet investeert daarom de komende jaren fors in de vernieuwing van deze '
+     'systemen.', 'overgenomen'),
+    ('De commissie constateert dat het toezicht op kinderopvang versnipperd is. Het kabinet herkent '
+     'dit beeld en brengt het toezicht onder bij één inspectie.', 'overgenomen'),
+    ('De aanbeveling om de Kamer jaarlijks te informeren over de voortgang, neem ik graag over.', 'overgenomen'),
+    ('Dit wordt al gedaan: sinds 2022 ontvangt uw Kamer jaarlijks een voortgangsrapportage.', 'overgenomen'),
+    ('Daar wordt al invulling aan gegeven via het programma Samen tegen armoede.', 'overgenomen'),
+    ('Deze aanbeveling is in lijn met het bestaande beleid en wordt voortgezet.', 'overgenomen'),
+    ('De raad stelt voor het aantal inspecties te verdubbelen. Hoewel dit extra capaciteit vraagt, '
+     'ben ik het hiermee eens en zorg ik voor de benodigde formatie.', 'overgenomen'),
+    ('Het kabinet kan zich vinden in deze aanbeveling.', 'overgenomen'),
+    ('Ik kan mij goed vinden in het advies van de raad en zal het uitvoeren.', 'overgenomen'),
+    ('De aanbeveling wordt door het kabinet niet overgenomen.', 'niet_overgenomen'),
+    ('De raad adviseert een suikertaks in te voeren. Het kabinet is daar geen voorstander van, omdat '
+     'het effect op de gezondheid onzeker is.', 'niet_overgenomen'),
+    ('Ik acht het niet verstandig om nu het stelsel opnieuw te herzien, nu de vorige herziening nog '
+     'maar net is ingevoerd.', 'niet_overgenomen'),
+    ('De kosten van een dergelijk systeem zijn hoog en de baten onzeker. Ik zie daarom af van '
+     'invoering.', 'niet_overgenomen'),
+    ('Dit zou betekenen dat scholen opnieuw hun curriculum moeten aanpassen. Dat wil ik hen niet '
+     'aandoen.', 'niet_overgenomen'),
+    ('Het kabinet kan zich niet vinden in deze aanbeveling.', 'niet_overgenomen'),
+    ('Ik neem deze aanbeveling niet over, omdat de huidige wet voldoende waarborgen biedt.', 'niet_overgenomen'),
+    ('Een landelijk verbod op vuurwerk stuit op grote uitvoeringsbezwaren bij de politie. Het '
+     'kabinet kiest daarom niet voor een verbod.', 'niet_overgenomen'),
+    ('De aanbeveling om een nieuw agentschap op te richten, past niet bij het streven naar een '
+     'kleinere overheid. Ik volg haar daarom niet op.', 'niet_overgenomen'),
+    ('Het kabinet deelt de zorg van de raad over de betaalbaarheid van de zorg. De voorgestelde '
+     'verhoging van het eigen risico vindt het kabinet echter niet aanvaardbaar.', 'deels_overgenomen'),
+    ('Ik neem de aanbeveling gedeeltelijk over: de termijn gaat omlaag, maar niet tot de '
+     'voorgestelde vier weken.', 'deels_overgenomen'),
+    ('Het eerste deel van de aanbeveling neem ik over. Het tweede deel, een verbod op '
+     'flitskredieten, neem ik niet over.', 'deels_overgenomen'),
+    ('Het kabinet steunt de richting van het advies, maar kiest voor een andere uitwerking.', 'deels_overgenomen'),
+    ('Met de raad vind ik dat de regeldruk omlaag moet. Een generieke schrapping van 25 procent van '
+     'de regels acht ik echter niet verantwoord.', 'deels_overgenomen'),
+    ('De aanbeveling is in beginsel sympathiek, maar de uitwerking vraagt nog nader onderzoek. Ik '
+     'kom hierop terug in de voorjaarsbrief.', 'in_overweging'),
+    ('Het kabinet zal de aanbeveling meenemen in de uitwerking van het coalitieakkoord.', 'in_overweging'),
+    ('Over de invoering van een kilometerheffing beslist het volgende kabinet.', 'in_overweging'),
+    ('Gezien de demissionaire status van het kabinet laat ik de besluitvorming hierover aan mijn '
+     'opvolger.', 'in_overweging'),
+    ("Ik wil eerst de resultaten van de pilot in drie regio's afwachten. Op basis daarvan besluit ik "
+     'of een landelijke uitrol zinvol is.', 'in_overweging'),
+    ('Ik heb de Gezondheidsraad gevraagd hierover te adviseren. Zodra dat advies er is, informeer ik '
+     'uw Kamer over mijn standpunt.', 'in_overweging'),
+    ('De verkenning naar de mogelijkheden hiervan loopt nog. Een besluit volgt na de zomer.', 'in_overweging'),
+    ('Deze aanbeveling betreft de werkwijze van de politie en ligt op het terrein van de korpschef. '
+     'Ik heb het rapport aan hem doorgestuurd.', 'onbepaald'),
+    ('De aanbeveling is gericht aan de onderwijsinstellingen. Zij zijn zelf verantwoordelijk voor de '
+     'inrichting van hun onderwijs.', 'onbepaald'),
+    ('De raad richt deze aanbeveling tot de waterschappen. Ik heb de Unie van Waterschappen gevraagd '
+     'hierop te reageren.', 'onbepaald'),
+    ('In het rapport worden zeven aanbevelingen gedaan. De aanbevelingen hebben betrekking op de '
+     'inrichting van het stelsel, de financiering en het toezicht.', 'onbepaald'),
+    ('De raad gaat in zijn advies uitgebreid in op de historische ontwikkeling van het stelsel.', 'onbepaald'),
 ]
 
 
