@@ -199,6 +199,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      OVERWEGING, 0.8, "bezien bekijken onderzoeken verkennen nagaan uitzoeken overwegen"),
     (rf"\b{_SUBJ} (?:zal|zullen|gaat|gaan|ga)\b[^.;]{{0,80}}\b(?:bezien|bekijken|onderzoeken|verkennen|nagaan|uitzoeken|overwegen)\b",
      OVERWEGING, 0.8, "bezien bekijken onderzoeken verkennen nagaan uitzoeken overwegen"),
+    (r"\b(?:zal|zullen)\b[^.;]{0,60}\b(?:bezien|bekijken|onderzoeken|verkennen|nagaan|uitzoeken|overwegen)\b", OVERWEGING, 0.7,
+     "bezien bekijken onderzoeken verkennen nagaan uitzoeken overwegen", "s"),
+    (r"\bwil(?:len)?\b[^.;]{0,20}\beerst\b", OVERWEGING, 0.8, "eerst"),
     (r"\b(?:zal ik|wordt|worden) (?:dit |deze aanbeveling |de aanbeveling )?(?:nader )?(?:bezien|onderzocht|verkend|overwogen)\b",
      OVERWEGING, 0.8, "bezien onderzocht verkend overwogen"),
     (r"\b(?:neem|neemt|nemen)\b[^.;]{0,50}\bmee (?:in|bij)\b", OVERWEGING, 0.8, _NEEM),
@@ -216,7 +219,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bhang(?:t|en)?\b[^.;]{0,30}\baf van\b", OVERWEGING, 0.7, "hangt hangen hang"),
     (r"\bkom(?:t|en)?\s+(?:ik|het kabinet|wij|we)\b[^.;]{0,60}\bterug\b", OVERWEGING, 0.9, "terug"),
     (rf"\b{_SUBJ}\s+kom(?:t|en)?\b[^.;]{{0,60}}\bterug\b", OVERWEGING, 0.9, "terug"),
-    (r"\b(?:laat|laten)\b[^.;]{0,40}\b(?:onderzoeken|uitwerken|verkennen|uitzoeken|analyseren|in kaart brengen)\b",
+    (r"\b(?:laat|laten)\b[^.;]{0,40}\b(?:onderzoeken|uitwerken|verkennen|uitzoeken|analyseren|in kaart brengen|toetsen)\b",
      OVERWEGING, 0.8, "laat laten"),
     (rf"\b(?:onderzoek|onderzoekt|onderzoeken|verken|verkent|verkennen)\s+{_SUBJ}\b|\b{_SUBJ}\s+(?:onderzoek|onderzoekt|onderzoeken|verken|verkent)\b",
      OVERWEGING, 0.8, "onderzoek onderzoekt onderzoeken verken verkent verkennen"),
@@ -292,6 +295,9 @@ NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 NEGATION_AT_END = re.compile(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b[^.;]*\b(?:niet|geen)\b",
                       re.IGNORECASE)
+DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
+# a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
+THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
 CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
 RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel)\b",
@@ -303,6 +309,10 @@ CONCESSIVE = re.compile(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder
 HYPOTHETICAL = re.compile(
     r"\b(?:overwogen|bezien|bekeken|nagegaan|onderzocht|afgewogen|getwijfeld|de vraag)\s+of\b[^,;.]{0,200}|^Of\b[^,;.]{0,200}",
     re.IGNORECASE)
+# what the adviser says is reported, not decided: "De raad concludeert dat dit op onderdelen niet zo is."
+REPORTED = re.compile(
+    r"\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|ombudsman|\w+raad|\w+commissie|onderzoekers)\b[^.;,]{0,40}"
+    r"\b(?:concludeert|constateert|stelt vast|signaleert|meent|merkt op|wijst erop)\b[^.;]{0,200}", re.IGNORECASE)
 ALREADY = re.compile(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b"
@@ -339,6 +349,9 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     sents = sentences(reactie)
     n = len(sents)
     per_sentence = [_sentence_cues(s, prefilter) for s in sents]
+    if any(lab == ELDERS for found in per_sentence for lab, _, _ in found):
+        # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
+        per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) for s in sents]
     has_aim = any(flag == "aim" for found in per_sentence for _, _, flag in found)
     # a rejection set against what came before ("Een apart instituut is echter niet nodig.")
     contrasted = any(lab == NIET and CONTRAST_WORD.search(s)
@@ -394,7 +407,7 @@ def _candidates(s: str) -> list[_Cue]:
     return [_CUES[i] for i in sorted({i for word in hits for i in _BY_KEY[word]})]
 
 
-def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str]]:
+def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = False) -> list[tuple[str, float, str]]:
     """The cues a sentence holds (label, weight, flag), after concession, negation and contrast."""
     found: list[tuple[str, float, str]] = []
     cues = _candidates(s) if prefilter else _CUES
@@ -402,7 +415,7 @@ def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str
         return found
     has_subject: bool | None = None  # looked up only for a cue that needs it
     concessive = [m.span() for m in CONCESSIVE.finditer(s)]
-    hypothetical = [m.span() for m in HYPOTHETICAL.finditer(s)]
+    hypothetical = [m.span() for m in HYPOTHETICAL.finditer(s)] + [m.span() for m in REPORTED.finditer(s)]
     contrast = False
     for cue in cues:
         m = cue.rx.search(s)
@@ -424,7 +437,10 @@ def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str
             before = _CLAUSE_MARK.split(s[max(0, m.start() - 20): m.start()])[-1]
             after = _CLAUSE_MARK.split(s[m.end(): m.end() + 20])[0]
             rest = _CLAUSE_MARK_COLON.split(s[m.end():], maxsplit=1)[0]
-            if CONTRAST.search(s[m.end():]) and not NEGATION.search(before + m.group(0)):
+            if CONTRAST.search(s[m.end():]) and DEFERRAL.search(s[m.end():]):
+                label = OVERWEGING  # "neem ik over, maar wil eerst de uitvoerbaarheid laten toetsen"
+                weight = 0.8
+            elif CONTRAST.search(s[m.end():]) and not NEGATION.search(before + m.group(0)):
                 label = DEELS
                 weight *= 0.8
                 contrast = True
@@ -434,6 +450,8 @@ def _sentence_cues(s: str, prefilter: bool = True) -> list[tuple[str, float, str
                 label = DEELS
                 weight *= 0.9
         if conceded and label == NIET:
+            continue
+        if skip_third_party and THIRD_PARTY.search(_CLAUSE_MARK.split(s[:m.start()])[-1]):
             continue
         found.append((label, weight, cue.flag))
     if any(flag != "ref" for _, _, flag in found):

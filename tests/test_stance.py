@@ -293,6 +293,34 @@ PHRASINGS = [
     ('In het rapport worden zeven aanbevelingen gedaan. De aanbevelingen hebben betrekking op de '
      'inrichting van het stelsel, de financiering en het toezicht.', 'onbepaald'),
     ('De raad gaat in zijn advies uitgebreid in op de historische ontwikkeling van het stelsel.', 'onbepaald'),
+    ('De aanbeveling is gericht aan de gemeenten. Het is aan hen om te bepalen of zij een lokaal '
+     'meldpunt inrichten.', 'onbepaald'),
+    ('De aanbeveling richt zich tot de zorgverzekeraars. Ik heb de aanbeveling met Zorgverzekeraars '
+     'Nederland besproken; zij nemen haar mee in hun inkoopbeleid.', 'onbepaald'),
+    ('Deze aanbeveling is aan de sociale partners. Ik heb hen gevraagd hierop te reageren.', 'onbepaald'),
+    ('De raad beveelt de provincies aan hun natuurbeleid beter af te stemmen. Het Interprovinciaal '
+     'Overleg heeft laten weten de aanbeveling over te nemen.', 'onbepaald'),
+    ('De aanbeveling over de tarieven is gericht aan de toezichthouder. De ACM heeft aangegeven haar '
+     'werkwijze hierop aan te passen.', 'onbepaald'),
+    ('De commissie heeft in haar rapport uitgebreid stilgestaan bij de positie van slachtoffers. Zij '
+     'beveelt aan slachtoffers eerder te informeren.', 'onbepaald'),
+    ('In de afgelopen jaren is het aantal meldingen sterk gestegen. De oorzaken daarvan zijn niet '
+     'eenduidig.', 'onbepaald'),
+    ('Het advies gaat in op de vraag of de huidige wet nog voldoet. De raad concludeert dat dit op '
+     'onderdelen niet het geval is.', 'onbepaald'),
+    ('De aanbeveling hangt samen met aanbeveling 3.', 'onbepaald'),
+    ('De Raad van State merkt op dat de toelichting niet ingaat op de gevolgen voor gemeenten.', 'onbepaald'),
+    ('Ik neem de aanbeveling over, voor zover dit binnen de bestaande budgetten past.', 'overgenomen'),
+    ('Onder voorbehoud van de uitkomst van de uitvoeringstoets neem ik de aanbeveling over.', 'overgenomen'),
+    ('Het kabinet is voornemens de aanbeveling over te nemen, maar wil eerst de uitvoerbaarheid '
+     'laten toetsen.', 'in_overweging'),
+    ('Ik sluit niet uit dat een wettelijke regeling op termijn nodig is, maar zie daar op dit moment '
+     'geen aanleiding toe.', 'niet_overgenomen'),
+    ('Ik sta welwillend tegenover de aanbeveling en zal de mogelijkheden verkennen.', 'in_overweging'),
+    ('Het kabinet ziet op dit moment geen ruimte om de aanbeveling uit te voeren.', 'niet_overgenomen'),
+    ('Vooralsnog zie ik geen noodzaak voor aanvullende maatregelen.', 'niet_overgenomen'),
+    ('Het kabinet zal deze aanbeveling niet uitvoeren.', 'niet_overgenomen'),
+    ('Wij hebben besloten hier geen gevolg aan te geven.', 'niet_overgenomen'),
 ]
 
 
