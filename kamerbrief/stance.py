@@ -134,6 +134,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "gerealiseerd opgericht ingevoerd ingesteld getroffen"),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "gedaan gewerkt uitgevoerd"),
     (r"\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b", OVER, 0.8, "gebeurt geschiedt"),
+    (r"\b(?:dit|dat) is (?:al|reeds|inmiddels) (?:het geval|zo|praktijk|staand beleid|geregeld)\b", OVER, 0.8, "al reeds inmiddels"),
+    (r"\b(?:voorziet|voorzien|voorzag)\b[^.;]{0,30}\b(?:al|reeds)\b[^.;]{0,20}\bin\b", OVER, 0.8, "voorziet voorzien voorzag"),
+    (r"\b(?:al|reeds)\b[^.;]{0,40}\b(?:op gericht|in voorzien|ingediend|aangenomen|van kracht|van start gegaan)\b", OVER, 0.7,
+     "gericht voorzien ingediend aangenomen kracht start"),
+    (r"\b(?:daar|hier|daarvoor|hiervoor)\b[^.;]{0,20}\b(?:zorg|zorgt|zorgen)\b|\b(?:zorg|zorgt|zorgen) (?:ik|wij|we|het kabinet) (?:voor|ervoor|daarvoor)\b",
+     OVER, 0.8, "zorg zorgt zorgen"),
     # rejecting
     (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,160}}\bniet over{_CLAUSE_END}", NIET, 1.0, _NEEM),
     (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "nemen overgenomen"),
@@ -170,6 +176,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:disproportioneel|disproportionele|buitenproportioneel|onevenredig|onuitvoerbaar)\b", NIET, 0.9,
      "disproportioneel disproportionele buitenproportioneel onevenredig onuitvoerbaar"),
     (r"\bniet aan de orde\b", NIET, 1.0, "orde"),
+    (r"\b(?:dit|dat) gebeurt niet\b", NIET, 0.9, "gebeurt"),
+    (r"\b(?:gaat|gaan)\b[^.;]{0,40}\bte ver\b|\bbrug te ver\b", NIET, 0.9, "ver"),
+    (r"\bschiet\w*\b[^.;]{0,30}\bdoel voorbij\b|\bbuiten (?:proportie|proporties)\b", NIET, 0.9, "voorbij proportie proporties"),
     (r"\b(?:onwenselijk|ongewenst|onnodig|onhaalbaar|onverstandig|ondoelmatig|onuitvoerbaar|overbodig)\b",
      NIET, 0.9, "onwenselijk ongewenst onnodig onhaalbaar onverstandig ondoelmatig onuitvoerbaar overbodig"),
     # a verdict on the proposal, not on the problem ("de wachttijden zijn onaanvaardbaar lang")
@@ -249,8 +258,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # left to the next cabinet
     (r"\b(?:volgend|volgende|nieuw|nieuwe|komend|komende) kabinet\b", OVERWEGING, 0.9,
      "volgend volgende nieuw nieuwe komend komende"),
-    (r"\b(?:kabinetsformatie|opvolger|demissionair|demissionaire)\b|\b(?:tijdens|na|in|bij|aan) de formatie\b", OVERWEGING, 0.8,
-     "kabinetsformatie formatie opvolger demissionair demissionaire"),
+    (r"\b(?:kabinetsformatie|opvolger|ambtsopvolger|demissionair|demissionaire)\b|\b(?:tijdens|na|in|bij|aan) de formatie\b", OVERWEGING, 0.8,
+     "kabinetsformatie formatie opvolger ambtsopvolger demissionair demissionaire"),
     (r"\blaat\b[^.;]{0,40}\b(?:verkenning|onderzoek|analyse)\b[^.;]{0,40}\buitvoeren\b", OVERWEGING, 0.8, "laat"),
     (r"\b(?:bezie|beziet)\b", OVERWEGING, 0.8, "bezie beziet"),
     (r"\bin overweging\b", OVERWEGING, 0.9, "overweging"),
