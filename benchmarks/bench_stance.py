@@ -1,4 +1,4 @@
-"""Stance speed: median and minimum time per `classify` call on long responses (issue 13).
+"""Stance speed: median and minimum CPU time per `classify` call on long responses (issue 13).
 
     python benchmarks/bench_stance.py [--size 20000] [--repeat 15] [--before REV]
 
@@ -43,15 +43,16 @@ def response(size: int) -> str:
 
 
 def timings(fns: dict[str, Callable[[str], object]], text: str, repeat: int) -> dict[str, tuple[float, float]]:
-    """(median, min) milliseconds per call; the variants interleave, so a busy machine hits them alike."""
+    """(median, min) CPU milliseconds per call (process time, so other work on a shared machine counts
+    less); the variants interleave, so what remains of the noise hits them alike."""
     times: dict[str, list[float]] = {name: [] for name in fns}
     for fn in fns.values():
         fn(text)
     for _ in range(repeat):
         for name, fn in fns.items():
-            t = time.perf_counter()
+            t = time.process_time()
             fn(text)
-            times[name].append(time.perf_counter() - t)
+            times[name].append(time.process_time() - t)
     return {name: (statistics.median(ts) * 1000, min(ts) * 1000) for name, ts in times.items()}
 
 

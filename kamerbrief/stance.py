@@ -307,6 +307,7 @@ CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:ni
 DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
 # a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
 THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
+THIRD_WORD = re.compile(r"\b(?:zij|ze|hij)\b", re.IGNORECASE)
 CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
 RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel)\b",
@@ -360,7 +361,8 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     per_sentence = [_sentence_cues(s, prefilter) for s in sents]
     if any(lab == ELDERS for found in per_sentence for lab, _, _ in found):
         # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
-        per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) for s in sents]
+        per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) if found and THIRD_WORD.search(s) else found
+                        for s, found in zip(sents, per_sentence, strict=True)]
     has_aim = any(flag == "aim" for found in per_sentence for _, _, flag in found)
     # a rejection set against what came before ("Een apart instituut is echter niet nodig.")
     contrasted = any(lab == NIET and CONTRAST_WORD.search(s)
@@ -423,13 +425,16 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
     if not cues:
         return found
     has_subject: bool | None = None  # looked up only for a cue that needs it
-    concessive = [m.span() for m in CONCESSIVE.finditer(s)]
-    hypothetical = [m.span() for m in HYPOTHETICAL.finditer(s)] + [m.span() for m in REPORTED.finditer(s)]
+    concessive: list[tuple[int, int]] | None = None  # clause spans, found once a cue matches
+    hypothetical: list[tuple[int, int]] = []
     contrast = False
     for cue in cues:
         m = cue.rx.search(s)
         if not m:
             continue
+        if concessive is None:
+            concessive = [c.span() for c in CONCESSIVE.finditer(s)]
+            hypothetical = [c.span() for c in HYPOTHETICAL.finditer(s)] + [c.span() for c in REPORTED.finditer(s)]
         if cue.needs_subject:
             if has_subject is None:
                 has_subject = bool(SUBJECT.search(s))

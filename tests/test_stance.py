@@ -79,17 +79,16 @@ def test_stance_on_the_fresh_blind_set() -> None:
     print(text)
     assert accuracy >= 0.85, text
     assert dev >= 0.95, text
-    assert test >= 0.70, text  # a ratchet at the figure measured once after tuning on dev
+    assert test >= 0.75, text  # a ratchet at the figure measured after tuning on dev (76.5 %)
 
 
 def test_never_adopted_where_the_passage_rejects() -> None:
     for c in CASES + FRESH_DEV:
         if c["standpunt"] == "niet_overgenomen":
             assert classify(c["tekst"]).standpunt != "overgenomen", c["tekst"]
-    # the test half: counted, not read; one rejecting passage there is still read as adopting (a ratchet)
-    wrong = sum(1 for c in FRESH_TEST
-                if c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen")
-    assert wrong <= 1
+    # the test half is counted, its texts not printed
+    assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
+                   for c in FRESH_TEST)
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
