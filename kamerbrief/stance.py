@@ -36,6 +36,8 @@ ELDERS = "elders"
 # one from an indication (cue weight 0.6-0.7) or a mixed response 0.6-0.7 (`deels` is 0.6), and every
 # dev label at 0.6 or more is right; below 0.5 sit only weak cues outvoted by others (0.3-0.4). Before
 # tuning, the dev errors were not at low confidence but missing cues (0.0), so the cut is at the gap: 0.5.
+# Measured once on the untouched test half after tuning (not used to choose): 41/44 right at >= 0.8,
+# 14/21 at 0.6-0.7, so 0.6-0.7 is a lean, not a finding.
 THRESHOLD = 0.5
 
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
