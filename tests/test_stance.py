@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import pytest
 import yaml
@@ -12,7 +15,7 @@ import kamerbrief
 from kamerbrief.rules.toezeggingen import find as find_toezeggingen
 from kamerbrief.rules.toezeggingen import resolve
 from kamerbrief.rules.verwijzingen import find as find_refs
-from kamerbrief.stance import classify
+from kamerbrief.stance import _CUES, THRESHOLD, classify, classify_raw, sentences
 
 from .conftest import CORPUS
 
@@ -20,10 +23,14 @@ DATA = Path(__file__).parent / "data"
 LABELS = ("overgenomen", "deels_overgenomen", "niet_overgenomen", "in_overweging", "onbepaald")
 CASES = [c for f in ("standpunten.yaml", "standpunten-heldout.yaml")
          for c in yaml.safe_load((DATA / f).read_text(encoding="utf-8"))]
+# written blind (issue 12); split deterministically: dev (even indices) was used to tune, test (odd) never read
+FRESH = yaml.safe_load((DATA / "standpunten-fresh.yaml").read_text(encoding="utf-8"))
+FRESH_DEV, FRESH_TEST = FRESH[0::2], FRESH[1::2]
 
 
-def evaluate() -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, str, str]]]:
-    predicted = [(c["standpunt"], classify(c["tekst"]).standpunt, c["tekst"]) for c in CASES]
+def evaluate(cases: list[dict[str, str]] = CASES
+             ) -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, str, str]]]:
+    predicted = [(c["standpunt"], classify(c["tekst"]).standpunt, c["tekst"]) for c in cases]
     per_label = {}
     for label in LABELS:
         tp = sum(1 for want, got, _ in predicted if want == got == label)
@@ -34,34 +41,315 @@ def evaluate() -> tuple[float, dict[str, tuple[float, float]], list[tuple[str, s
     return accuracy, per_label, [p for p in predicted if p[0] != p[1]]
 
 
+def report(cases: list[dict[str, str]], show_misses: bool = True) -> str:
+    """Per-label precision/recall, the confusion matrix (rows gold) and, where allowed, the misread texts."""
+    accuracy, per_label, misses = evaluate(cases)
+    out = "\n".join(f"{label:18} precision {p:.2f} recall {r:.2f}" for label, (p, r) in per_label.items())
+    confusion = Counter((c["standpunt"], classify(c["tekst"]).standpunt) for c in cases)
+    out += "\ngold \\ got " + " ".join(f"{lab[:6]:>6}" for lab in LABELS)
+    out += "".join(f"\n{want[:10]:10} " + " ".join(f"{confusion[want, got]:6}" for got in LABELS) for want in LABELS)
+    out += f"\naccuracy {accuracy:.3f} on {len(cases)} passages"
+    if show_misses:
+        out += "\n" + "\n".join(f"  want {w} got {g}: {t[:80]}" for w, g, t in misses)
+    return out
+
+
 def test_the_labelled_set_covers_every_label() -> None:
     counts = Counter(c["standpunt"] for c in CASES)
     assert len(CASES) >= 60 and set(counts) == set(LABELS) and min(counts.values()) >= 8
+    assert len(FRESH) >= 150 and set(Counter(c["standpunt"] for c in FRESH)) == set(LABELS)
 
 
 def test_stance_precision_and_recall_per_label() -> None:
-    accuracy, per_label, misses = evaluate()
-    report = "\n".join(f"{label:18} precision {p:.2f} recall {r:.2f}" for label, (p, r) in per_label.items())
-    report += f"\naccuracy {accuracy:.3f} on {len(CASES)} passages\n" + "\n".join(
-        f"  want {w} got {g}: {t[:80]}" for w, g, t in misses)
-    print(report)
-    assert accuracy >= 0.90, report
+    accuracy, per_label, _ = evaluate()
+    text = report(CASES)
+    print(text)
+    assert accuracy >= 0.90, text
     for precision, recall in per_label.values():
-        assert precision >= 0.85 and recall >= 0.8, report
+        assert precision >= 0.85 and recall >= 0.8, text
+
+
+def test_stance_on_the_fresh_blind_set() -> None:
+    """The figure that counts: 57.3 % before issue 12's changes. Test-half texts are not printed."""
+    accuracy, _, _ = evaluate(FRESH)
+    dev, _, _ = evaluate(FRESH_DEV)
+    test, _, _ = evaluate(FRESH_TEST)
+    text = (f"fresh all\n{report(FRESH, show_misses=False)}\n\nfresh dev\n{report(FRESH_DEV)}\n\n"
+            f"fresh test\n{report(FRESH_TEST, show_misses=False)}")
+    print(text)
+    assert accuracy >= 0.85, text
+    assert dev >= 0.95, text
+    assert test >= 0.75, text  # a ratchet at the figure measured after tuning on dev (76.5 %)
 
 
 def test_never_adopted_where_the_passage_rejects() -> None:
-    for c in CASES:
+    for c in CASES + FRESH_DEV:
         if c["standpunt"] == "niet_overgenomen":
             assert classify(c["tekst"]).standpunt != "overgenomen", c["tekst"]
+    # the test half is counted, its texts not printed
+    assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
+                   for c in FRESH_TEST)
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
-    results = [(c["standpunt"], classify(c["tekst"])) for c in CASES]
+    results = [(c["standpunt"], classify(c["tekst"])) for c in CASES + FRESH_DEV]
     sure = [(want, st) for want, st in results if st.vertrouwen >= 0.8]
-    assert len(sure) >= len(CASES) // 3
+    assert len(sure) >= len(results) // 3
     assert sum(1 for want, st in sure if want == st.standpunt) / len(sure) >= 0.97
     assert all(st.vertrouwen == 0.0 for _, st in results if st.standpunt == "onbepaald" and st.citaat is None)
+
+
+def test_below_the_threshold_the_label_is_onbepaald_and_the_sentence_still_quoted() -> None:
+    text = "Wij wachten de evaluatie af. Het kabinet zet zich hier al voor in. Dit wordt meegenomen."
+    raw = classify_raw(text)
+    assert raw.standpunt == "in_overweging" and raw.vertrouwen < THRESHOLD
+    st = classify(text)
+    assert st.standpunt == "onbepaald" and st.citaat == raw.citaat and st.citaat in text
+    for c in CASES + FRESH:
+        st = classify(c["tekst"])
+        assert st.standpunt == "onbepaald" or st.vertrouwen >= THRESHOLD
+        assert st.citaat is None or st.citaat in c["tekst"]
+
+
+def test_the_keyword_prefilter_changes_no_result() -> None:
+    """A cue runs only on sentences holding one of its keys; every match must hold one."""
+    texts = [c["tekst"] for c in CASES + FRESH] + [t for t, _ in PHRASINGS]
+    for text in texts:
+        assert classify_raw(text) == classify_raw(text, prefilter=False), text
+        for s in sentences(text):
+            words = set(re.findall(r"\w+", s.lower()))
+            for cue in _CUES:
+                if cue.rx.search(s):
+                    assert words & cue.keys, (cue.rx.pattern, s)
+
+
+def _nested_repeat(items: Any, inside: bool = False) -> bool:
+    for op, av in items:
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            _lo, hi, sub = av
+            many = hi is _parser.MAXREPEAT or hi > 1
+            if many and inside:
+                return True
+            if _nested_repeat(sub, inside or many):
+                return True
+        elif op == _parser.SUBPATTERN:
+            if _nested_repeat(av[-1], inside):
+                return True
+        elif op == _parser.BRANCH:
+            if any(_nested_repeat(b, inside) for b in av[1]):
+                return True
+        elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
+            if _nested_repeat(av[1], inside):
+                return True
+    return False
+
+
+def test_no_cue_pattern_nests_quantifiers() -> None:
+    """Every cue is linear in the sentence length: no repeat inside a repeat (bounded gaps are fine)."""
+    for cue in _CUES:
+        assert not _nested_repeat(_parser.parse(cue.rx.pattern, cue.rx.flags)), cue.rx.pattern
+
+
+# general phrasings of each style (written while tuning, so no accuracy claim rests on them)
+PHRASINGS = [
+    ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
+    ("Ik ga hiermee aan de slag.", "overgenomen"),
+    ("We gaan dit doen.", "overgenomen"),
+    ("Dat doen we.", "overgenomen"),
+    ("Dit gebeurt al.", "overgenomen"),
+    ("De aanbeveling wordt opgevolgd.", "overgenomen"),
+    ("Ik sta positief tegenover deze aanbeveling.", "overgenomen"),
+    ("Dit is reeds staand beleid.", "overgenomen"),
+    ("Met de nieuwe regeling is aan de aanbeveling voldaan.", "overgenomen"),
+    ("Hoewel de uitvoering niet eenvoudig is, voer ik de aanbeveling uit.", "overgenomen"),
+    ("Zonder dat daarvoor een wet nodig is, neemt het kabinet de aanbeveling over.", "overgenomen"),
+    ("Het kabinet acht een meldplicht onwenselijk.", "niet_overgenomen"),
+    ("Een verbod vind ik te verstrekkend.", "niet_overgenomen"),
+    ("Ik zie daar geen heil in.", "niet_overgenomen"),
+    ("Daar zie ik niets in.", "niet_overgenomen"),
+    ("Deze aanbeveling volg ik niet.", "niet_overgenomen"),
+    ("Dat doen we niet.", "niet_overgenomen"),
+    ("Een wettelijke verplichting gaat mij te ver.", "niet_overgenomen"),
+    ("Een landelijk fonds is disproportioneel.", "niet_overgenomen"),
+    ("Ik kan deze aanbeveling vooralsnog niet overnemen.", "niet_overgenomen"),
+    ("Hoewel ik niet uitsluit dat dit later nodig is, zie ik nu geen aanleiding voor een verbod.", "niet_overgenomen"),
+    ("Over de invoering is nog niet besloten; dat wordt bij de Voorjaarsnota besloten.", "in_overweging"),
+    ("Ik beraad mij op deze aanbeveling.", "in_overweging"),
+    ("Hierover besluit een volgend kabinet.", "in_overweging"),
+    ("Dit laat ik aan een volgend kabinet.", "in_overweging"),
+    ("De aanbeveling is aan de gemeenten gericht. Ik heb haar aan de VNG doorgegeven.", "onbepaald"),
+    ("Het is aan de gemeenten om hier invulling aan te geven.", "onbepaald"),
+    ("Ik herken het probleem dat de raad schetst; de voorgestelde oplossing neem ik niet over.", "deels_overgenomen"),
+    ("Ik deel het doel van de aanbeveling, maar kies voor een andere route.", "deels_overgenomen"),
+    ("Het kabinet onderkent het probleem. Een nieuwe toezichthouder acht het echter niet nodig.", "deels_overgenomen"),
+    ("De aanbeveling om de regels te vereenvoudigen neem ik alleen over voor kleine ondernemers.", "deels_overgenomen"),
+    ('De raad adviseert de kennisinfrastructuur te versterken. Het kabinet zal hiervoor de komende '
+     'vier jaar jaarlijks 20 miljoen euro vrijmaken.', 'overgenomen'),
+    ('Ik ben voornemens de aanbeveling uit te voeren en informeer uw Kamer over de voortgang.', 'overgenomen'),
+    ('De inspectie beveelt aan de meldcode aan te scherpen. Dat is inmiddels gebeurd: sinds 1 '
+     'januari geldt de aangescherpte meldcode.', 'overgenomen'),
+    ('Het kabinet gaat de aanbeveling uitvoeren.', 'overgenomen'),
+    ('Deze aanbeveling wordt uitgevoerd.', 'overgenomen'),
+    ('Ik zeg toe de regeling per 2026 aan te passen, zoals de commissie vraagt.', 'overgenomen'),
+    ('De aanbeveling is overgenomen in het wetsvoorstel dat u dit voorjaar ontvangt.', 'overgenomen'),
+    ('Wij willen hier graag gehoor aan geven en passen de regels aan.', 'overgenomen'),
+    ('Ik neem de aanbeveling integraal over.', 'overgenomen'),
+    ('Het kabinet is het met de commissie eens dat de rechtsbescherming beter moet. Daarom wordt de '
+     'Awb zo aangepast dat burgers gratis in bezwaar kunnen.', 'overgenomen'),
+    ('Dit advies nemen we over.', 'overgenomen'),
+    ('Ik heb besloten deze aanbeveling over te nemen.', 'overgenomen'),
+    ('Die aanbeveling is al uitgevoerd.', 'overgenomen'),
+    ('Het kabinet heeft besloten de aanbeveling niet over te nemen.', 'niet_overgenomen'),
+    ('Een dergelijk register acht het kabinet niet wenselijk vanwege de privacy van betrokkenen.', 'niet_overgenomen'),
+    ('Ik ben geen voorstander van een quotum.', 'niet_overgenomen'),
+    ('Het instellen van een nieuw fonds is naar mijn oordeel niet de juiste weg.', 'niet_overgenomen'),
+    ('Daarom kies ik ervoor de huidige regeling te handhaven.', 'niet_overgenomen'),
+    ('De voorgestelde verplichting zou leiden tot hoge lasten voor kleine bedrijven. Die lasten acht '
+     'ik onaanvaardbaar.', 'niet_overgenomen'),
+    ('Het kabinet deelt de analyse niet.', 'niet_overgenomen'),
+    ('Wij zien geen reden om het stelsel te herzien.', 'niet_overgenomen'),
+    ('Dit voorstel wijs ik af.', 'niet_overgenomen'),
+    ('Een verhoging van het budget is binnen de huidige financiële kaders niet mogelijk.', 'niet_overgenomen'),
+    ('Ik ga niet over tot invoering van een vergunningplicht.', 'niet_overgenomen'),
+    ('Ik neem de eerste twee aanbevelingen over; de derde niet.', 'deels_overgenomen'),
+    ('Het kabinet steunt het doel van een schonere binnenvaart. Een verbod op dieselschepen per 2030 '
+     'is echter niet haalbaar; wij kiezen voor een geleidelijke normering.', 'deels_overgenomen'),
+    ('De aanbeveling neem ik over, met uitzondering van het voorgestelde verbod.', 'deels_overgenomen'),
+    ('Ik onderschrijf de aanbeveling, al zie ik geen noodzaak voor een wettelijke regeling.', 'deels_overgenomen'),
+    ('De strekking van het advies spreekt mij aan. Een aparte toezichthouder acht ik echter '
+     'overbodig.', 'deels_overgenomen'),
+    ('De aanbeveling wordt voor een deel overgenomen.', 'deels_overgenomen'),
+    ('Ik zal de aanbeveling betrekken bij de herziening van de wet.', 'in_overweging'),
+    ('Het kabinet bestudeert de aanbeveling en komt in het najaar met een reactie.', 'in_overweging'),
+    ('Of deze aanbeveling kan worden overgenomen, hangt af van de uitkomsten van de uitvoeringstoets '
+     'die ik heb laten uitvoeren.', 'in_overweging'),
+    ('Over de aanbeveling is nog geen besluit genomen.', 'in_overweging'),
+    ('Ik wil de evaluatie van de wet afwachten voordat ik een besluit neem.', 'in_overweging'),
+    ('Het is aan een nieuw kabinet om hierover te beslissen.', 'in_overweging'),
+    ('Het kabinet zal de haalbaarheid van deze aanbeveling onderzoeken.', 'in_overweging'),
+    ('De aanbeveling richt zich tot de werkgevers. Ik heb haar onder de aandacht gebracht van de '
+     'sociale partners.', 'onbepaald'),
+    ('Deze aanbeveling is gericht aan de Nederlandse Zorgautoriteit, die haar zelf zal beoordelen.', 'onbepaald'),
+    ('Het rapport bevat vijf aanbevelingen. Hieronder ga ik op elk ervan in.', 'onbepaald'),
+    ('De commissie heeft veel mensen gesproken. Ik dank haar voor het werk.', 'onbepaald'),
+    ('Uit het onderzoek van de raad blijkt dat veel jongeren niet weten waar zij terecht kunnen met '
+     'schulden. Ook gemeenten geven aan dat zij deze groep slecht bereiken. Ik ga daarom samen met '
+     'de VNG een landelijk informatiepunt inrichten, zoals de raad voorstelt.', 'overgenomen'),
+    ("De raad wijst op de risico's van verouderde IT-systemen bij de Belastingdienst. Die risico's "
+     'zijn reëel. Het kabinet investeert daarom de komende jaren fors in de vernieuwing van deze '
+     'systemen.', 'overgenomen'),
+    ('De commissie constateert dat het toezicht op kinderopvang versnipperd is. Het kabinet herkent '
+     'dit beeld en brengt het toezicht onder bij één inspectie.', 'overgenomen'),
+    ('De aanbeveling om de Kamer jaarlijks te informeren over de voortgang, neem ik graag over.', 'overgenomen'),
+    ('Dit wordt al gedaan: sinds 2022 ontvangt uw Kamer jaarlijks een voortgangsrapportage.', 'overgenomen'),
+    ('Daar wordt al invulling aan gegeven via het programma Samen tegen armoede.', 'overgenomen'),
+    ('Deze aanbeveling is in lijn met het bestaande beleid en wordt voortgezet.', 'overgenomen'),
+    ('De raad stelt voor het aantal inspecties te verdubbelen. Hoewel dit extra capaciteit vraagt, '
+     'ben ik het hiermee eens en zorg ik voor de benodigde formatie.', 'overgenomen'),
+    ('Het kabinet kan zich vinden in deze aanbeveling.', 'overgenomen'),
+    ('Ik kan mij goed vinden in het advies van de raad en zal het uitvoeren.', 'overgenomen'),
+    ('De aanbeveling wordt door het kabinet niet overgenomen.', 'niet_overgenomen'),
+    ('De raad adviseert een suikertaks in te voeren. Het kabinet is daar geen voorstander van, omdat '
+     'het effect op de gezondheid onzeker is.', 'niet_overgenomen'),
+    ('Ik acht het niet verstandig om nu het stelsel opnieuw te herzien, nu de vorige herziening nog '
+     'maar net is ingevoerd.', 'niet_overgenomen'),
+    ('De kosten van een dergelijk systeem zijn hoog en de baten onzeker. Ik zie daarom af van '
+     'invoering.', 'niet_overgenomen'),
+    ('Dit zou betekenen dat scholen opnieuw hun curriculum moeten aanpassen. Dat wil ik hen niet '
+     'aandoen.', 'niet_overgenomen'),
+    ('Het kabinet kan zich niet vinden in deze aanbeveling.', 'niet_overgenomen'),
+    ('Ik neem deze aanbeveling niet over, omdat de huidige wet voldoende waarborgen biedt.', 'niet_overgenomen'),
+    ('Een landelijk verbod op vuurwerk stuit op grote uitvoeringsbezwaren bij de politie. Het '
+     'kabinet kiest daarom niet voor een verbod.', 'niet_overgenomen'),
+    ('De aanbeveling om een nieuw agentschap op te richten, past niet bij het streven naar een '
+     'kleinere overheid. Ik volg haar daarom niet op.', 'niet_overgenomen'),
+    ('Het kabinet deelt de zorg van de raad over de betaalbaarheid van de zorg. De voorgestelde '
+     'verhoging van het eigen risico vindt het kabinet echter niet aanvaardbaar.', 'deels_overgenomen'),
+    ('Ik neem de aanbeveling gedeeltelijk over: de termijn gaat omlaag, maar niet tot de '
+     'voorgestelde vier weken.', 'deels_overgenomen'),
+    ('Het eerste deel van de aanbeveling neem ik over. Het tweede deel, een verbod op '
+     'flitskredieten, neem ik niet over.', 'deels_overgenomen'),
+    ('Het kabinet steunt de richting van het advies, maar kiest voor een andere uitwerking.', 'deels_overgenomen'),
+    ('Met de raad vind ik dat de regeldruk omlaag moet. Een generieke schrapping van 25 procent van '
+     'de regels acht ik echter niet verantwoord.', 'deels_overgenomen'),
+    ('De aanbeveling is in beginsel sympathiek, maar de uitwerking vraagt nog nader onderzoek. Ik '
+     'kom hierop terug in de voorjaarsbrief.', 'in_overweging'),
+    ('Het kabinet zal de aanbeveling meenemen in de uitwerking van het coalitieakkoord.', 'in_overweging'),
+    ('Over de invoering van een kilometerheffing beslist het volgende kabinet.', 'in_overweging'),
+    ('Gezien de demissionaire status van het kabinet laat ik de besluitvorming hierover aan mijn '
+     'opvolger.', 'in_overweging'),
+    ("Ik wil eerst de resultaten van de pilot in drie regio's afwachten. Op basis daarvan besluit ik "
+     'of een landelijke uitrol zinvol is.', 'in_overweging'),
+    ('Ik heb de Gezondheidsraad gevraagd hierover te adviseren. Zodra dat advies er is, informeer ik '
+     'uw Kamer over mijn standpunt.', 'in_overweging'),
+    ('De verkenning naar de mogelijkheden hiervan loopt nog. Een besluit volgt na de zomer.', 'in_overweging'),
+    ('Deze aanbeveling betreft de werkwijze van de politie en ligt op het terrein van de korpschef. '
+     'Ik heb het rapport aan hem doorgestuurd.', 'onbepaald'),
+    ('De aanbeveling is gericht aan de onderwijsinstellingen. Zij zijn zelf verantwoordelijk voor de '
+     'inrichting van hun onderwijs.', 'onbepaald'),
+    ('De raad richt deze aanbeveling tot de waterschappen. Ik heb de Unie van Waterschappen gevraagd '
+     'hierop te reageren.', 'onbepaald'),
+    ('In het rapport worden zeven aanbevelingen gedaan. De aanbevelingen hebben betrekking op de '
+     'inrichting van het stelsel, de financiering en het toezicht.', 'onbepaald'),
+    ('De raad gaat in zijn advies uitgebreid in op de historische ontwikkeling van het stelsel.', 'onbepaald'),
+    ('De aanbeveling is gericht aan de gemeenten. Het is aan hen om te bepalen of zij een lokaal '
+     'meldpunt inrichten.', 'onbepaald'),
+    ('De aanbeveling richt zich tot de zorgverzekeraars. Ik heb de aanbeveling met Zorgverzekeraars '
+     'Nederland besproken; zij nemen haar mee in hun inkoopbeleid.', 'onbepaald'),
+    ('Deze aanbeveling is aan de sociale partners. Ik heb hen gevraagd hierop te reageren.', 'onbepaald'),
+    ('De raad beveelt de provincies aan hun natuurbeleid beter af te stemmen. Het Interprovinciaal '
+     'Overleg heeft laten weten de aanbeveling over te nemen.', 'onbepaald'),
+    ('De aanbeveling over de tarieven is gericht aan de toezichthouder. De ACM heeft aangegeven haar '
+     'werkwijze hierop aan te passen.', 'onbepaald'),
+    ('De commissie heeft in haar rapport uitgebreid stilgestaan bij de positie van slachtoffers. Zij '
+     'beveelt aan slachtoffers eerder te informeren.', 'onbepaald'),
+    ('In de afgelopen jaren is het aantal meldingen sterk gestegen. De oorzaken daarvan zijn niet '
+     'eenduidig.', 'onbepaald'),
+    ('Het advies gaat in op de vraag of de huidige wet nog voldoet. De raad concludeert dat dit op '
+     'onderdelen niet het geval is.', 'onbepaald'),
+    ('De aanbeveling hangt samen met aanbeveling 3.', 'onbepaald'),
+    ('De Raad van State merkt op dat de toelichting niet ingaat op de gevolgen voor gemeenten.', 'onbepaald'),
+    ('Ik neem de aanbeveling over, voor zover dit binnen de bestaande budgetten past.', 'overgenomen'),
+    ('Onder voorbehoud van de uitkomst van de uitvoeringstoets neem ik de aanbeveling over.', 'overgenomen'),
+    ('Het kabinet is voornemens de aanbeveling over te nemen, maar wil eerst de uitvoerbaarheid '
+     'laten toetsen.', 'in_overweging'),
+    ('Ik sluit niet uit dat een wettelijke regeling op termijn nodig is, maar zie daar op dit moment '
+     'geen aanleiding toe.', 'niet_overgenomen'),
+    ('Ik sta welwillend tegenover de aanbeveling en zal de mogelijkheden verkennen.', 'in_overweging'),
+    ('Het kabinet ziet op dit moment geen ruimte om de aanbeveling uit te voeren.', 'niet_overgenomen'),
+    ('Vooralsnog zie ik geen noodzaak voor aanvullende maatregelen.', 'niet_overgenomen'),
+    ('Het kabinet zal deze aanbeveling niet uitvoeren.', 'niet_overgenomen'),
+    ('Wij hebben besloten hier geen gevolg aan te geven.', 'niet_overgenomen'),
+    ('Akkoord; dit nemen we over.', 'overgenomen'),
+    ('Dat gaan we doen.', 'overgenomen'),
+    ('Dat is al zo geregeld.', 'overgenomen'),
+    ('Dit is al het geval.', 'overgenomen'),
+    ('Dit gebeurt niet.', 'niet_overgenomen'),
+    ('Dat doen we al.', 'overgenomen'),
+    ('Daar ga ik voor zorgen.', 'overgenomen'),
+    ('Dat zeg ik toe.', 'overgenomen'),
+    ('Dat vinden wij niet nodig.', 'niet_overgenomen'),
+    ('Dat gaat te ver.', 'niet_overgenomen'),
+    ('Dat is niet nodig.', 'niet_overgenomen'),
+    ('De bestaande wetgeving voorziet hier al in.', 'overgenomen'),
+    ('Het beleid is hier sinds 2020 al op gericht.', 'overgenomen'),
+    ('Het kabinet heeft hier in 2023 al een wetsvoorstel voor ingediend.', 'overgenomen'),
+    ('Een verplichte certificering voor alle aanbieders vind ik een brug te ver.', 'niet_overgenomen'),
+    ('Een volledig verbod schiet zijn doel voorbij.', 'niet_overgenomen'),
+    ('Het opleggen van een boete aan elke overtreder is buiten proportie.', 'niet_overgenomen'),
+    ('Dit legt een onevenredig grote last op kleine ondernemers; daarom neem ik de aanbeveling niet '
+     'over.', 'niet_overgenomen'),
+    ('Het is aan het nieuwe kabinet om hierover te besluiten.', 'in_overweging'),
+    ('Gelet op de demissionaire status laat ik deze keuze aan een volgend kabinet.', 'in_overweging'),
+    ('Dit is een vraagstuk voor de kabinetsformatie.', 'in_overweging'),
+    ('Een besluit hierover is aan een volgend kabinet.', 'in_overweging'),
+    ('Ik geef deze aanbeveling mee aan mijn ambtsopvolger.', 'in_overweging'),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), PHRASINGS)
+def test_general_phrasings(text: str, label: str) -> None:
+    assert classify(text).standpunt == label
 
 
 @pytest.mark.parametrize(("text", "label"), [
