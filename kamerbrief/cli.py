@@ -117,6 +117,7 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
     import os
 
     from . import reporters
+    from .reporters import safe
     from .validate import UnreadableError, check_files, expand
 
     if fmt is None:
@@ -124,7 +125,7 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
     try:
         files = list(expand(paths))
     except UnreadableError as exc:
-        click.echo(f"kamerbrief: {exc}", err=True)
+        click.echo(f"kamerbrief: {safe(exc)}", err=True)
         sys.exit(EXIT_USAGE)
     if not files:
         click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import kamerbrief
@@ -105,3 +107,38 @@ def test_parse_then_validate_is_clean_for_samples_and_corpus(tmp_path: Path) -> 
 def test_every_golden_sample_validates() -> None:
     code, _, err = validate(*[str(p) for p in sorted(SAMPLES.glob("*.yaml"))])
     assert code == 0 and "0 invalid" in err and "0 warnings" in err
+
+
+FORGED = "\x1b]0;pwned\x07\x1b[2J\r\n::error file=x.py,line=1::forged %0A\u202egpj.exe\x9b31m"
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def test_escapes_in_keys_values_and_file_names_come_out_inert(tmp_path: Path) -> None:
+    record = yaml.safe_load((SAMPLES / "ienw-reactie-advies-fietsparkeren.yaml").read_text(encoding="utf-8"))
+    record["schema_version"] = "0.1" + FORGED  # printed as a value by the schema-version rule
+    record["metadata"]["x" + FORGED] = 1  # an unexpected key, printed in the path
+    name = tmp_path / ("r" + FORGED.replace("/", "") + ".json")
+    name.write_text(json.dumps(record), encoding="utf-8")
+    for fmt in ("text", "github", "json"):
+        code, out, err = validate(str(name), "--format", fmt)
+        assert code == 1
+        printed = out + err
+        assert not UNSAFE.search(printed), (fmt, printed)
+        lines = printed.splitlines()
+        if fmt == "github":  # one annotation per problem, and nothing else starts a workflow command
+            commands = [ln for ln in lines if ln.startswith("::")]
+            assert len(commands) == 3 and all(ln.startswith(("::error file=", "::warning file=")) for ln in commands)
+            assert "forged %250A" in printed  # a literal %0A in a value stays literal
+        else:
+            assert not any(ln.startswith("::") for ln in lines), lines
+        if fmt == "text":
+            assert "\\x1b]0;pwned\\x07" in err and "\\r\\n::error" in err and "\\u202e" in err and "\\x9b" in err
+        if fmt == "json":
+            doc = json.loads(out)  # the escaped JSON still holds the exact values
+            assert {p["path"] for p in doc["problems"]} == {str(name)}
+            assert any(FORGED in p["message"] for p in doc["problems"])
+
+
+def test_safe_is_exported_for_every_command() -> None:
+    assert kamerbrief.safe("a\x1b[31m\n\u202eé") == "a\\x1b[31m\\n\\u202eé"
+    assert kamerbrief.safe("Ministerie van Financiën") == "Ministerie van Financiën"
