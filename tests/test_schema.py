@@ -103,7 +103,8 @@ def test_fast_and_full_validators_agree() -> None:
     if fast_validator() is None:
         pytest.skip("jsonschema-rs is not installed")
     records = [kamerbrief.parse_file(p).record for p in sample_letters()]
-    unloadable = ("bomb.yaml", "tagged.yaml", "two-docs.yaml", "syntax.yaml", "duplicate-key.yaml")
+    unloadable = ("bomb.yaml", "tagged.yaml", "two-docs.yaml", "syntax.yaml", "duplicate-key.yaml",
+                  "unclosed-quote.yaml")
     fixtures = sorted((ROOT / "tests" / "invalid").glob("*.yaml"))
     records += [yaml.safe_load(p.read_text(encoding="utf-8")) for p in fixtures if p.name not in unloadable]
     records += [m for r in records[:3] for m in _mutations(r)]

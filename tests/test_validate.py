@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,7 +80,7 @@ def test_binary_and_huge_files_are_one_problem_each(tmp_path: Path) -> None:
     code, _, err = validate(str(tmp_path))
     assert code == 1
     assert f"{tmp_path / 'binary.yaml'}: error: binary file, not YAML or JSON [file]" in err
-    assert f"{tmp_path / 'huge.yaml'}: error: file is 100 MB; a record is far smaller (limit 10 MB) [file]" in err
+    assert f"{tmp_path / 'huge.yaml'}: error: file is 100 MB; a record is far smaller (limit 50 MB) [file]" in err
 
 
 def test_folders_recursive_and_globs(tmp_path: Path) -> None:
@@ -142,3 +145,60 @@ def test_escapes_in_keys_values_and_file_names_come_out_inert(tmp_path: Path) ->
 def test_safe_is_exported_for_every_command() -> None:
     assert kamerbrief.safe("a\x1b[31m\n\u202eé") == "a\\x1b[31m\\n\\u202eé"
     assert kamerbrief.safe("Ministerie van Financiën") == "Ministerie van Financiën"
+
+
+def test_a_newer_schema_version_warns_and_fails_with_strict() -> None:
+    assert validate(str(INVALID / "newer-version.yaml"))[0] == 0
+    code, _, err = validate(str(INVALID / "newer-version.yaml"), "--strict")
+    assert code == 1 and "newer than this kamerbrief knows" in err
+
+
+def test_duplicate_sources_are_flagged_at_their_sha256(tmp_path: Path) -> None:
+    text = (SAMPLES / "vws-reactie-citaten.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(yaml.safe_load(text), indent=2), encoding="utf-8")
+    code, _, err = validate(str(tmp_path / "a.yaml"), str(tmp_path / "b.json"))
+    assert code == 0
+    assert f"{tmp_path / 'b.json'}:6:15: warning: bron.sha256: a record for the same source is also in " in err
+
+
+def test_devices_and_fifos_are_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+
+    def writer() -> None:  # so that a validate which blocks on the FIFO fails this test instead of hanging it
+        with contextlib.suppress(OSError), open(fifo, "w") as fh:
+            fh.write("[]")
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    # /dev/null, not /dev/zero: a regression then fails this test instead of filling the memory
+    code, _, err = validate("/dev/null", str(fifo))
+    os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # releases the writer if nobody read
+    thread.join()
+    assert code == 1
+    assert "/dev/null: error: not a regular file (a device, FIFO or socket); a record is a file [file]" in err
+    assert f"{fifo}: error: not a regular file" in err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_nesting_beyond_the_stack_is_one_clear_line(tmp_path: Path, suffix: str) -> None:
+    f = tmp_path / f"deep{suffix}"
+    f.write_text('{"metadata": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    code, _, err = validate(str(f))
+    assert code == 1 and "nested too deeply" in err and "internal" not in err
+
+
+def test_positions_in_a_large_json_record_are_exact(tmp_path: Path) -> None:
+    record = yaml.safe_load((SAMPLES / "vws-reactie-citaten.yaml").read_text(encoding="utf-8"))
+    ref = {"soort": "document", "tekst": "2024D39756", "dossiernummer": None, "ondernummer": None,
+           "vergaderjaar": None, "kamer": None, "nummer": "2024D39756", "datum": None, "motie": None}
+    record["verwijzingen"] = [dict(ref) for _ in range(5000)]
+    record["verwijzingen"][4321]["soort"] = "x"
+    text = json.dumps(record)  # one long line
+    f = tmp_path / "big.json"
+    f.write_text(text, encoding="utf-8")
+    report = kamerbrief.validate_file(f)
+    [problem] = report.problems
+    col = text.index('"x"', text.index('"verwijzingen"')) + 1
+    assert (problem.line, problem.column) == (1, col)
