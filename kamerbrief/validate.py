@@ -15,6 +15,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -482,17 +483,81 @@ def position_of(path: Path, at: PathKey) -> Position | tuple[None, None]:
     return _where(positions.find([at]), at)
 
 
-def check_files(paths: list[Path], jobs: int = 1) -> Iterator[FileReport]:
-    """Reports in the order of `paths`; worker processes for large runs. Duplicates across files are flagged."""
-    if jobs > 1 and len(paths) >= 200:
-        import multiprocessing as mp
+class WorkerDied(Exception):
+    """A worker process died (killed, out of memory): the files it had are reported, the rest are not checked."""
 
-        ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
-        with ctx.Pool(jobs) as pool:
-            reports: Iterable[FileReport] = pool.imap(check_file, paths, chunksize=64)
-            yield from _flag_duplicates(reports)
+    def __init__(self, unchecked: int) -> None:
+        super().__init__(f"a worker process died; {unchecked} file{'s' if unchecked != 1 else ''} not checked")
+        self.unchecked = unchecked
+
+
+PARALLEL_FROM = 200  # fewer files are checked in this process: starting workers costs more than it saves
+
+
+def check_files(paths: list[Path], jobs: int = 1, parallel_from: int = PARALLEL_FROM) -> Iterator[FileReport]:
+    """Reports in the order of `paths`; worker processes for large runs. Duplicates across files are flagged.
+
+    If a worker dies, the files it may have held get an error report each and WorkerDied is raised: the
+    run never waits for a worker that is gone.
+    """
+    if jobs > 1 and len(paths) >= parallel_from:
+        yield from _flag_duplicates(_check_parallel(paths, jobs))
     else:
         yield from _flag_duplicates(check_file(p) for p in paths)
+
+
+def _check_parallel(paths: list[Path], jobs: int) -> Iterator[FileReport]:
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
+    window: deque[tuple[Path, Future[FileReport]]] = deque()  # a few files per worker: little is lost if one dies
+    todo = iter(paths)
+    submitted = 0
+    try:
+        while True:
+            while len(window) < jobs * 2 and submitted < len(paths):
+                p = next(todo)
+                window.append((p, pool.submit(_check_in_worker, p)))
+                submitted += 1
+            if not window:
+                return
+            p, future = window[0]
+            try:
+                report = future.result()
+            except BrokenProcessPool:
+                for q, _ in window:
+                    lost = FileReport(str(q))
+                    lost.problems.append(Problem("worker", "not checked: a worker process died while this file was "
+                                                           "being checked or waiting (killed, or out of memory?)",
+                                                 None, "error", str(q)))
+                    yield lost
+                raise WorkerDied(len(paths) - submitted) from None
+            window.popleft()
+            yield report
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_in_worker(path: Path) -> FileReport:
+    return check_file(path)  # looked up at call time, so a test can replace check_file
+
+
+def _worker_init(parent: int) -> None:
+    """Ctrl-C is for the main process; a worker dies with it, even when the parent is killed with SIGKILL."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _flag_duplicates(reports: Iterable[FileReport]) -> Iterator[FileReport]:

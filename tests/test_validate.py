@@ -14,6 +14,7 @@ import yaml
 from click.testing import CliRunner
 
 import kamerbrief
+from kamerbrief import validate as kamerbrief_validate
 from kamerbrief.cli import main
 from kamerbrief.output import dumps
 
@@ -202,3 +203,72 @@ def test_positions_in_a_large_json_record_are_exact(tmp_path: Path) -> None:
     [problem] = report.problems
     col = text.index('"x"', text.index('"verwijzingen"')) + 1
     assert (problem.line, problem.column) == (1, col)
+
+
+def _dies_on_die_yaml(path: Path) -> kamerbrief_validate.FileReport:
+    if path.name == "die.yaml":
+        os._exit(1)  # as the OOM killer would end it
+    return kamerbrief_validate.FileReport(str(path))
+
+
+def test_a_dead_worker_is_reported_and_the_run_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(kamerbrief_validate.PARALLEL_FROM):
+        (tmp_path / f"r{i:03d}.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "die.yaml").write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr(kamerbrief_validate, "check_file", _dies_on_die_yaml)  # the forked workers inherit it
+    code, _, err = validate("-j", "2", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'die.yaml'}: error: not checked: a worker process died" in err
+    assert "kamerbrief: error: a worker process died; " in err and " not checked" in err
+
+
+WORKERS_BLOCK = """
+import os, sys, time
+from pathlib import Path
+from kamerbrief import validate
+
+def block(path):
+    Path(sys.argv[1], f"{os.getpid()}.pid").touch()
+    time.sleep(3600)
+
+validate.check_file = block
+list(validate.check_files([Path(f"{i}.yaml") for i in range(200)], jobs=2))
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")  # a zombie waits only for init to reap it
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_die_with_their_parent(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", WORKERS_BLOCK, str(tmp_path)])
+    try:
+        for _ in range(600):  # waiting for the workers to start, not timing them
+            if len(list(tmp_path.glob("*.pid"))) == 2:
+                break
+            time.sleep(0.1)
+        workers = [int(p.stem) for p in tmp_path.glob("*.pid")]
+        assert len(workers) == 2
+        parent.send_signal(signal.SIGKILL)  # as an OOM killer or a CI timeout does
+        parent.wait()
+        for _ in range(600):
+            if all(_gone(w) for w in workers):
+                break
+            time.sleep(0.1)
+        assert all(_gone(w) for w in workers)
+    finally:
+        for w in [int(p.stem) for p in tmp_path.glob("*.pid")]:
+            with contextlib.suppress(OSError):
+                os.kill(w, signal.SIGKILL)
+        parent.kill()
+        parent.wait()
