@@ -273,3 +273,9 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
                 os.kill(w, signal.SIGKILL)
         parent.kill()
         parent.wait()
+
+
+def test_a_missing_file_name_is_printed_escaped(tmp_path: Path) -> None:
+    code, _, err = validate(str(tmp_path / "a\x1b]0;t\x07\n::error::x.yaml"))
+    assert code == 2 and "a\\x1b]0;t\\x07\\n::error::x.yaml: error: no such file or directory" in err
+    assert not UNSAFE.search(err)
