@@ -22,6 +22,7 @@ from .model import (
     Source,
 )
 from .parse import parse_bytes, parse_file, parse_source, parse_text
+from .reporters import safe
 
 if TYPE_CHECKING:
     from .batch import convert_tree
@@ -55,5 +56,6 @@ __all__ = [
     "parse_file",
     "parse_source",
     "parse_text",
+    "safe",
     "validate_file",
 ]

@@ -24,10 +24,15 @@ def _version(v: str) -> tuple[int, ...]:
 
 
 def check_schema_version(r: dict[str, Any]) -> Iterator[Finding]:
-    """schema_version older than the schema this kamerbrief ships."""
+    """schema_version older or newer than the schema this kamerbrief ships."""
     v = r.get("schema_version")
-    if isinstance(v, str) and _version(v) < _version(SCHEMA_VERSION):
+    if not isinstance(v, str):
+        return
+    if _version(v) < _version(SCHEMA_VERSION):
         yield ("schema_version",), "warning", f"record follows schema {v}; the current one is {SCHEMA_VERSION}"
+    elif _version(v) > _version(SCHEMA_VERSION):
+        yield (("schema_version",), "warning", f"record follows schema {v}, newer than this kamerbrief knows "
+               f"({SCHEMA_VERSION}); it was checked against {SCHEMA_VERSION}: upgrade kamerbrief")
 
 
 def check_numbering(r: dict[str, Any]) -> Iterator[Finding]:

@@ -186,20 +186,30 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
     import os
 
     from . import reporters
-    from .validate import UnreadableError, check_files, expand
+    from .reporters import safe
+    from .validate import UnreadableError, WorkerDied, check_files, expand
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
         files = list(expand(paths))
     except UnreadableError as exc:
-        click.echo(f"kamerbrief: {exc}", err=True)
+        click.echo(f"kamerbrief: {safe(exc)}", err=True)
         sys.exit(EXIT_USAGE)
     if not files:
         click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)
         sys.exit(EXIT_USAGE)
-    reports = list(check_files(files, jobs or os.cpu_count() or 1))
+    reports = []
+    died = None
+    try:
+        for report in check_files(files, jobs or os.cpu_count() or 1):
+            reports.append(report)
+    except WorkerDied as exc:
+        died = exc
     reporters.REPORTERS[fmt](reports, strict, sys.stdout, sys.stderr)
+    if died is not None:
+        click.echo(f"kamerbrief: error: {died}", err=True)
+        sys.exit(EXIT_PROBLEMS)
     sys.exit(reporters.exit_code(reports, strict))
 
 

@@ -1,21 +1,62 @@
-"""Reporters for `kamerbrief validate`: text (people), json (tools), github (workflow annotations)."""
+"""Reporters for `kamerbrief validate`: text (people), json (tools), github (workflow annotations).
+
+Every value that comes from a record or a file name passes through `safe` before it is printed, so a
+key, a value or a file name cannot move the cursor, recolour the terminal, set its title (ESC, OSC),
+reverse the text (bidi overrides) or start a line of its own (a forged `::error` workflow command).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .model import Problem
-from .validate import FileReport
+
+if TYPE_CHECKING:
+    from .validate import FileReport
+
+__all__ = ["FORMATS", "REPORTERS", "exit_code", "safe", "summary"]
 
 FORMATS = ("text", "json", "github")
+
+# C0 controls (tab and newline included), DEL, C1 controls, the bidi marks, embeddings, overrides and
+# isolates, and the Unicode line and paragraph separators: everything that changes what a terminal or a
+# log viewer shows beyond the character itself.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# what json.dumps(ensure_ascii=False) leaves raw inside strings (it escapes C0 itself)
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(m: re.Match[str]) -> str:
+    c = m.group()
+    if c in _NAMED:
+        return _NAMED[c]
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def safe(s: object) -> str:
+    """`s` as text that prints as itself: control and bidi characters written as `\\x1b`, `\\n`, `\\u202e`.
+
+    For any value from a record or a file name that goes to a terminal or a log. Other characters
+    (Dutch letters, emoji) are kept as they are.
+    """
+    return _UNSAFE.sub(_escaped, str(s))
+
+
+def _line(p: Problem) -> str:
+    line = safe(p.format())
+    # a file name such as "::error::x.yaml" must not start a workflow command on a CI log
+    return "./" + line if line.startswith("::") else line
 
 
 def text(reports: list[FileReport], strict: bool, out: TextIO, err: TextIO) -> None:
     for r in reports:
         for p in r.problems:
-            err.write(_level(p, strict).format() + "\n")
+            err.write(_line(_level(p, strict)) + "\n")
     err.write(summary(reports) + "\n")
 
 
@@ -24,12 +65,13 @@ def github(reports: list[FileReport], strict: bool, out: TextIO, err: TextIO) ->
         for p in r.problems:
             p = _level(p, strict)
             kind = "error" if p.level == "error" else "warning"
-            where = f"file={_escape_prop(p.path or r.path)}"
+            where = f"file={_escape_prop(safe(p.path or r.path))}"
             if p.line is not None:
                 where += f",line={p.line}"
                 if p.column is not None:
                     where += f",col={p.column}"
-            out.write(f"::{kind} {where},title=kamerbrief [{p.rule}]::{_escape(p.message)}\n")
+            title = _escape_prop(f"kamerbrief [{safe(p.rule)}]")
+            out.write(f"::{kind} {where},title={title}::{_escape(safe(p.message))}\n")
     out.write(summary(reports) + "\n")
 
 
@@ -44,10 +86,19 @@ def json_report(reports: list[FileReport], strict: bool, out: TextIO, err: TextI
             for r in reports for p in r.problems
         ],
     }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
 
-Reporter = Callable[[list[FileReport], bool, TextIO, TextIO], None]
+def json_safe(encoded: str) -> str:
+    """JSON text with the characters `safe` escapes written as \\uXXXX: the same value, inert when printed.
+
+    json.dumps(ensure_ascii=False) escapes only C0 controls; C1 controls and bidi overrides would pass raw.
+    They can only occur inside strings, where \\uXXXX means the same character.
+    """
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+Reporter = Callable[[list["FileReport"], bool, TextIO, TextIO], None]
 REPORTERS: dict[str, Reporter] = {"text": text, "json": json_report, "github": github}
 
 
@@ -74,6 +125,7 @@ def exit_code(reports: list[FileReport], strict: bool) -> int:
 
 
 def _escape(s: str) -> str:
+    """Workflow-command data: %, CR and LF escaped (https://github.com/actions/toolkit, command.ts)."""
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

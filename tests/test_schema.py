@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -20,8 +25,32 @@ def test_schema_passes_its_metaschema() -> None:
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"].endswith("2020-12/schema")
-    assert schema["$id"]
     assert schema["version"] == SCHEMA_VERSION
+
+
+def test_schema_id_is_a_stable_documented_name() -> None:
+    # a name, not a location: nothing is hosted; `kamerbrief schema` prints the file (README, "The record")
+    schema_id = load_schema()["$id"]
+    assert schema_id == f"urn:kamerbrief:schema:{SCHEMA_VERSION}"
+    assert f"`{schema_id}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_sdist_and_wheel_build_pass_twine_and_ship_the_schema(tmp_path: Path) -> None:
+    """What a release would publish: `python -m build` (no network: hatchling from the test extras)."""
+    built = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    [wheel] = tmp_path.glob("*.whl")  # built from the sdist, so the sdist holds what the wheel needs
+    [sdist] = tmp_path.glob("*.tar.gz")
+    with zipfile.ZipFile(wheel) as z:
+        assert json.loads(z.read("kamerbrief/schemas/kamerbrief.schema.json")) == load_schema()
+        assert "kamerbrief/py.typed" in z.namelist()
+    with tarfile.open(sdist) as t:
+        names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
+    assert {"schemas/kamerbrief.schema.json", "README.md", "CHANGELOG.md", ".pre-commit-hooks.yaml"} <= names
+    checked = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_package_reads_the_repository_schema() -> None:
@@ -103,7 +132,8 @@ def test_fast_and_full_validators_agree() -> None:
     if fast_validator() is None:
         pytest.skip("jsonschema-rs is not installed")
     records = [kamerbrief.parse_file(p).record for p in sample_letters()]
-    unloadable = ("bomb.yaml", "tagged.yaml", "two-docs.yaml", "syntax.yaml", "duplicate-key.yaml")
+    unloadable = ("bomb.yaml", "tagged.yaml", "two-docs.yaml", "syntax.yaml", "duplicate-key.yaml",
+                  "unclosed-quote.yaml")
     fixtures = sorted((ROOT / "tests" / "invalid").glob("*.yaml"))
     records += [yaml.safe_load(p.read_text(encoding="utf-8")) for p in fixtures if p.name not in unloadable]
     records += [m for r in records[:3] for m in _mutations(r)]
