@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .clean import Cleaned, clean
 from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
@@ -38,24 +39,37 @@ HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de 
 SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
 
 
-def parse_file(path: str | os.PathLike[str], fmt: str | None = None) -> Result:
-    """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on."""
-    return parse_source(read(path, fmt))
+def parse_file(path: str | os.PathLike[str], fmt: str | None = None, *,
+               timeout: float | None = limits.DEFAULT_TIMEOUT,
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on.
+
+    Reading and parsing run inside a time budget of `timeout` seconds (None: no budget); past it, or
+    when the record would hold more than `max_output_bytes` of text, a `LimitError` is raised.
+    """
+    with limits.time_budget(timeout, str(path)):
+        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes)
 
 
-def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None) -> Result:
-    """Parse a letter given as bytes (standard input, a download); `fmt` as for parse_file."""
+def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, *,
+                timeout: float | None = limits.DEFAULT_TIMEOUT,
+                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a letter given as bytes (standard input, a download); `fmt` and the limits as for parse_file."""
     from .readers import from_bytes
 
-    return parse_source(from_bytes(data, Path(name), fmt))
+    with limits.time_budget(timeout, name):
+        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes)
 
 
-def parse_text(text: str, name: str = "<text>", fmt: str = "text") -> Result:
-    """Parse a letter given as a string (`fmt` "text" or "markdown")."""
+def parse_text(text: str, name: str = "<text>", fmt: str = "text", *,
+               timeout: float | None = limits.DEFAULT_TIMEOUT,
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a letter given as a string (`fmt` "text" or "markdown"); the limits as for parse_file."""
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest))
+    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest), timeout=timeout,
+                        max_output_bytes=max_output_bytes)
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
@@ -96,11 +110,28 @@ def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
     return False
 
 
-def parse_source(source: Source) -> Result:
-    cleaned = clean(source)
-    record, problems = build(source, cleaned)
-    check_record(record, source.path)
+def parse_source(source: Source, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
+                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a Source that a reader made; the limits as for parse_file."""
+    with limits.time_budget(timeout, source.path):
+        cleaned = clean(source)
+        record, problems = build(source, cleaned)
+        if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
+            raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
+                                    f"{max_output_bytes:,} (max_output_bytes)", source.path)
+        check_record(record, source.path)
     return Result(record, tuple(problems))
+
+
+def _text_bytes(value: Any) -> int:
+    """The UTF-8 size of the strings in a record (keys and values): what any dump of it holds at least."""
+    if isinstance(value, str):
+        return len(value.encode("utf-8"))
+    if isinstance(value, dict):
+        return sum(_text_bytes(k) + _text_bytes(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_bytes(v) for v in value)
+    return 8
 
 
 @dataclass

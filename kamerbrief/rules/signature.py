@@ -17,7 +17,9 @@ from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES
 from ..model import Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
-PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | |- en | [-–] ){WORD})*"
+# "- en " is no separator of its own: "A- en B" is the word "A-", " en " and "B" (a second reading of the
+# same text made the pattern backtrack exponentially on "A- en " repeated)
+PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | | [-–] ){WORD})*"
 TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
@@ -25,8 +27,18 @@ SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*(?:,\s*(?P<naam>.*
 TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
 WAS_GETEKEND = re.compile(r"^w\.\s?g\.\s*", re.IGNORECASE)  # "w.g. J. Jansen": signed by, in a copy
 GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
-NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
-                  r"^(?:[A-Z]\.\s?)+(?:[a-z]+\s+)*[A-ZÀ-Ý][\w'’ -]+$")
+# A printed name: up to eight capitalised words (initials, first names), "van"/"de"/... particles and a
+# surname; or initials, lowercase particles and the rest. Each word is taken whole (possessive), so a run
+# of capitals cannot be split into words in exponentially many ways; the surname may be glued to the
+# word before it ("J.Jansen", "AbCd"), which the second branch of the first alternative reads.
+_CAP = "[A-ZÀ-Ý]"
+_TITLES = r"(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*+)*+"
+_CAPWORD = rf"{_CAP}[\w'’.-]*+\s++"
+NAME = re.compile(
+    rf"^{_TITLES}(?:(?:{_CAPWORD}){{1,8}}+(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*+{_CAP}[\w'’-]++$"
+    rf"|(?:{_CAPWORD}){{0,7}}+{_CAP}(?:[\w'’-]*+\.)*+(?=[\w'’-]*+$)[\w'’-]*?{_CAP}[\w'’-]+$)"
+    r"|^(?:[A-Z]\.\s?+)++(?:[a-z]+\s+)*+[A-ZÀ-Ý][\w'’ -]++$"
+)
 MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
 SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}

@@ -25,10 +25,17 @@ KAMERSTUK = re.compile(
 )
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
 KST_DASHED = re.compile(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
-MOTIE = re.compile(r"\b(motie-[A-Z][\w'’ -]*?(?:\s+c\.s\.)?)\s*\(\s*(?=Kamerstuk)")
+# "motie-Van der Molen c.s. (Kamerstuk ...)": the name runs to the parenthesis. MOTIE_RUN takes the whole
+# run of name characters at once; where the name ends is then read from the run's end (motie_dash), so
+# that "motie-A motie-A ..." is read once and not once for every "motie-" in it.
+MOTIE_RUN = re.compile(r"\bmotie-[A-Z][\w'’ -]*+")
+MOTIE_END = re.compile(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
+# The names are one atomic group: read once, greedily; their other readings ("Aen" as "A" + "en") all end
+# at or before the greedy one, which is as near the parenthesis as any (no parenthesis in between).
 MOTIE_VAN = re.compile(
-    rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?)[^()]{{0,80}}?\(\s*(?=Kamerstuk)"
+    rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?))"
+    r"[^()]{0,80}?\(\s*(?=Kamerstuk)"
 )
 DOCUMENT = re.compile(r"\b(20\d{2})([DZ])(\d{5})\b")
 AANHANGSEL = re.compile(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
@@ -53,6 +60,29 @@ def _dossier(num: str, toev: str | None) -> str:
     return f"{n}-{toev}" if toev else n
 
 
+def motie_dash(text: str) -> list[tuple[int, str]]:
+    """(end, name) of each "motie-Name (Kamerstuk": the end is just before "Kamerstuk".
+
+    The name is the shortest that the closing can follow: up to the blanks before the parenthesis, or
+    before " c.s." and then the parenthesis.
+    """
+    out: list[tuple[int, str]] = []
+    for run in MOTIE_RUN.finditer(text):
+        first, end = run.start() + len("motie-X"), run.end()
+        name = text[run.start():end]
+        cut = len(name.rstrip())
+        candidates = [cut]
+        if name[cut - 1:cut] == "c" and text.startswith(".s.", end):
+            candidates.insert(0, len(name[:cut - 1].rstrip()))  # "motie-X c.s. (": the name stops before c.s.
+        for c in candidates:
+            at = max(run.start() + c, first)
+            m = MOTIE_END.match(text, at)
+            if m:
+                out.append((m.end(), text[run.start():m.end("cs") if m.group("cs") else at]))
+                break
+    return out
+
+
 def find(texts: list[str]) -> list[dict[str, Any]]:
     """Every reference in the texts (body and footnotes), in order, each once."""
     out: list[dict[str, Any]] = []
@@ -67,7 +97,7 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
 
     for text in texts:
         found: list[tuple[int, dict[str, Any]]] = []
-        moties = {m.end(): m.group(1) for m in MOTIE.finditer(text)}
+        moties = dict(motie_dash(text))
         moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
         for m in KAMERSTUK.finditer(text):
             ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
