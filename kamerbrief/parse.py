@@ -488,8 +488,10 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
             found += signature_rule.mede_namens(ln.text)
         found += [s.functie for s in sig.signers[1:]]
     mede: list[str] = []
+    folded: set[str] = set()
     for name in found:
-        if name.casefold() not in {x.casefold() for x in mede}:
+        if name.casefold() not in folded:
+            folded.add(name.casefold())
             mede.append(name)
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None

@@ -87,8 +87,12 @@ SUBJECT = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|aanbeveling\w*|adv
 _COMPILED = tuple((re.compile(c[0], re.IGNORECASE), c[1], c[2], len(c) > 3 and bool(c[3])) for c in CUES)
 
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b[^.;]*\bniet\b",
-                      re.IGNORECASE)
+# ", al ... niet": the scan after one ", al" stops at the next (which scans on from there), so that a run
+# of ", al" is read once and not once for every ", al" in it
+CONTRAST = re.compile(
+    r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b(?:(?!,\s*al\b)[^.;])*?\bniet\b",
+    re.IGNORECASE,
+)
 ALREADY = re.compile(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b",

@@ -198,26 +198,32 @@ def titlecase(upper: str) -> str:
     return " ".join(out)
 
 
+ARTICLE = re.compile(r"(?:de|het|De)\s+")
+SEPARATOR = re.compile(r",\s*|\s+en\s+|\s+alsmede\s+")
+BARE_TITLE = re.compile(r"(?:[Mm]inister|[Ss]taatssecretaris)")
+
+
 def mede_namens(text: str) -> list[str]:
     """The co-senders after "mede namens": 'minister van Buitenlandse Zaken', ..."""
     out: list[str] = []
+    seen: set[str] = set()
     for m in MEDE_NAMENS.finditer(text):
-        rest = m.group(1)
+        at = m.start(1)  # read on from here with match(text, at): no copies of the rest of the text
         while True:
-            art = re.match(r"^(?:de|het|De)\s+", rest)
+            art = ARTICLE.match(text, at)
             if not art:
                 break
-            f = FUNCTIE.match(rest[art.end():])
+            f = FUNCTIE.match(text, art.end())
             if not f:
                 break
             functie = f.group("functie")
-            if re.match(r"^(?:[Mm]inister|[Ss]taatssecretaris)$", functie):
+            if BARE_TITLE.fullmatch(functie):
                 break
-            if functie not in out:
+            if functie not in seen:
+                seen.add(functie)
                 out.append(functie)
-            rest = rest[art.end() + f.end():]
-            sep = re.match(r"^(?:,\s*|\s+en\s+|\s+alsmede\s+)", rest)
+            sep = SEPARATOR.match(text, f.end())
             if not sep:
                 break
-            rest = rest[sep.end():]
+            at = sep.end()
     return out
