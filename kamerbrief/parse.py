@@ -212,7 +212,7 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     problems += sec_problems
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
-        vragen = vragen_rule.parse(blocks_until(lay.notes_start))  # the annex runs past the signature
+        vragen = vragen_rule.parse(blocks_until(lay.notes_start), problems)  # the annex runs past the signature
     voetnoten = [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
     voetnoten += _tail_notes(lines, lay.notes_start)
 

@@ -4,6 +4,9 @@ Recognises, usually in the annex after the cover letter's signature:
     Vraag 1 / Kent u het bericht ...? / Antwoord op vraag 1 / Ja.
     Vraag 3: ... / Antwoord op vraag 3 en 8 / ...        (one answer to several questions)
     Antwoord op vragen 4 tot en met 7 / ...
+An answer given to several questions stands in full under each of them, for up to MAX_SHARED_COPIES
+questions; under the questions past those it is "Zie het antwoord op vraag N." (N the first question it
+answers), so that one answer cannot fill the record with hundreds of copies of itself.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Problem
 from .body import Block
+
+MAX_SHARED_COPIES = 10  # real letters answer two to five questions at once
 
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _NUMS = r"((?:\d{1,3}(?:\s*(?:,|en|tot en met|t/m|-|–)\s*)?)*)"
@@ -40,10 +46,14 @@ def numbers(spec: str) -> list[int]:
     return sorted(set(out))
 
 
-def parse(blocks: list[Block]) -> list[Vraag]:
-    """The questions with their answers, in letter order; empty when the letter has none."""
+def parse(blocks: list[Block], problems: list[Problem] | None = None) -> list[Vraag]:
+    """The questions with their answers, in letter order; empty when the letter has none.
+
+    A shared answer past MAX_SHARED_COPIES questions is a reference to the first; a warning says so.
+    """
     questions: dict[int, list[str]] = {}
     answers: dict[int, list[str]] = {}
+    answer_line: dict[int, int] = {}  # id of an answer's paragraphs -> its heading's line
     order: list[int] = []
     target: list[str] | None = None
     for b in blocks:
@@ -60,13 +70,28 @@ def parse(blocks: list[Block]) -> list[Vraag]:
         if a and order:
             nums = numbers(a.group(1)) or [order[-1]]
             shared: list[str] = [a.group(2).strip()] if a.group(2).strip() else []
+            answer_line[id(shared)] = b.line
             for n in nums:
                 answers[n] = shared
             target = shared
             continue
         if target is not None and text.strip("*\\ "):
             target.append(text)
-    return [
-        Vraag(n, "\n\n".join(questions[n]), "\n\n".join(answers[n]) if n in answers else None)
-        for n in order
-    ]
+    out: list[Vraag] = []
+    given: dict[int, tuple[int, int, str]] = {}  # id of an answer -> (first question, copies, text)
+    for n in order:
+        if n not in answers:
+            out.append(Vraag(n, "\n\n".join(questions[n]), None))
+            continue
+        key = id(answers[n])
+        first, copies, text = given.get(key) or (n, 0, "\n\n".join(answers[n]))
+        given[key] = (first, copies + 1, text)
+        if copies < MAX_SHARED_COPIES:
+            out.append(Vraag(n, "\n\n".join(questions[n]), text))
+            continue
+        out.append(Vraag(n, "\n\n".join(questions[n]), f"Zie het antwoord op vraag {first}."))
+        if copies == MAX_SHARED_COPIES and problems is not None:
+            problems.append(Problem("vragen", f"one answer is given to more than {MAX_SHARED_COPIES} questions; "
+                                              f"past the first {MAX_SHARED_COPIES} it refers to vraag {first}",
+                                    answer_line[key]))
+    return out
