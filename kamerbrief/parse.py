@@ -28,7 +28,7 @@ from .rules import verwijzingen as verwijzingen_rule
 from .rules import vragen as vragen_rule
 from .rules.dates import parse_date
 from .schema import SCHEMA_VERSION, check_record
-from .stance import classify
+from .stance import classify, sentence_spans
 
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
 NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)$", re.IGNORECASE)
@@ -292,21 +292,19 @@ def _commitments(secties: list[sections_rule.Sectie], recs: list[sections_rule.A
         for t in toezeggingen_rule.find(passage, metadata["datum"]):
             found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
                                        "aanbeveling": nummer, "ministerie": metadata["afzender"]["ministerie"]})
-    return sorted(found.values(), key=lambda t: _letter_order(t["tekst"], secties, recs))
+    order = _letter_order(secties, recs)
+    return sorted(found.values(), key=lambda t: order.get(t["tekst"], (10**9, 0)))
 
 
-def _letter_order(sentence: str, secties: list[sections_rule.Sectie],
-                  recs: list[sections_rule.Aanbeveling]) -> tuple[int, int]:
-    """Where a sentence stands in the letter: sections and responses by their source line."""
-    for part in secties:
-        pos = part.tekst.find(sentence)
-        if pos >= 0:
-            return (part.line, pos)
-    for r in recs:
-        pos = r.reactie.find(sentence)
-        if pos >= 0:
-            return (r.line, pos)
-    return (10**9, 0)
+def _letter_order(secties: list[sections_rule.Sectie],
+                  recs: list[sections_rule.Aanbeveling]) -> dict[str, tuple[int, int]]:
+    """Where each sentence stands in the letter, (source line, offset): its first place in the sections,
+    else in the responses. One pass over the text, not a search of all of it per commitment."""
+    order: dict[str, tuple[int, int]] = {}
+    for line, text in [(s.line, s.tekst) for s in secties] + [(r.line, r.reactie) for r in recs]:
+        for offset, sentence in sentence_spans(text):
+            order.setdefault(sentence, (line, offset))
+    return order
 
 
 def _non_letter_kind(lines: tuple[Line, ...], limit: int) -> str | None:

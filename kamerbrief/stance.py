@@ -110,7 +110,22 @@ class Stance:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.split(text) if s.strip()]
+    return [s for _, s in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of the text, as `sentences` splits it."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in [*SENTENCE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            out.append((start + len(piece) - len(piece.lstrip()), stripped))
+        if m:
+            start = m.end()
+    return out
 
 
 def classify(reactie: str) -> Stance:
