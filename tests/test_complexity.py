@@ -145,3 +145,32 @@ def test_shape_parses_within_budget(shape: Shape) -> None:
     out = dumps(got.record)
     # the record holds what the letter holds, not copies of it: no output amplification
     assert len(out.encode("utf-8")) < 12 * len(shape.make(SIZE).encode("utf-8")) + 50_000, shape.name
+
+
+def test_budget_stops_a_parse_that_does_not_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kamerbrief.parse as parse_module
+
+    def forever(*args: object) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(parse_module, "build", forever)
+    with pytest.raises(LimitError, match=r"time budget of 0\.2 s"):
+        kamerbrief.parse_text(_letter("Tekst.\n"), timeout=0.2)
+
+
+def test_output_cap() -> None:
+    letter = _letter(repeat("Een zin van de brief. ", 20_000))
+    assert kamerbrief.parse_text(letter).record
+    with pytest.raises(LimitError, match="max_output_bytes"):
+        kamerbrief.parse_text(letter, max_output_bytes=10_000)
+
+
+def test_shared_answer_is_given_in_full_to_ten_questions_then_referred_to() -> None:
+    questions = "".join(f"Vraag {n}\nWat is er met zaak {n}?\n\n" for n in range(1, 13))
+    annex = questions + "Antwoord op vragen 1 tot en met 12\nHet gedeelde antwoord.\n"
+    letter = _letter("Hierbij de antwoorden.\n") + "\n" + annex
+    result = kamerbrief.parse_text(letter)
+    answers = [v["antwoord"] for v in result.record["vragen"]]
+    assert answers == ["Het gedeelde antwoord."] * 10 + ["Zie het antwoord op vraag 1."] * 2
+    assert any(p.rule == "vragen" and "vraag 1" in p.message for p in result.problems)
