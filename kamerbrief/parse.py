@@ -350,8 +350,8 @@ def _notes_start(lines: tuple[Line, ...], start: int) -> int:
 
 def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
     """Footnotes printed after the letter: "X Noot" / "1" / text."""
-    notes: list[dict[str, str]] = []
-    cur: dict[str, str] | None = None
+    notes: list[tuple[str, list[str]]] = []  # (nummer, lines of its text)
+    cur: list[str] | None = None
     for ln in lines[start:]:
         t = ln.text
         if not t or NOTE_HEAD.match(t):
@@ -362,14 +362,16 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         m = NOTE_NUM.match(t)
         mi = NOTE_INLINE.match(t)
         if m:
-            cur = {"nummer": m.group(1), "tekst": ""}
-            notes.append(cur)
-        elif mi and (cur is None or cur["tekst"]):
-            cur = {"nummer": mi.group(1), "tekst": mi.group(2)}
-            notes.append(cur)
+            cur = []
+            notes.append((m.group(1), cur))
+        elif mi and (cur is None or cur):
+            cur = [mi.group(2)]
+            notes.append((mi.group(1), cur))
         elif cur is not None:
-            cur["tekst"] = f"{cur['tekst']} {t}".strip()
-    return [n for n in notes if n["tekst"]]
+            cur.append(t)
+    # the lines joined once at the end (joining them line by line was quadratic in a long note)
+    texts = [(nummer, " ".join(parts).strip()) for nummer, parts in notes]
+    return [{"nummer": nummer, "tekst": text} for nummer, text in texts if text]
 
 
 def _furniture(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, ks: kamerstuk_rule.Kamerstuk,

@@ -104,14 +104,14 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
         return None
     found = _signer_at(lines, last, start)
     assert found is not None
-    signers = [found[0]]
+    signers = [found[0]]  # last signer first while walking up; reversed below
     first = found[1]
     j = first - 1
     while j >= start:
         t = lines[j].text
         got = _signer_at(lines, j, start) if t else None
         if got:
-            signers.insert(0, got[0])
+            signers.append(got[0])
             first = got[1]
             j = first - 1
             continue
@@ -127,7 +127,7 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
         if t in CLOSINGS or t.rstrip(",") + "," in CLOSINGS:
             slot, begin = t, k
         break
-    return Signature(begin, slot, tuple(signers))
+    return Signature(begin, slot, tuple(reversed(signers)))
 
 
 def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int] | None:

@@ -99,13 +99,16 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
         found: list[tuple[int, dict[str, Any]]] = []
         moties = dict(motie_dash(text))
         moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
+        rank = {k: r for r, k in enumerate(moties)}
         for m in KAMERSTUK.finditer(text):
             ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
                    "ondernummer": m.group(6), "vergaderjaar": _year(m.group(2), m.group(3)),
                    "kamer": _kamer(m.group(1))}
             motie = moties.get(m.start())
             if motie is None:
-                motie = next((v for k, v in moties.items() if 0 <= m.start() - k <= 2), None)
+                # a motie ending up to two characters before the citation; the first found if two do
+                near = [k for k in (m.start() - 1, m.start() - 2) if k in moties]
+                motie = moties[min(near, key=rank.__getitem__)] if near else None
             if motie:
                 ref["soort"] = "motie"
                 ref["motie"] = motie

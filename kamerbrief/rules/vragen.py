@@ -20,7 +20,9 @@ from .body import Block
 MAX_SHARED_COPIES = 10  # real letters answer two to five questions at once
 
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_NUMS = r"((?:\d{1,3}(?:\s*(?:,|en|tot en met|t/m|-|–)\s*)?)*)"
+# possessive: what follows always matches, so the first reading is the one taken, and a long run of
+# digits is never split into groups of one to three in every possible way
+_NUMS = r"((?:\d{1,3}(?:\s*(?:,|en|tot en met|t/m|-|–)\s*)?)*+)"
 ANTWOORD = re.compile(
     rf"^Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?\s*{_NUMS}\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
