@@ -5,7 +5,7 @@
 The shapes are the generators of tests/test_complexity.py. Linear time grows 10x from 100 KB to 1 MB;
 the last column must stay at about 12x or below for every shape (a quadratic path shows 100x). A shape
 that runs out of its time budget is shown as "limit" and counts as a failure (exit 1). Sizes under
-1 MB are timed best of three, larger ones best of two. Times are the CPU time of this process
+1 MB are timed best of three, larger ones once. Times are the CPU time of this process
 (time.process_time), so that other work on a shared machine does not show as growth; a time under NOISE
 counts as NOISE in the growth. About a minute of CPU in all.
 """
@@ -13,6 +13,7 @@ counts as NOISE in the growth. About a minute of CPU in all.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -44,7 +45,8 @@ def main() -> int:
         times: list[float | None] = []
         for n in sizes:
             best: float | None = None
-            for _ in range(3 if n < 1_000_000 else 2):
+            for _ in range(3 if n < 1_000_000 else 1):
+                gc.collect()  # the garbage of the run before is not this run's cost
                 t0 = time.process_time()
                 got = parse(shape, n, timeout=args.timeout)
                 elapsed = time.process_time() - t0

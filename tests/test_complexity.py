@@ -45,11 +45,12 @@ def _letter(body: str, close: str = CLOSE) -> str:
 
 
 def _vragen(size: int) -> str:
-    """999 questions and one answer whose heading names all of them, range by range."""
+    """999 questions and one answer (half the letter) whose heading names all of them, range by range."""
     questions = "".join(f"Vraag {n}\nWat is er gebeurd met zaak {n}?\n\n" for n in range(1, 1000))
     ranges = ", ".join(f"{a} tot en met {a + 49}" for a in range(1, 1000, 50))
-    answer = repeat("Het antwoord is lang en wordt niet herhaald. ", max(100, size - len(questions)))
-    return _letter(questions + f"Antwoord op vragen {ranges}\n{answer}\n")
+    answer = repeat("Het antwoord is lang en wordt niet herhaald. ", size // 2)
+    cover = repeat("Hierbij zend ik u de antwoorden op de vragen van het lid. ", max(100, size // 2 - len(questions)))
+    return _letter(f"{cover}\n", CLOSE + "\n" + questions + f"Antwoord op vragen {ranges}\n{answer}\n")
 
 
 SHAPES: tuple[Shape, ...] = (
