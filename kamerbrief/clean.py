@@ -27,26 +27,33 @@ SOFT_HYPHEN_ENDS = ("\u00ad", "\u00ad ", "\u00ad\t")
 # Separators that str.splitlines takes as line ends but a text editor does not: a space within the line.
 OTHER_SEPARATORS = str.maketrans(dict.fromkeys("\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
-HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-PAGE_COMMENT = re.compile(r"^\s*<!--.*?(?:page|pagina).*?-->\s*$", re.IGNORECASE)
-COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
-FENCED_DIV = re.compile(r"^\s*:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*(?::{3,})?\s*$")
-ATTRIBUTES = re.compile(r"\s*\{[#.][^}]*\}\s*$")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Every pattern here runs on one line, which can be megabytes long: no pattern may read a stretch of it
+# more than a bounded number of times. Runs that two parts of a pattern could share are taken whole by
+# one (possessive `*+`); patterns tried at every opener ("[", "![", "*") consume what a later opener would
+# read again and fail on, and give it back unchanged (`_sub_whole`).
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")  # the closing "#"s come off in heading()
+THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*+){3,}|(?:\*\s*+){3,}|(?:_\s*+){3,})$")
+COMMENT = re.compile(r"^\s*<!--(.*)-->\s*$")
+PAGE_WORD = re.compile(r"page|pagina", re.IGNORECASE)
+FENCED_DIV = re.compile(r"^\s*+:{3,}+(?:\s*+\{[^}]*+\}|\s*+[\w-]++)?+\s*+(?::{3,}+)?+\s*+$")
+ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
+TABLE_RULE = re.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
-FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+# each pattern below has a group "whole": without it, the match is an opener that never closes, consumed
+# so that the openers inside it (which would fail the same way) are not tried again
+FOOTNOTE_REF = re.compile(r"\[\^(?:[^\]\s]++(?P<whole>\])?)?")
+IMAGE = re.compile(r"!\[[^\]]*+(?:\](?:\([^)]*+(?P<whole>\))?)?)?")
+LINK = re.compile(r"\[(?P<text>[^\]]*+)(?P<whole>\]\((?:[^()\s]|\([^)]{0,500}\))*+(?:\s+\"[^\"]*\")?\))?")
 MARKUP_CHARS = re.compile(r"[*_\[`<\\!{]")
-SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
-AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+SPAN = re.compile(r"\[(?P<text>[^\]]*+)(?:\](?:\{[^}]*+(?P<whole>\})?)?)?")
+AUTOLINK = re.compile(r"<(?:(?P<text>(?:https?://|www\.)[^>\s]++)(?P<whole>>)?)?")
 STRONG = re.compile(r"\*\*|__")
-EMPH_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-EMPH_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+# an opener with no closer after it: the rest of the line is consumed (no later opener has one either)
+EMPH_STAR = re.compile(r"(?<![\w*])\*(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>\*)(?![\w*])|.*)")
+EMPH_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>_)(?![\w_])|.*)")
 CODE = re.compile(r"`([^`]*)`")
-HTML_TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*>", re.IGNORECASE)
+HTML_TAG = re.compile(r"</?(?:(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*+(?P<whole>>)?)?", re.IGNORECASE)
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 SPACES = re.compile(r"[ \u3000]{2,}")
@@ -85,22 +92,49 @@ def normalise(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def _sub_whole(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """pattern.sub where only matches with the group "whole" are replaced ("\\g<text>" or "")."""
+    return pattern.sub(lambda m: (m.group("text") if repl else "") if m.group("whole") else m.group(0), text)
+
+
 def strip_inline(text: str) -> str:
     """Inline markdown removed: emphasis, links, code, escapes, tags."""
     if not MARKUP_CHARS.search(text):
         return text
-    text = IMAGE.sub("", text)
-    text = SPAN.sub(r"\1", text)
-    text = LINK.sub(r"\1", text)
-    text = AUTOLINK.sub(r"\1", text)
-    text = FOOTNOTE_REF.sub("", text)
+    text = _sub_whole(IMAGE, "", text)
+    text = _sub_whole(SPAN, "text", text)
+    text = _sub_whole(LINK, "text", text)
+    text = _sub_whole(AUTOLINK, "text", text)
+    text = _sub_whole(FOOTNOTE_REF, "", text)
     text = CODE.sub(r"\1", text)
-    text = HTML_TAG.sub("", text)
+    text = _sub_whole(HTML_TAG, "", text)
     text = STRONG.sub("", text)
     for _ in range(2):
-        text = EMPH_STAR.sub(r"\1", text)
-        text = EMPH_UNDERSCORE.sub(r"\1", text)
+        text = _sub_whole(EMPH_STAR, "text", text)
+        text = _sub_whole(EMPH_UNDERSCORE, "text", text)
     return ESCAPE.sub(r"\1", text)
+
+
+def heading(body: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line: "## Titel ##" -> (2, "Titel"); its {#id .class} removed."""
+    h = HEADING.match(body)
+    if not h:
+        return None
+    # the closing sequence: blanks, "#"s, blanks (stripped from the right, each once)
+    text = h.group(2).rstrip().rstrip("#").rstrip()
+    return len(h.group(1)), _strip_attributes(text)
+
+
+def _strip_attributes(text: str) -> str:
+    """Text without a trailing pandoc attribute block "{#id .class}" and the blanks before it."""
+    end = text.rstrip()
+    if not end.endswith("}"):
+        return text
+    inner_from = end.rfind("}", 0, len(end) - 1) + 1  # the block holds no "}"
+    m = ATTRIBUTES.search(end, inner_from)
+    if not m or m.end() != len(end):
+        return text
+    return text[:len(text[:m.start()].rstrip())]
 
 
 def clean(source: Source) -> Cleaned:
@@ -154,13 +188,14 @@ def clean_markdown(text: str) -> Cleaned:
         if "\f" in raw:
             brk = True
             raw = raw.replace("\f", "")
-        if THEMATIC_BREAK.match(raw) or PAGE_COMMENT.match(raw):
+        comment = COMMENT.match(raw)
+        if THEMATIC_BREAK.match(raw) or (comment and PAGE_WORD.search(comment.group(1))):
             brk = True
             lines.append(Line("", no))
             continue
         if TABLE_RULE.match(raw) and lines and lines[-1].cells:
             continue  # the rule under a table's header row: header and rows stay one table
-        if COMMENT.match(raw) or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
+        if comment or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
             lines.append(Line("", no))
             continue
         row = TABLE_ROW.match(raw)
@@ -192,10 +227,9 @@ def clean_markdown(text: str) -> Cleaned:
         if body.endswith("\\") and not body.endswith("\\\\"):
             body = body[:-1]  # pandoc's hard line break
         level = 0
-        h = HEADING.match(body)
+        h = heading(body)
         if h and not in_fence:
-            level = len(h.group(1))
-            body = ATTRIBUTES.sub("", h.group(2))
+            level, body = h
         stripped = body.strip()
         opens_bold = in_bold or stripped.startswith(("**", "__"))
         in_bold ^= len(STRONG.findall(stripped)) % 2 == 1

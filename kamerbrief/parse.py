@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .clean import Cleaned, clean, normalise
 from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
@@ -29,7 +30,7 @@ from .rules import verwijzingen as verwijzingen_rule
 from .rules import vragen as vragen_rule
 from .rules.dates import parse_date
 from .schema import SCHEMA_VERSION, check_record
-from .stance import classify
+from .stance import classify, sentence_spans
 
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
 NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)(?:\s+(\d{1,3}))?$", re.IGNORECASE)  # "X Noot 1" when joined
@@ -40,24 +41,37 @@ HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de 
 SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
 
 
-def parse_file(path: str | os.PathLike[str], fmt: str | None = None) -> Result:
-    """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on."""
-    return parse_source(read(path, fmt))
+def parse_file(path: str | os.PathLike[str], fmt: str | None = None, *,
+               timeout: float | None = limits.DEFAULT_TIMEOUT,
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on.
+
+    Reading and parsing run inside a time budget of `timeout` seconds (None: no budget); past it, or
+    when the record would hold more than `max_output_bytes` of text, a `LimitError` is raised.
+    """
+    with limits.time_budget(timeout, str(path)):
+        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes)
 
 
-def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None) -> Result:
-    """Parse a letter given as bytes (standard input, a download); `fmt` as for parse_file."""
+def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, *,
+                timeout: float | None = limits.DEFAULT_TIMEOUT,
+                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a letter given as bytes (standard input, a download); `fmt` and the limits as for parse_file."""
     from .readers import from_bytes
 
-    return parse_source(from_bytes(data, Path(name), fmt))
+    with limits.time_budget(timeout, name):
+        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes)
 
 
-def parse_text(text: str, name: str = "<text>", fmt: str = "text") -> Result:
-    """Parse a letter given as a string (`fmt` "text" or "markdown")."""
+def parse_text(text: str, name: str = "<text>", fmt: str = "text", *,
+               timeout: float | None = limits.DEFAULT_TIMEOUT,
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a letter given as a string (`fmt` "text" or "markdown"); the limits as for parse_file."""
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest))
+    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest), timeout=timeout,
+                        max_output_bytes=max_output_bytes)
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
@@ -98,11 +112,28 @@ def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
     return False
 
 
-def parse_source(source: Source) -> Result:
-    cleaned = clean(source)
-    record, problems = build(source, cleaned)
-    check_record(record, source.path)
+def parse_source(source: Source, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
+                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+    """Parse a Source that a reader made; the limits as for parse_file."""
+    with limits.time_budget(timeout, source.path):
+        cleaned = clean(source)
+        record, problems = build(source, cleaned)
+        if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
+            raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
+                                    f"{max_output_bytes:,} (max_output_bytes)", source.path)
+        check_record(record, source.path)
     return Result(record, tuple(problems))
+
+
+def _text_bytes(value: Any) -> int:
+    """The UTF-8 size of the strings in a record (keys and values): what any dump of it holds at least."""
+    if isinstance(value, str):
+        return len(value.encode("utf-8"))
+    if isinstance(value, dict):
+        return sum(_text_bytes(k) + _text_bytes(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_bytes(v) for v in value)
+    return 8
 
 
 @dataclass
@@ -274,21 +305,19 @@ def _commitments(secties: list[sections_rule.Sectie], recs: list[sections_rule.A
         for t in toezeggingen_rule.find(passage, metadata["datum"]):
             found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
                                        "aanbeveling": nummer, "ministerie": metadata["afzender"]["ministerie"]})
-    return sorted(found.values(), key=lambda t: _letter_order(t["tekst"], secties, recs))
+    order = _letter_order(secties, recs)
+    return sorted(found.values(), key=lambda t: order.get(t["tekst"], (10**9, 0)))
 
 
-def _letter_order(sentence: str, secties: list[sections_rule.Sectie],
-                  recs: list[sections_rule.Aanbeveling]) -> tuple[int, int]:
-    """Where a sentence stands in the letter: sections and responses by their source line."""
-    for part in secties:
-        pos = part.tekst.find(sentence)
-        if pos >= 0:
-            return (part.line, pos)
-    for r in recs:
-        pos = r.reactie.find(sentence)
-        if pos >= 0:
-            return (r.line, pos)
-    return (10**9, 0)
+def _letter_order(secties: list[sections_rule.Sectie],
+                  recs: list[sections_rule.Aanbeveling]) -> dict[str, tuple[int, int]]:
+    """Where each sentence stands in the letter, (source line, offset): its first place in the sections,
+    else in the responses. One pass over the text, not a search of all of it per commitment."""
+    order: dict[str, tuple[int, int]] = {}
+    for line, text in [(s.line, s.tekst) for s in secties] + [(r.line, r.reactie) for r in recs]:
+        for offset, sentence in sentence_spans(text):
+            order.setdefault(sentence, (line, offset))
+    return order
 
 
 def _non_letter_kind(lines: tuple[Line, ...], limit: int) -> str | None:
@@ -334,14 +363,14 @@ def _notes_start(lines: tuple[Line, ...], start: int) -> int:
 
 def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
     """Footnotes printed after the letter: "X Noot" / "1" / text."""
-    notes: list[dict[str, str]] = []
-    cur: dict[str, str] | None = None
+    notes: list[tuple[str, list[str]]] = []  # (nummer, lines of its text)
+    cur: list[str] | None = None
     for ln in lines[start:]:
         t = ln.text
         head = NOTE_HEAD.match(t)
         if head and head.group(1):
-            cur = {"nummer": head.group(1), "tekst": ""}
-            notes.append(cur)
+            cur = []
+            notes.append((head.group(1), cur))
             continue
         if not t or head:
             continue
@@ -351,14 +380,16 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         m = NOTE_NUM.match(t)
         mi = NOTE_INLINE.match(t)
         if m:
-            cur = {"nummer": m.group(1), "tekst": ""}
-            notes.append(cur)
-        elif mi and (cur is None or cur["tekst"]):
-            cur = {"nummer": mi.group(1), "tekst": mi.group(2)}
-            notes.append(cur)
+            cur = []
+            notes.append((m.group(1), cur))
+        elif mi and (cur is None or cur):
+            cur = [mi.group(2)]
+            notes.append((mi.group(1), cur))
         elif cur is not None:
-            cur["tekst"] = f"{cur['tekst']} {t}".strip()
-    return [n for n in notes if n["tekst"]]
+            cur.append(t)
+    # the lines joined once at the end (joining them line by line was quadratic in a long note)
+    texts = [(nummer, " ".join(parts).strip()) for nummer, parts in notes]
+    return [{"nummer": nummer, "tekst": text} for nummer, text in texts if text]
 
 
 def _furniture(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, ks: kamerstuk_rule.Kamerstuk,

@@ -304,8 +304,12 @@ _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
 # a negation closing the cue's clause: "volgt het advies om ... te activeren niet", "steun ik niet"
 NEGATION_AT_END = re.compile(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b[^.;]*\b(?:niet|geen)\b",
-                      re.IGNORECASE)
+# ", al ... niet": the scan after one ", al" stops at the next (which scans on from there), so that a run
+# of ", al" is read once and not once for every ", al" in it
+CONTRAST = re.compile(
+    r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b(?:(?!,\s*al\b)[^.;])*?\b(?:niet|geen)\b",
+    re.IGNORECASE,
+)
 DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
 # a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
 THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
@@ -343,7 +347,22 @@ class Stance:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.split(text) if s.strip()]
+    return [s for _, s in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of the text, as `sentences` splits it."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in [*SENTENCE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            out.append((start + len(piece) - len(piece.lstrip()), stripped))
+        if m:
+            start = m.end()
+    return out
 
 
 def classify(reactie: str) -> Stance:

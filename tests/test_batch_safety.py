@@ -16,6 +16,7 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,7 @@ import kamerbrief.parse as kp
 real = kp.parse_source
 
 
-def parse_source(source):
+def parse_source(source, **kw):
     if "traag" in source.path or "doof" in source.path:
         if "doof" in source.path:
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
@@ -115,7 +116,7 @@ def parse_source(source):
             Path(os.environ["STUCK_MARKER"]).write_text(str(os.getpid()))
         while True:
             time.sleep(0.02)
-    return real(source)
+    return real(source, **kw)
 
 
 kp.parse_source = parse_source
@@ -293,6 +294,8 @@ def test_a_letter_past_its_time_budget_fails_and_the_batch_goes_on(tmp_path: Pat
     from kamerbrief.limits import Limits
 
     namespace: dict[str, object] = {}
+    # HANG replaces parse_source on the module itself: record the real one first, so that it comes back
+    monkeypatch.setattr(kamerbrief.parse, "parse_source", kamerbrief.parse.parse_source)
     exec(HANG, namespace)
     monkeypatch.setattr(kamerbrief.parse, "parse_source", namespace["parse_source"])
     src = tmp_path / "archief"
@@ -327,10 +330,10 @@ def test_a_worker_that_dies_fails_only_its_letter(tmp_path: Path, monkeypatch: p
 
     real = kamerbrief.parse.parse_source
 
-    def crash(source: kamerbrief.model.Source) -> kamerbrief.model.Result:
+    def crash(source: kamerbrief.model.Source, **kw: Any) -> kamerbrief.model.Result:
         if "crash" in source.path:
             os._exit(3)  # as a segfault in a PDF library would end it
-        return real(source)
+        return real(source, **kw)
 
     monkeypatch.setattr(kamerbrief.parse, "parse_source", crash)
     src = tmp_path / "archief"

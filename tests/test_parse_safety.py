@@ -204,7 +204,7 @@ def test_from_takes_suffixes_as_format_names(tmp_path: Path, alias: str) -> None
 
 
 def test_a_letter_over_the_time_budget_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
-    def forever(source: object) -> None:
+    def forever(source: object, **kw: object) -> None:
         while True:
             pass
 

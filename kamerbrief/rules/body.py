@@ -49,23 +49,54 @@ def is_page_furniture(text: str) -> bool:
 
 def dehyphenate_join(a: str, b: str) -> str:
     """Join a line-end split: drop a syllable hyphen, keep a real one ("CE-" "transitie")."""
+    drop, sep = _joint(a[-TAIL:], b)
+    return (a[:-1] if drop else a) + sep + b
+
+
+# The joins below look at the last TAIL characters of the text built so far, never at all of it, so that
+# a paragraph of many lines is built in linear time (a word or sentence end longer than this is no word).
+TAIL = 256
+_WORD_BEFORE_HYPHEN = re.compile(r"([\wÀ-ÿ]+)-$")
+
+
+def _joint(a: str, b: str) -> tuple[bool, str]:
+    """How line b joins the text that ends in a: (drop a's last character, separator)."""
     if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and b[:1].isupper():
-        return a + b  # "VN-" "Veiligheidsraad", "Noord-" "Holland"
+        return False, ""  # "VN-" "Veiligheidsraad", "Noord-" "Holland"
     if a.endswith("-") and len(a) > 1 and b[:1].islower():
-        left = re.search(r"([\wÀ-ÿ]+)-$", a)
+        left = _WORD_BEFORE_HYPHEN.search(a)
         word = left.group(1) if left else ""
         first = re.match(r"[\wÀ-ÿ]+", b)
         right = first.group(0) if first else ""
         if not word or a[-2] == " ":
-            return f"{a} {b}"  # "mensenhandel- en ..." style: a stranded hyphen
+            return False, " "  # "mensenhandel- en ..." style: a stranded hyphen
         if word[-1].isupper() or word[-1].isdigit() or word.lower() in HYPHEN_PREFIXES:
-            return a + b
+            return False, ""
         if word[-1] in VOWELS and right[:1] in VOWELS:
-            return a + b  # "informatie-" "uitwisseling": Dutch keeps the hyphen between clashing vowels
+            return False, ""  # "informatie-" "uitwisseling": Dutch keeps the hyphen between clashing vowels
         if right.lower() in HYPHEN_SUFFIXES:
-            return a + b if right.lower() not in ("en", "of", "tot") else f"{a} {b}"
-        return a[:-1] + b
-    return f"{a} {b}"
+            return (False, "") if right.lower() not in ("en", "of", "tot") else (False, " ")
+        return True, ""
+    return False, " "
+
+
+class Joiner:
+    """Text built from lines or paragraphs one at a time, each join decided from the tail so far."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.tail = first[-TAIL:]
+
+    def add(self, b: str, newline: bool = False) -> None:
+        drop, sep = (False, "\n") if newline else _joint(self.tail, b)
+        if drop:
+            self.parts[-1] = self.parts[-1][:-1]  # the last part ends in the hyphen (b is not empty)
+            self.tail = self.tail[:-1]
+        self.parts.append(sep + b)
+        self.tail = (self.tail + sep + b)[-TAIL:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def repair_inner_hyphens(text: str) -> str:
@@ -210,27 +241,37 @@ def _starts_paragraph(prev: str, line: str, markdown: bool, blank_structure: boo
 
 
 def _join_lines(texts: list[str], ocr: bool) -> str:
-    out = texts[0]
+    out = Joiner(texts[0])
     for t in texts[1:]:
-        if LIST_ITEM.match(t):
-            out = f"{out}\n{t}"
-        else:
-            out = dehyphenate_join(out, t)
+        out.add(t, newline=bool(LIST_ITEM.match(t)))
+    text = out.text()
     if ocr:
-        out = repair_inner_hyphens(out)
-    return out
+        text = repair_inner_hyphens(text)
+    return text
 
 
 def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
     """Join a paragraph that a page break, furniture or a stray blank line cut in two."""
     out: list[Block] = []
+    joined: Joiner | None = None  # the text of out[-1] while paragraphs are being joined to it
+    joined_bold = False  # every joined part was bold
+
+    def settle() -> None:
+        if joined is not None:
+            out[-1] = Block("paragraph", joined.text(), out[-1].line, bold=joined_bold)
+
     for blk, was_broken in blocks:
         if out and blk.kind == "paragraph" and out[-1].kind == "paragraph" and not blk.quote:
-            prev = out[-1]
+            end = joined.tail if joined is not None else out[-1].text[-TAIL:]
             cont = blk.text[:1].islower() or (was_broken and not LIST_ITEM.match(blk.text))
-            if not TERMINAL.search(prev.text) and cont and not prev.text.endswith(":"):
-                out[-1] = Block("paragraph", dehyphenate_join(prev.text, blk.text), prev.line,
-                                bold=prev.bold and blk.bold)
+            if not TERMINAL.search(end) and cont and not end.endswith(":"):
+                if joined is None:
+                    joined, joined_bold = Joiner(out[-1].text), out[-1].bold
+                joined_bold = joined_bold and blk.bold
+                joined.add(blk.text)
                 continue
+        settle()
+        joined = None
         out.append(blk)
+    settle()
     return out

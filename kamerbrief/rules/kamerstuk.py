@@ -173,13 +173,21 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
 def _wrapped_title(lines: tuple[Line, ...], i: int, limit: int, title: str, ks: Kamerstuk) -> str:
     """'MINISTER VAN VOLKSHUISVESTING,' + next line 'RUIMTELIJKE ORDENING EN MILIEUBEHEER' as one title."""
     j = i + 1
-    while (title.endswith((",", " EN", " VAN", " VOOR", "-")) and j < limit and lines[j].text.isupper()
+    parts = [title]
+    tail = title[-8:]  # the end of the title so far: all that decides whether it goes on
+    while (tail.endswith((",", " EN", " VAN", " VOOR", "-")) and j < limit and lines[j].text.isupper()
            and not lines[j].text.startswith("AAN ")):
         nxt = lines[j].text
-        title = title[:-1] + nxt if title.endswith("-") else f"{title} {nxt}"
+        if tail.endswith("-"):
+            parts[-1] = parts[-1][:-1]
+            tail = (tail[:-1] + nxt)[-8:]
+            parts.append(nxt)
+        else:
+            tail = (tail + " " + nxt)[-8:]
+            parts.append(" " + nxt)
         ks.consumed.add(j)
         j += 1
-    return title.rstrip(",")
+    return "".join(parts).rstrip(",")
 
 
 def _next_is_brief(lines: tuple[Line, ...], i: int, limit: int) -> bool:

@@ -12,6 +12,8 @@ Recognises, in the lines before the body:
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
@@ -99,7 +101,7 @@ def fits(fld: str, value: str) -> bool:
 def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhead:
     """Read the letterhead from lines[0:limit]."""
     lh = Letterhead()
-    pending: list[tuple[str, int]] = []  # labels waiting for their values, in order
+    pending = _Pending()  # labels waiting for their values, in order
     i = 0
     while i < limit:
         ln = lines[i]
@@ -117,7 +119,7 @@ def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhe
                 if fld == "onderwerp":
                     i = _continue_onderwerp(lines, i, limit, lh, blank_structure)
             else:
-                pending.append((fld, i))
+                pending.append(fld)
             i += 1
             continue
         if pending and not ADDRESSEE.match(t) and not RETOUR.match(t):
@@ -131,21 +133,45 @@ def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhe
     return lh
 
 
-def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: list[tuple[str, int]],
+class _Pending:
+    """Labels waiting for their values, in order. Labels of one field share a queue, so that a value is
+    tried once per field (five at most), not once per waiting label (a head of thousands of labels)."""
+
+    def __init__(self) -> None:
+        self.queues: dict[str, deque[int]] = {}
+        self.count = 0
+
+    def __bool__(self) -> bool:
+        return any(self.queues.values())
+
+    def append(self, fld: str) -> None:
+        self.queues.setdefault(fld, deque()).append(self.count)
+        self.count += 1
+
+    def take_first(self, fits_field: Callable[[str], bool]) -> str | None:
+        """Remove and return the field of the first waiting label for which fits_field holds."""
+        waiting = sorted((q[0], fld) for fld, q in self.queues.items() if q)
+        for _, fld in waiting:
+            if fits_field(fld):
+                self.queues[fld].popleft()
+                return fld
+        return None
+
+
+def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pending,
                     lh: Letterhead, blank_structure: bool) -> int | None:
     """Give the value on line i to the first waiting label it fits; return the last line used."""
     t = lines[i].text
-    for k, (fld, _) in enumerate(pending):
-        if not fits(fld, t):
-            continue
-        del pending[k]  # labels skipped over may still get their value later (pdftotext order)
-        lh.consumed.add(i)
-        if fld not in lh.fields:
-            lh.fields[fld] = Found(t, lines[i].lineno)
-        if fld == "onderwerp":
-            return _continue_onderwerp(lines, i, limit, lh, blank_structure)
-        return i
-    return None
+    # labels skipped over may still get their value later (pdftotext order)
+    fld = pending.take_first(lambda f: fits(f, t))
+    if fld is None:
+        return None
+    lh.consumed.add(i)
+    if fld not in lh.fields:
+        lh.fields[fld] = Found(t, lines[i].lineno)
+    if fld == "onderwerp":
+        return _continue_onderwerp(lines, i, limit, lh, blank_structure)
+    return i
 
 
 def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterhead, blank_structure: bool) -> int:
@@ -192,13 +218,39 @@ def skip_colophon(lines: tuple[Line, ...], i: int, limit: int) -> int:
 
 
 def join_wrapped(parts: list[str]) -> str:
-    out = parts[0]
+    """Lines of one wrapped value as one text: "Directoraat-" + "generaal" -> "Directoraat-generaal"."""
+    w = _Wrapped(parts[0])
     for p in parts[1:]:
-        if out.endswith("-") and p[:1].islower() and len(out) > 1 and out[-2].islower():
-            out = out[:-1] + p
+        w.add(p)
+    return w.text()
+
+
+class _Wrapped:
+    """A value joined line by line (join_wrapped), in linear time: each join looks at the last two
+    characters only, and the word count is kept as it grows."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.tail = first[-6:]
+        self.words = len(first.split())
+
+    def add(self, p: str) -> None:
+        if self.tail.endswith("-") and p[:1].islower() and len(self.tail) > 1 and self.tail[-2].islower():
+            self.parts[-1] = self.parts[-1][:-1]
+            self.parts.append(p)
+            self.tail = (self.tail[:-1] + p)[-6:]
+            self.words += len(p.split()) - 1  # the word before the hyphen goes on in p
         else:
-            out = f"{out} {p}"
-    return out
+            self.parts.append(" " + p)
+            self.tail = (self.tail + " " + p)[-6:]
+            self.words += len(p.split())
+
+    def wraps(self) -> bool:
+        """Whether the value goes on on the next line: it ends in a connector, or is one word so far."""
+        return bool(CONNECTOR_END.search(self.tail)) or self.words == 1
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
@@ -263,21 +315,20 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             i += 1
             continue
         # a unit block: units and their wrapped continuations, up to the address or a blank line
-        cur = t
+        cur = _Wrapped(t)
         bold_open = lines[i].bold
         j = i + 1
         while j < limit and lines[j].text:
             nxt = lines[j].text
             if POSTAL.match(nxt) or match_label(nxt) or is_other_label(nxt) or MINISTRY_LINE.match(nxt):
                 break
-            wraps = CONNECTOR_END.search(cur) or len(cur.split()) == 1
-            if wraps or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
-                cur = join_wrapped([cur, nxt])
+            if cur.wraps() or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
+                cur.add(nxt)
             else:
-                units.append(cur)
-                cur = nxt
+                units.append(cur.text())
+                cur = _Wrapped(nxt)
             bold_open = lines[j].bold
             j += 1
-        units.append(cur)
+        units.append(cur.text())
         i = j
     lh.units = list(dict.fromkeys(units))

@@ -36,6 +36,10 @@ CITATION = re.compile(
     re.IGNORECASE,
 )
 URL = re.compile(r"https?://|www\.")
+# What stands between the body text and the kenmerk number at the line end: up to three words of the
+# header ("DGBI /"). Searched up to the number (endpos), each word taken whole, so that a long word of
+# capitals is not split into chunks in every possible way.
+GLUED_TAIL = re.compile(r"(?<=\S)\s+(?:[A-Z][\w&.]*+\s*+[/–-]?+\s*+){0,3}+$")
 WINDOW = 20  # footnote numbers further up than this many lines from the page number are body text
 
 
@@ -100,10 +104,11 @@ def strip_glued_kenmerk(lines: tuple[Line, ...], start: int, end: int, kenmerk: 
     numbers = re.findall(r"\d{5,}", kenmerk or "")
     if not numbers:
         return lines
-    tail = re.compile(r"^(.*?\S)\s+(?:[A-Z][\w&.]*\s*[/–-]?\s*){0,3}(?:" + "|".join(numbers) + r")$")
     out = list(lines)
     for i in range(start, min(end, len(lines))):
-        m = tail.match(lines[i].text)
-        if m and len(m.group(1)) > 20:
-            out[i] = Line(m.group(1), lines[i].lineno, lines[i].heading, lines[i].bold, lines[i].page_break)
+        t = lines[i].text
+        cut = min((m.start() for n in numbers if t.endswith(n) and (m := GLUED_TAIL.search(t, 0, len(t) - len(n)))),
+                  default=0)
+        if cut > 20:
+            out[i] = Line(t[:cut], lines[i].lineno, lines[i].heading, lines[i].bold, lines[i].page_break)
     return tuple(out)

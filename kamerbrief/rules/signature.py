@@ -17,7 +17,9 @@ from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES
 from ..model import Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
-PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | |- en | [-–] ){WORD})*"
+# "- en " is no separator of its own: "A- en B" is the word "A-", " en " and "B" (a second reading of the
+# same text made the pattern backtrack exponentially on "A- en " repeated)
+PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | | [-–] ){WORD})*"
 TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
@@ -25,8 +27,18 @@ SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*(?:,\s*(?P<naam>.*
 TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
 WAS_GETEKEND = re.compile(r"^w\.\s?g\.\s*", re.IGNORECASE)  # "w.g. J. Jansen": signed by, in a copy
 GLUED = re.compile(r"\b(Minister|minister|Staatssecretaris|staatssecretaris)(van|voor)\b")
-NAME = re.compile(r"^(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,8}(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*[A-ZÀ-Ý][\w'’-]+$|"
-                  r"^(?:[A-Z]\.\s?)+(?:[a-z]+\s+)*[A-ZÀ-Ý][\w'’ -]+$")
+# A printed name: up to eight capitalised words (initials, first names), "van"/"de"/... particles and a
+# surname; or initials, lowercase particles and the rest. Each word is taken whole (possessive), so a run
+# of capitals cannot be split into words in exponentially many ways; the surname may be glued to the
+# word before it ("J.Jansen", "AbCd"), which the second branch of the first alternative reads.
+_CAP = "[A-ZÀ-Ý]"
+_TITLES = r"(?:(?:drs|dr|mr|ir|prof|ing|ds|mw|dhr)\.\s*+)*+"
+_CAPWORD = rf"{_CAP}[\w'’.-]*+\s++"
+NAME = re.compile(
+    rf"^{_TITLES}(?:(?:{_CAPWORD}){{1,8}}+(?:(?:van|de|der|den|ter|ten|het|in 't|'t)\s+)*+{_CAP}[\w'’-]++$"
+    rf"|(?:{_CAPWORD}){{0,7}}+{_CAP}(?:[\w'’-]*+\.)*+(?=[\w'’-]*+$)[\w'’-]*?{_CAP}[\w'’-]+$)"
+    r"|^(?:[A-Z]\.\s?+)++(?:[a-z]+\s+)*+[A-ZÀ-Ý][\w'’ -]++$"
+)
 MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
 SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
@@ -92,14 +104,14 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
         return None
     found = _signer_at(lines, last, start)
     assert found is not None
-    signers = [found[0]]
+    signers = [found[0]]  # last signer first while walking up; reversed below
     first = found[1]
     j = first - 1
     while j >= start:
         t = lines[j].text
         got = _signer_at(lines, j, start) if t else None
         if got:
-            signers.insert(0, got[0])
+            signers.append(got[0])
             first = got[1]
             j = first - 1
             continue
@@ -115,7 +127,7 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
         if t in CLOSINGS or t.rstrip(",") + "," in CLOSINGS:
             slot, begin = t, k
         break
-    return Signature(begin, slot, tuple(signers))
+    return Signature(begin, slot, tuple(reversed(signers)))
 
 
 def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int] | None:
@@ -186,26 +198,32 @@ def titlecase(upper: str) -> str:
     return " ".join(out)
 
 
+ARTICLE = re.compile(r"(?:de|het|De)\s+")
+SEPARATOR = re.compile(r",\s*|\s+en\s+|\s+alsmede\s+")
+BARE_TITLE = re.compile(r"(?:[Mm]inister|[Ss]taatssecretaris)")
+
+
 def mede_namens(text: str) -> list[str]:
     """The co-senders after "mede namens": 'minister van Buitenlandse Zaken', ..."""
     out: list[str] = []
+    seen: set[str] = set()
     for m in MEDE_NAMENS.finditer(text):
-        rest = m.group(1)
+        at = m.start(1)  # read on from here with match(text, at): no copies of the rest of the text
         while True:
-            art = re.match(r"^(?:de|het|De)\s+", rest)
+            art = ARTICLE.match(text, at)
             if not art:
                 break
-            f = FUNCTIE.match(rest[art.end():])
+            f = FUNCTIE.match(text, art.end())
             if not f:
                 break
             functie = f.group("functie")
-            if re.match(r"^(?:[Mm]inister|[Ss]taatssecretaris)$", functie):
+            if BARE_TITLE.fullmatch(functie):
                 break
-            if functie not in out:
+            if functie not in seen:
+                seen.add(functie)
                 out.append(functie)
-            rest = rest[art.end() + f.end():]
-            sep = re.match(r"^(?:,\s*|\s+en\s+|\s+alsmede\s+)", rest)
+            sep = SEPARATOR.match(text, f.end())
             if not sep:
                 break
-            rest = rest[sep.end():]
+            at = sep.end()
     return out

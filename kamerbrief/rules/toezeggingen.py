@@ -34,7 +34,6 @@ SUBJECT = r"(?:ik|wij|we|het kabinet|de regering|Nederland|mijn ministerie|het m
 COMMIT = re.compile(
     rf"(?:\b(?:{SUBJECT})\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen)\b"
     rf"|\b(?:zal|zullen|ga|gaat|gaan|kom|komt)\s+(?:{SUBJECT})\b"
-    rf"|\b(?:{SUBJECT})\s+(?:stuur|stuurt|sturen|informeer|informeert|informeren|zend|zendt|bericht|bericht)\s+(?:u|uw Kamer|de Kamer)\b[^.]*\b(?:voor|in|na|begin|eind|uiterlijk|binnen|dit|volgend)\b"
     rf"|\b(?:ontvangt|ontvangen)\s+(?:u|uw Kamer|de Kamer)\b"
     rf"|\b(?:stuur|zend|informeer|bericht)\s+(?:ik|wij|we|het kabinet)\s+(?:u|uw Kamer|de Kamer)\b"
     rf"|\b(?:wordt|worden)\s+(?:u|uw Kamer|de Kamer)\s+[^.]{{0,40}}\bgeïnformeerd\b"
@@ -44,6 +43,31 @@ COMMIT = re.compile(
     rf"|\b(?:u|uw Kamer|de Kamer)\b[^.]{{0,80}}\b(?:te\s+(?:doen\s+)?toekomen|toe\s+te\s+(?:zenden|sturen)|te\s+informeren)\b)",
     re.IGNORECASE,
 )
+# "ik stuur u ... voor de zomer": a sender sends or informs, with a time word later in the same sentence
+# (before its first full stop). Not part of COMMIT: a pattern scanning to the full stop from every
+# "ik stuur u" would read a long run of them again and again; sends() reads each stretch once.
+SENDS = re.compile(
+    rf"\b(?:{SUBJECT})\s+(?:stuur|stuurt|sturen|informeer|informeert|informeren|zend|zendt|bericht|bericht)"
+    r"\s+(?:u|uw Kamer|de Kamer)\b",
+    re.IGNORECASE,
+)
+TIME_WORD = re.compile(r"\b(?:voor|in|na|begin|eind|uiterlijk|binnen|dit|volgend)\b", re.IGNORECASE)
+
+
+def sends(s: str) -> bool:
+    """Whether a SENDS phrase has a TIME_WORD after it, before the next full stop."""
+    searched_to = -1  # TIME_WORD is known to be absent from the end of the last phrase up to here
+    for m in SENDS.finditer(s):
+        if m.end() < searched_to:
+            continue  # a later phrase before the same full stop: nothing new to find
+        stop = s.find(".", m.end())
+        stop = len(s) if stop < 0 else stop
+        if TIME_WORD.search(s, m.end(), stop):
+            return True
+        searched_to = stop
+    return False
+
+
 # past or conditional forms are no commitment
 NOT_A_COMMITMENT = re.compile(
     r"\b(?:zou|zouden|had|hadden|heb|heeft|hebben)\b[^.]{0,30}\b(?:toegezegd|gezegd)\b"
@@ -86,7 +110,7 @@ def find(text: str, datum: str | None) -> list[Toezegging]:
     """The commitments in a passage, in order."""
     out: list[Toezegging] = []
     for s in sentences(text):
-        if not COMMIT.search(s) or NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
+        if not (COMMIT.search(s) or sends(s)) or NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
             continue
         m = TERMIJN.search(s)
         termijn = m.group(0) if m else None

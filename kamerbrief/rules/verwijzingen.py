@@ -28,10 +28,17 @@ KAMERSTUK = re.compile(
 )
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
 KST_DASHED = re.compile(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
-MOTIE = re.compile(r"\b(motie-[A-Z][\w'’ -]*?(?:\s+c\.s\.)?)\s*\(\s*(?=Kamerstuk)")
+# "motie-Van der Molen c.s. (Kamerstuk ...)": the name runs to the parenthesis. MOTIE_RUN takes the whole
+# run of name characters at once; where the name ends is then read from the run's end (motie_dash), so
+# that "motie-A motie-A ..." is read once and not once for every "motie-" in it.
+MOTIE_RUN = re.compile(r"\bmotie-[A-Z][\w'’ -]*+")
+MOTIE_END = re.compile(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
+# The names are one atomic group: read once, greedily; their other readings ("Aen" as "A" + "en") all end
+# at or before the greedy one, which is as near the parenthesis as any (no parenthesis in between).
 MOTIE_VAN = re.compile(
-    rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?)[^()]{{0,80}}?\(\s*(?=Kamerstuk)"
+    rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?))"
+    r"[^()]{0,80}?\(\s*(?=Kamerstuk)"
 )
 # The forms KAMERSTUK leaves: a year with an en dash, a Roman dossier number (Eerste Kamer) and a lettered
 # stuk without "nr." ("2012–2013, CII, B"). Possessive quantifiers: no backtracking between the parts.
@@ -67,6 +74,29 @@ def _dossier(num: str, toev: str | None) -> str:
     return f"{n}-{toev}" if toev else n
 
 
+def motie_dash(text: str) -> list[tuple[int, str]]:
+    """(end, name) of each "motie-Name (Kamerstuk": the end is just before "Kamerstuk".
+
+    The name is the shortest that the closing can follow: up to the blanks before the parenthesis, or
+    before " c.s." and then the parenthesis.
+    """
+    out: list[tuple[int, str]] = []
+    for run in MOTIE_RUN.finditer(text):
+        first, end = run.start() + len("motie-X"), run.end()
+        name = text[run.start():end]
+        cut = len(name.rstrip())
+        candidates = [cut]
+        if name[cut - 1:cut] == "c" and text.startswith(".s.", end):
+            candidates.insert(0, len(name[:cut - 1].rstrip()))  # "motie-X c.s. (": the name stops before c.s.
+        for c in candidates:
+            at = max(run.start() + c, first)
+            m = MOTIE_END.match(text, at)
+            if m:
+                out.append((m.end(), text[run.start():m.end("cs") if m.group("cs") else at]))
+                break
+    return out
+
+
 def find(texts: list[str]) -> list[dict[str, Any]]:
     """Every reference in the texts (body and footnotes), in order, each once."""
     out: list[dict[str, Any]] = []
@@ -81,15 +111,18 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
 
     for text in texts:
         found: list[tuple[int, dict[str, Any]]] = []
-        moties = {m.end(): m.group(1) for m in MOTIE.finditer(text)}
+        moties = dict(motie_dash(text))
         moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
+        rank = {k: r for r, k in enumerate(moties)}
         for m in KAMERSTUK.finditer(text):
             ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
                    "ondernummer": m.group(6), "vergaderjaar": _year(m.group(2), m.group(3)),
                    "kamer": _kamer(m.group(1))}
             motie = moties.get(m.start())
             if motie is None:
-                motie = next((v for k, v in moties.items() if 0 <= m.start() - k <= 2), None)
+                # a motie ending up to two characters before the citation; the first found if two do
+                near = [k for k in (m.start() - 1, m.start() - 2) if k in moties]
+                motie = moties[min(near, key=rank.__getitem__)] if near else None
             if motie:
                 ref["soort"] = "motie"
                 ref["motie"] = motie

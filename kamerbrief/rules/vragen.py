@@ -6,8 +6,10 @@ Recognises, usually in the annex after the cover letter's signature:
     Antwoord op vragen 4 tot en met 7 / ...   Antwoord op vragen 7, 8, en 9 / ...
     **Vraag 5** / **Bent u bereid ...?** / Er wordt ...  (no label: the first plain paragraph after a
                                                           bold question is its answer)
-A shared answer is stored on each question it answers. A question left without an answer is
-reported by number.
+A shared answer stands in full under each question it answers, for up to MAX_SHARED_COPIES questions;
+under the questions past those it is "Zie het antwoord op vraag N." (N the first question it answers),
+so that one answer cannot fill the record with hundreds of copies of itself. A question left without
+an answer is reported by number.
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ from dataclasses import dataclass
 from ..model import Problem
 from .body import Block
 
+MAX_SHARED_COPIES = 10  # real letters answer two to five questions at once
+
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 # between the numbers of one answer: "3 en 8", "7, 8, en 9", "4 tot en met 7", "4 t/m 7", "4-7"
 _SEP = r"(?:\s*,\s*(?:en\s+)?|\s+en\s+|\s+tot\s+en\s+met\s+|\s*t/m\s*|\s*[-–]\s*)"
-_NUMS = rf"((?:\d{{1,3}}(?:{_SEP}(?=\d))?)*)"
+# possessive: the first reading is the one taken, and a long run of digits is never split into groups
+# of one to three in every possible way
+_NUMS = rf"((?:\d{{1,3}}(?:{_SEP}(?=\d))?)*+)"
 ANTWOORD = re.compile(
     rf"^Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?\s*{_NUMS}\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
@@ -49,12 +55,16 @@ def numbers(spec: str) -> list[int]:
 
 
 def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
-    """The questions with their answers, in letter order, and a problem for each unanswered one."""
+    """The questions with their answers, in letter order, and a problem for each unanswered one.
+
+    A shared answer past MAX_SHARED_COPIES questions is a reference to the first; a warning says so.
+    """
     questions: dict[int, list[str]] = {}
     bold: dict[int, bool] = {}  # every paragraph of the question so far was bold
     lines: dict[int, int] = {}
     answers: dict[int, list[str]] = {}
     implicit: set[int] = set()  # answers begun by a plain paragraph, with no "Antwoord" label
+    answer_line: dict[int, int] = {}  # id of an answer's paragraphs -> its heading's line
     order: list[int] = []
     target: list[str] | None = None
     current: int | None = None  # the question whose text is being read
@@ -75,6 +85,7 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
         if a and order:
             nums = numbers(a.group(1)) or [order[-1]]
             shared: list[str] = [a.group(2).strip()] if a.group(2).strip() else []
+            answer_line[id(shared)] = b.line
             for n in nums:
                 if n in implicit:
                     # the label came after all: the plain paragraphs belonged to the question (a quote)
@@ -97,7 +108,21 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     problems = [
         Problem("vragen", f"vraag {n} has no answer", lines[n]) for n in order if not answers.get(n)
     ]
-    return [
-        Vraag(n, "\n\n".join(questions[n]), "\n\n".join(answers[n]) if answers.get(n) else None, lines[n])
-        for n in order
-    ], problems
+    out: list[Vraag] = []
+    given: dict[int, tuple[int, int, str]] = {}  # id of an answer -> (first question, copies, text)
+    for n in order:
+        if not answers.get(n):
+            out.append(Vraag(n, "\n\n".join(questions[n]), None, lines[n]))
+            continue
+        key = id(answers[n])
+        first, copies, text = given.get(key) or (n, 0, "\n\n".join(answers[n]))
+        given[key] = (first, copies + 1, text)
+        if copies < MAX_SHARED_COPIES:
+            out.append(Vraag(n, "\n\n".join(questions[n]), text, lines[n]))
+            continue
+        out.append(Vraag(n, "\n\n".join(questions[n]), f"Zie het antwoord op vraag {first}.", lines[n]))
+        if copies == MAX_SHARED_COPIES:
+            problems.append(Problem("vragen", f"one answer is given to more than {MAX_SHARED_COPIES} questions; "
+                                              f"past the first {MAX_SHARED_COPIES} it refers to vraag {first}",
+                                    answer_line.get(key)))
+    return out, problems
