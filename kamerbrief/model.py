@@ -47,6 +47,8 @@ class Source:
     properties: dict[str, str] = field(default_factory=dict)
     # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
     header_text: str = ""
+    # Lines of `text` (1-based) that the page shows in bold (PDF): headings and bold list items.
+    bold_lines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
