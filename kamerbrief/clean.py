@@ -85,10 +85,11 @@ def clean(source: Source) -> Cleaned:
     """The Source's text as Lines; markdown markup removed when the source is markdown."""
     if source.format in MARKDOWN_FORMATS:
         return clean_markdown(source.text)
-    return clean_text(source.text, source.bold_lines)
+    return clean_text(source.text, source.bold_lines, source.italic_lines)
 
 
-def clean_text(text: str, bold_lines: frozenset[int] = frozenset()) -> Cleaned:
+def clean_text(text: str, bold_lines: frozenset[int] = frozenset(),
+               italic_lines: frozenset[int] = frozenset()) -> Cleaned:
     lines: list[Line] = []
     brk = False
     for no, raw in enumerate(text.splitlines(), start=1):
@@ -98,7 +99,8 @@ def clean_text(text: str, bold_lines: frozenset[int] = frozenset()) -> Cleaned:
                 brk = True
             t = normalise(part)
             if t or k == len(parts) - 1:
-                lines.append(Line(t, no, bold=no in bold_lines and bool(t), page_break=brk and bool(t)))
+                lines.append(Line(t, no, bold=no in bold_lines and bool(t), page_break=brk and bool(t),
+                                  italic=no in italic_lines and bool(t)))
                 if t:
                     brk = False
     return Cleaned(tuple(lines))

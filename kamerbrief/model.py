@@ -47,8 +47,9 @@ class Source:
     properties: dict[str, str] = field(default_factory=dict)
     # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
     header_text: str = ""
-    # Lines of `text` (1-based) that the page shows in bold (PDF): headings and bold list items.
+    # Lines of `text` (1-based) that the page shows in bold or in italics (PDF): headings, bold items.
     bold_lines: frozenset[int] = frozenset()
+    italic_lines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Line:
     heading: int = 0  # markdown heading level, 0 for none
     bold: bool = False  # the whole line was bold (a heading in PDF-derived markdown)
     page_break: bool = False  # a page ends before this line
+    italic: bool = False  # the whole line was in italics (PDF)
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,9 @@ def read_pdf(path: Path, data: bytes, digest: str, fmt: str) -> Source:
     if chars < 20 * len(pages):
         raise FormatError("PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, "
                           "and parse the result", str(path))
-    text, bold = assemble_marked(pages)
-    return Source(path=str(path), format="pdf", text=text, sha256=digest, pages=len(pages), bold_lines=bold)
+    text, bold, italic = assemble_marked(pages)
+    return Source(path=str(path), format="pdf", text=text, sha256=digest, pages=len(pages), bold_lines=bold,
+                  italic_lines=italic)
 
 
 class _Style:
@@ -339,8 +340,8 @@ def assemble(pages: list[PdfPage]) -> str:
     return assemble_marked(pages)[0]
 
 
-def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int]]:
-    """The pages as text, and the numbers (1-based) of its lines that are bold on the page.
+def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozenset[int]]:
+    """The pages as text, and the numbers (1-based) of its lines that are bold, and italic, on the page.
 
     Page 1's column comes first, then the body; footnotes are gathered at the end, one per line.
     Running headers and footers are left out after page 1 (page 1 keeps them: there they are the
@@ -363,31 +364,40 @@ def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int]]:
         _gather_notes([ln for ln in body if ln.role == "footnote"], notes)
         laid.append((column, [ln for ln in body if ln.role in ("body", "box")]))
     numbers = {n[0] for n in notes}
-    rows: list[tuple[str, bool]] = []
+    rows: list[tuple[str, bool, bool]] = []
     for k, (column, body) in enumerate(laid):
         for ln in column + body:
             ln.text = _resolve_markers(ln, numbers)
-        parts: list[list[tuple[str, bool]]] = []
+        parts: list[list[tuple[str, bool, bool]]] = []
         if k == 0 and column:
-            parts.append([(t, False) for t, _ in _flow(column)])
+            parts.append([(t, False, False) for t, _, _ in _flow(column)])
         elif column:
             # running header and "Pagina N van M": kept only where it is not the repeated colophon
-            parts += [[(ln.text, False)] for ln in column if ln.text.lower().startswith("pagina")]
+            parts += [[(ln.text, False, False)] for ln in column if ln.text.lower().startswith("pagina")]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
             parts.append(_flow(list(group)))
-        page_rows: list[tuple[str, bool]] = []
+        page_rows: list[tuple[str, bool, bool]] = []
         for part in parts:
             if page_rows:
-                page_rows.append(("", False))
+                page_rows.append(("", False, False))
             page_rows += part
         if k:
-            first = page_rows[0] if page_rows else ("", False)
-            page_rows[:1] = [("\f" + first[0], first[1])]
+            first = page_rows[0] if page_rows else ("", False, False)
+            page_rows[:1] = [("\f" + first[0], first[1], first[2])]
         rows += page_rows
     if notes:
-        rows += [("", False), ("Noten", False)] + [(f"{n[0]} {n[1]}", False) for n in notes]
-    text = "\n".join(t for t, _ in rows) + "\n"
-    return text, frozenset(no for no, (t, b) in enumerate(rows, start=1) if b and t.strip())
+        rows += [("", False, False), ("Noten", False, False)] + [(f"{n[0]} {n[1]}", False, False) for n in notes]
+    text = "\n".join(r[0] for r in rows) + "\n"
+    bold: set[int] = set()
+    italic: set[int] = set()
+    no = 0
+    for t, b, i in rows:
+        no += max(1, len(t.splitlines()))  # as `str.splitlines` counts them: a form feed ends a line
+        if b and t.strip():
+            bold.add(no)
+        if i and t.strip():
+            italic.add(no)
+    return text, frozenset(bold), frozenset(italic)
 
 
 def _classify(body: list[PdfLine], furniture: set[int]) -> None:
@@ -472,8 +482,8 @@ def _resolve_markers(ln: PdfLine, numbers: set[str]) -> str:
     return " ".join(out.split())
 
 
-def _flow(lines: list[PdfLine]) -> list[tuple[str, bool]]:
-    """Lines top to bottom as (text, bold); a blank line where the vertical gap or the type says a
+def _flow(lines: list[PdfLine]) -> list[tuple[str, bool, bool]]:
+    """Lines top to bottom as (text, bold, italic); a blank line where the vertical gap or the type says a
     new paragraph starts. A run of up to three bold lines (a wrapped heading or list item) is one line;
     a heading stands alone (see `_heading_ends`)."""
     steps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 4 * a.size]
@@ -482,7 +492,7 @@ def _flow(lines: list[PdfLine]) -> list[tuple[str, bool]]:
     body = [ln for ln in lines if not ln.bold] or lines
     right = max(ln.x1 for ln in body)
     left = min(ln.x0 for ln in body)
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, bool]] = []
     j = 0
     while j < len(lines):
         ln = lines[j]
@@ -496,15 +506,15 @@ def _flow(lines: list[PdfLine]) -> list[tuple[str, bool]]:
         for nxt in lines[j + 1:end]:
             text = text + nxt.text if text.endswith("-") and nxt.text[:1].isupper() else f"{text} {nxt.text}"
         if out and (gap[j] or _bold_edge(lines, j, out)):
-            out.append(("", False))
-        out.append((text, ln.bold))
+            out.append(("", False, False))
+        out.append((text, ln.bold, ln.italic))
         if end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
-            out.append(("", False))
+            out.append(("", False, False))
         j = end
     return out
 
 
-def _bold_edge(lines: list[PdfLine], j: int, out: list[tuple[str, bool]]) -> bool:
+def _bold_edge(lines: list[PdfLine], j: int, out: list[tuple[str, bool, bool]]) -> bool:
     """Bold starts or stops here: a bold heading or item stands apart from the text around it."""
     prev, ln = out[-1], lines[j]
     if ln.bold == prev[1]:
