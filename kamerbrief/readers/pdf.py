@@ -51,6 +51,9 @@ PDF_CHARS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 # Symbol fonts put their bullets in the private-use area (SymbolMT U+F0B7, Wingdings U+F0A7/U+F06E, ...).
 BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7") | frozenset(map(chr, range(0xF000, 0xF100)))
 TERMINAL_END = (".", ",", ";", ":", "!", "?")
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
+FACES: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic) as its name says
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 
 
@@ -115,6 +118,7 @@ class _Style:
         self.tp, self.c = tp, pdfium_c
         self.matrix = pdfium_c.FS_MATRIX()
         self.flags = ctypes.c_int()
+        self.name = ctypes.create_string_buffer(128)
 
     def size(self, i: int) -> float:
         """The font size as printed: pdfium's size times the text matrix's vertical scale."""
@@ -128,18 +132,19 @@ class _Style:
             pass
         return fs
 
-    def bold(self, i: int) -> bool:
+    def face(self, i: int) -> tuple[bool, bool]:
+        """(bold, italic) of the character's font: its weight and flags, else its name ("Arial-BoldMT")."""
+        c = self.c
         try:
-            return bool(self.c.FPDFText_GetFontWeight(self.tp.raw, i) >= 600)
+            c.FPDFText_GetFontInfo(self.tp.raw, i, self.name, len(self.name), ctypes.byref(self.flags))
+            weight = c.FPDFText_GetFontWeight(self.tp.raw, i)
         except AttributeError:  # pragma: no cover - older pdfium builds
-            return False
-
-    def italic(self, i: int) -> bool:
-        try:
-            self.c.FPDFText_GetFontInfo(self.tp.raw, i, None, 0, ctypes.byref(self.flags))
-        except AttributeError:  # pragma: no cover - older pdfium builds
-            return False
-        return bool(self.flags.value & 64)  # FXFONT_ITALIC
+            return False, False
+        name = self.name.value.decode("latin-1", "replace")
+        bold, italic = FACES.get(name) or FACES.setdefault(
+            name, (bool(BOLD_NAME.search(name)), bool(ITALIC_NAME.search(name))))
+        flags = self.flags.value
+        return bold or weight >= 600 or bool(flags & 0x40000), italic or bool(flags & 64)  # FORCE_BOLD, ITALIC
 
 
 def _read_page(page: Any, pdfium_c: Any) -> PdfPage:
@@ -220,9 +225,10 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     sample = letters[:: max(1, len(letters) // 5)][:6]
     sizes = sorted(style.size(i) for i in sample)
     size = max(sizes[len(sizes) // 2], 1.0)
-    bold = 2 * sum(style.bold(i) for i in sample) > len(sample)
-    italic = style.italic(sample[len(sample) // 2]) and style.italic(sample[0])
-    markers = _markers(letters, text, boxes, style, size)
+    faces = [style.face(i) for i in sample]
+    bold = 2 * sum(b for b, _ in faces) > len(faces)
+    italic = 2 * sum(i for _, i in faces) > len(faces)
+    markers, lead = _markers(letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
@@ -248,6 +254,8 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
                     refs.append("")
                 refs[-1] += ch
                 continue
+            if chars and i - 1 == lead and not ch.isspace():
+                chars.append(" ")  # "¹Kamerstuk": the footnote's own number, set apart from its text
             if ch in BULLETS:
                 if i == vis[0]:
                     ch = "• "  # the list marker, whatever font drew it
@@ -269,24 +277,29 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
 
 
 def _markers(letters: list[int], text: str, boxes: list[tuple[float, float, float, float]], style: _Style,
-             size: float) -> set[int]:
+             size: float) -> tuple[set[int], int]:
     """Superscript digits after body text on the line: smaller glyphs on a raised baseline ("2022⁵").
 
-    A subscript ("CO₂") sits low and stays; digits that open the line are a footnote's own number.
+    A subscript ("CO₂") sits low and stays. Raised digits that open the line are a footnote's own
+    number: the index of the last of them is returned too (-1 for none).
     """
     bottoms = sorted(boxes[i][1] for i in letters if text[i].isalnum())
     if not bottoms:
-        return set()
+        return set(), -1
     baseline = bottoms[len(bottoms) // 2]
     out: set[int] = set()
+    lead = -1
     seen_text = False
     for i in letters:
         raised = text[i].isdigit() and boxes[i][1] > baseline + MARKER_RISE * size
-        if raised and seen_text and style.size(i) < MARKER_SIZE * size:
+        small = raised and style.size(i) < MARKER_SIZE * size
+        if small and seen_text:
             out.add(i)
-        elif not raised:
+        elif small:
+            lead = i
+        else:
             seen_text = True
-    return out
+    return out, lead
 
 
 def _spurious_space(idxs: list[int], k: int, text: str, boxes: list[tuple[float, float, float, float]],
@@ -486,8 +499,9 @@ def _flow(lines: list[PdfLine]) -> list[tuple[str, bool, bool]]:
     """Lines top to bottom as (text, bold, italic); a blank line where the vertical gap or the type says a
     new paragraph starts. A run of up to three bold lines (a wrapped heading or list item) is one line;
     a heading stands alone (see `_heading_ends`)."""
-    steps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 4 * a.size]
-    usual = statistics.median(steps) if steps else 0.0
+    steps = [round(a.bottom - b.bottom, 1) for a, b in itertools.pairwise(lines)
+             if 0 < a.bottom - b.bottom < 4 * a.size]
+    usual = min(statistics.multimode(steps)) if steps else 0.0  # the line step; paragraph gaps are rarer
     gap = [True] + [bool(usual) and a.bottom - b.bottom > PARAGRAPH_GAP * usual for a, b in itertools.pairwise(lines)]
     body = [ln for ln in lines if not ln.bold] or lines
     right = max(ln.x1 for ln in body)
