@@ -338,18 +338,18 @@ def structured_letter() -> tuple[dict[str, Any], list[Block], dict[str, list[str
     meta = {
         "afzender": {"ministerie": "Ministerie van Infrastructuur en Waterstaat",
                      "organisatieonderdelen": ["Directoraat-Generaal Water en Bodem"]},
-        "kenmerk": "IENW/BSK-2031/100200", "uw_kenmerk": None, "bijlagen": 1, "datum": "2031-03-14",
+        "kenmerk": "IENW/BSK-2025/100200", "uw_kenmerk": None, "bijlagen": 1, "datum": "2025-03-14",
         "geadresseerde": "Voorzitter van de Tweede Kamer der Staten-Generaal",
         "onderwerp": "Kabinetsreactie op het advies over regenwater in de stad",
     }
     blocks: list[Block] = [
         ("p", "Geachte voorzitter,"),
-        ("p", "Op 3 maart 2030{1} heeft de Raad voor Stedelijk Water zijn advies over de opvang van "
+        ("p", "Op 3 maart 2024{1} heeft de Raad voor Stedelijk Water zijn advies over de opvang van "
               "regenwater in de stad uitgebracht. Het advies bevat vier aanbevelingen. In deze brief "
               "geef ik, mede namens de minister van Binnenlandse Zaken, de reactie van het kabinet op "
               "elk van de vier aanbevelingen."),
         ("items", ["1. Leg de opvang van regenwater in elke gemeente vast in een visie voor de lange termijn"]),
-        ("p", "Het kabinet neemt deze aanbeveling over. Gemeenten stellen voor het einde van 2032 een "
+        ("p", "Het kabinet neemt deze aanbeveling over. Gemeenten stellen voor het einde van 2026 een "
               "visie op, zoals ook de evaluatie van het programma Waterslim{2} aanraadt."),
         ("items", ["2. Maak van elk plein en elke speelplaats een plek die bij hevige regen water kan bergen"]),
         ("p", "Het kabinet neemt deze aanbeveling deels over. Niet elk plein leent zich ervoor."),
@@ -373,7 +373,7 @@ def structured_letter() -> tuple[dict[str, Any], list[Block], dict[str, list[str
         ("p", "De stuurgroep komt vier keer per jaar bijeen en rapporteert aan mij over de voortgang van "
               "de werkplaatsen."),
         ("hi", "Tot besluit"),
-        ("p", "Ik zal uw Kamer voor de zomer van 2032 informeren over de voortgang, zoals gevraagd in de "
+        ("p", "Ik zal uw Kamer voor de zomer van 2026 informeren over de voortgang, zoals gevraagd in de "
               "motie Van Dijk{4}."),
         ("sign", ("De Staatssecretaris van Infrastructuur en Waterstaat,", "drs. P.J.M.A. Verhoeven")),
     ]
