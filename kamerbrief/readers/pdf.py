@@ -54,6 +54,8 @@ TERMINAL_END = (".", ",", ";", ":", "!", "?")
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 FACES: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic) as its name says
+DIGIT = re.compile(r"\d+")
+SPECIAL = re.compile("[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf000-\uf0ff]")  # the BULLETS
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 
 
@@ -222,13 +224,13 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     letters = [i for i in idxs if not text[i].isspace()]
     if not letters:
         return []
-    sample = letters[:: max(1, len(letters) // 5)][:6]
+    sample = [letters[0], letters[len(letters) // 2], letters[-1]] if len(letters) > 2 else letters
     sizes = sorted(style.size(i) for i in sample)
     size = max(sizes[len(sizes) // 2], 1.0)
     faces = [style.face(i) for i in sample]
     bold = 2 * sum(b for b, _ in faces) > len(faces)
     italic = 2 * sum(i for _, i in faces) > len(faces)
-    markers, lead = _markers(letters, text, boxes, style, size)
+    markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
@@ -244,26 +246,11 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         vis = [i for i in seg if not text[i].isspace()]
         if not vis:
             continue
-        chars: list[str] = []
+        raw = "".join(text[i] for i in seg)
         refs: list[str] = []
-        for i in seg:
-            ch = text[i]
-            if i in markers:
-                if not chars or chars[-1] != MARK:
-                    chars.append(MARK)
-                    refs.append("")
-                refs[-1] += ch
-                continue
-            if chars and i - 1 == lead and not ch.isspace():
-                chars.append(" ")  # "¹Kamerstuk": the footnote's own number, set apart from its text
-            if ch in BULLETS:
-                if i == vis[0]:
-                    ch = "• "  # the list marker, whatever font drew it
-                elif ord(ch) >= 0xF000:
-                    code = ord(ch) - 0xF000  # a symbol font's private-use copy of an ASCII sign
-                    ch = chr(code) if 0x20 < code < 0x7F else ""
-            chars.append(ch)
-        s = " ".join("".join(chars).split())
+        if markers or lead >= 0 or SPECIAL.search(raw):
+            raw = _emit(seg, vis, text, markers, lead, refs)
+        s = " ".join(raw.split())
         if not s:
             continue
         word_end = next((k for k, i in enumerate(seg) if k and text[i].isspace()), len(seg))
@@ -276,29 +263,57 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     return out
 
 
-def _markers(letters: list[int], text: str, boxes: list[tuple[float, float, float, float]], style: _Style,
-             size: float) -> tuple[set[int], int]:
+def _emit(seg: list[int], vis: list[int], text: str, markers: set[int], lead: int, refs: list[str]) -> str:
+    """The segment's text with note markers as MARK (their digits in `refs`) and bullets as "•"."""
+    chars: list[str] = []
+    for i in seg:
+        ch = text[i]
+        if i in markers:
+            if not chars or chars[-1] != MARK:
+                chars.append(MARK)
+                refs.append("")
+            refs[-1] += ch
+            continue
+        if chars and i - 1 == lead and not ch.isspace():
+            chars.append(" ")  # "¹Kamerstuk": the footnote's own number, set apart from its text
+        if ch in BULLETS:
+            if i == vis[0]:
+                ch = "• "  # the list marker, whatever font drew it
+            elif ord(ch) >= 0xF000:
+                code = ord(ch) - 0xF000  # a symbol font's private-use copy of an ASCII sign
+                ch = chr(code) if 0x20 < code < 0x7F else ""
+        chars.append(ch)
+    return "".join(chars)
+
+
+def _markers(idxs: list[int], letters: list[int], text: str, boxes: list[tuple[float, float, float, float]],
+             style: _Style, size: float) -> tuple[set[int], int]:
     """Superscript digits after body text on the line: smaller glyphs on a raised baseline ("2022⁵").
 
     A subscript ("CO₂") sits low and stays. Raised digits that open the line are a footnote's own
     number: the index of the last of them is returned too (-1 for none).
     """
-    bottoms = sorted(boxes[i][1] for i in letters if text[i].isalnum())
+    line = text[idxs[0]:idxs[-1] + 1]
+    if len(line) != len(idxs):
+        line = "".join(text[i] for i in idxs)
+    if not DIGIT.search(line):
+        return set(), -1
+    bottoms = sorted(boxes[i][1] for i in letters[:: max(1, len(letters) // 9)] if text[i].isalnum())
     if not bottoms:
         return set(), -1
     baseline = bottoms[len(bottoms) // 2]
     out: set[int] = set()
     lead = -1
-    seen_text = False
-    for i in letters:
-        raised = text[i].isdigit() and boxes[i][1] > baseline + MARKER_RISE * size
-        small = raised and style.size(i) < MARKER_SIZE * size
-        if small and seen_text:
-            out.add(i)
-        elif small:
-            lead = i
-        else:
-            seen_text = True
+    for m in DIGIT.finditer(line):
+        for k in range(m.start(), m.end()):
+            i = idxs[k]
+            if boxes[i][1] <= baseline + MARKER_RISE * size or style.size(i) >= MARKER_SIZE * size:
+                continue
+            before = line[:k].rstrip()
+            if not before or (lead >= 0 and idxs[len(before) - 1] == lead):
+                lead = i  # the footnote's own number, opening its line
+            else:
+                out.add(i)
     return out, lead
 
 
