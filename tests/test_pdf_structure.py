@@ -114,3 +114,21 @@ def test_a_bullet_glyph_of_any_font_is_the_list_marker(glyph: str) -> None:
     text = f"{glyph} Kennis delen\uf02d en leren"
     lines = pdf._make_lines(list(range(len(text))), text, _boxes(text), _Plain(), 1000.0)  # type: ignore[arg-type]
     assert [ln.text for ln in lines] == ["• Kennis delen- en leren"]
+
+
+def _page(lines: list[tuple[str, float, float]]) -> pdf.PdfPage:
+    """A page of (text, baseline, size) lines at the left margin."""
+    return pdf.PdfPage(595.0, 842.0, [
+        pdf.PdfLine(text=t, x0=80.0, x1=80.0 + 5.0 * len(t), top=y + size, bottom=y, size=size, word_x1=110.0)
+        for t, y, size in lines])
+
+
+def test_a_footnote_that_runs_on_over_the_page_stays_one_note() -> None:
+    body = [(f"Regel {k} van de brief met gewone tekst over het onderwerp.", 700.0 - 14 * k, 10.0) for k in range(8)]
+    one = _page([*body, ("1 Kamerstuk 30 000, nr. 12, en verder het rapport van de", 80.0, 8.0)])
+    two = _page([*body, ("commissie over regenwater.", 90.0, 8.0), ("2 Kamerstuk 30 000, nr. 15.", 80.0, 8.0)])
+    text = pdf.assemble([one, two])
+    notes = text.split("\nNoten\n")[1].splitlines()
+    assert notes == ["1 Kamerstuk 30 000, nr. 12, en verder het rapport van de commissie over regenwater.",
+                     "2 Kamerstuk 30 000, nr. 15."]
+    assert "commissie over regenwater" not in text.split("\nNoten\n")[0]

@@ -447,7 +447,7 @@ def _classify(body: list[PdfLine], furniture: set[int]) -> None:
         return
     last = normal[-1]
     tail = lines[last + 1:]
-    if tail and NOTE_START.match(tail[0].text):
+    if any(NOTE_START.match(ln.text) for ln in tail):  # the first may go on with the last page's note
         for ln in tail:
             ln.role = "footnote"
     left = min(lines[k].x0 for k in normal)
@@ -471,8 +471,9 @@ def _classify(body: list[PdfLine], furniture: set[int]) -> None:
 
 
 def _gather_notes(foot: list[PdfLine], notes: list[list[str]]) -> None:
-    """Footnote lines as notes [number, text]: a line opening with the next number starts one."""
-    cur: list[str] | None = None
+    """Footnote lines as notes [number, text]: a line opening with the next number starts one; lines
+    before the first number on a page go on with the last page's note."""
+    cur: list[str] | None = notes[-1] if notes else None  # a note may run on from the page before
     for ln in foot:
         m = NOTE_START.match(ln.text)
         last = int(notes[-1][0]) if notes else 0
