@@ -132,3 +132,16 @@ def test_a_footnote_that_runs_on_over_the_page_stays_one_note() -> None:
     assert notes == ["1 Kamerstuk 30 000, nr. 12, en verder het rapport van de commissie over regenwater.",
                      "2 Kamerstuk 30 000, nr. 15."]
     assert "commissie over regenwater" not in text.split("\nNoten\n")[0]
+
+
+def test_a_page_with_more_note_text_than_body_text_still_has_its_notes_apart() -> None:
+    body = [(f"Regel {k} van de brief met gewone tekst over het onderwerp.", 700.0 - 14 * k, 10.0) for k in range(30)]
+    one = _page([*body, ("1 Kamerstuk 30 000, nr. 12.", 80.0, 8.0)])
+    notes = [(f"{k} Een lange noot met een toelichting die de hele breedte van de bladspiegel vult, en meer.",
+              200.0 - 10 * k, 8.0) for k in range(2, 9)]
+    two = _page([("Hoogachtend,", 700.0, 10.0), ("De minister van Infrastructuur en Waterstaat,", 686.0, 10.0),
+                 *notes])
+    text = pdf.assemble([one, two])
+    body_text, _, noten = text.partition("\nNoten\n")
+    assert "Een lange noot" not in body_text
+    assert [n.split()[0] for n in noten.splitlines()] == [str(k) for k in range(1, 9)]

@@ -28,6 +28,7 @@ import itertools
 import math
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -378,6 +379,7 @@ def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozense
     from ..rules.body import is_page_furniture
 
     running = _running(pages)
+    usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine]]] = []
     notes: list[list[str]] = []
     for k, page in enumerate(pages):
@@ -388,7 +390,7 @@ def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozense
         if k > 0:
             body = [ln for ln in body if id(ln) not in margin]
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
-        _classify(body, furniture)
+        _classify(body, furniture, usual)
         _gather_notes([ln for ln in body if ln.role == "footnote"], notes)
         laid.append((column, [ln for ln in body if ln.role in ("body", "box")]))
     numbers = {n[0] for n in notes}
@@ -428,19 +430,25 @@ def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozense
     return text, frozenset(bold), frozenset(italic)
 
 
-def _classify(body: list[PdfLine], furniture: set[int]) -> None:
+def _body_size(lines: Iterable[PdfLine]) -> float:
+    """The size of the body type: the size most of the letter's text is set in (to half a point)."""
+    weight: dict[float, int] = {}
+    for ln in lines:
+        size = round(ln.size * 2) / 2
+        weight[size] = weight.get(size, 0) + len(ln.text)
+    return max(weight, key=lambda sz: weight[sz]) if weight else 0.0
+
+
+def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
     """Give each body line its role from its size and place: body, footnote, figure or text box.
 
-    Small type below the last line of body text is the footnote zone (it opens with a note number);
+    Small type (against the letter's body size, so that a page of long notes is judged like any other)
+    below the last line of body text is the footnote zone (it holds a line opening with a note number);
     small type between lines of body text is a figure, or a text box when its lines are long.
     """
     lines = [ln for ln in body if id(ln) not in furniture]
     if len(lines) < 2:
         return
-    weight: dict[float, int] = {}
-    for ln in lines:
-        weight[round(ln.size * 2) / 2] = weight.get(round(ln.size * 2) / 2, 0) + len(ln.text)
-    usual = max(weight, key=lambda sz: weight[sz])
     small = [ln.size < SMALL_TYPE * usual for ln in lines]
     normal = [k for k, sm in enumerate(small) if not sm]
     if not normal:
