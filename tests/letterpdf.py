@@ -195,7 +195,8 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     Blocks: ("p", text) a paragraph wrapped at `width` characters, note markers {n} set as superscripts
     (smaller type on a raised baseline, no space before them); ("h", text) a heading in body type with
     no space under it; ("hi", text) the same in italics; ("hb", text) in bold; ("items", [text]) bold
-    list items, each wrapped over two lines; ("bullets", [text]) a bullet list with a hanging indent;
+    list items, each wrapped over two lines ("tight items": with no space between them); ("bullets",
+    [text]) a bullet list with a hanging indent;
     ("figure", (labels, caption)) boxes with small labels in three columns and a caption under them;
     ("sign", (function, name)) the closing. `notes` holds each footnote's printed lines; a footnote
     is set at the foot of the page where its marker stands.
@@ -225,12 +226,12 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                 put("line", line, LEADING)
         elif kind in ("h", "hi", "hb"):
             put(kind, value, LEADING)
-        elif kind == "items":
+        elif kind in ("items", "tight items"):
             for item in value:
                 first, rest = _two_lines(item)
                 put("hb", first, LEADING)
                 put("hb+", rest, LEADING)
-                y -= LEADING * 0.6
+                y -= LEADING * 0.6 if kind == "items" else 0.0
         elif kind == "bullets":
             for item in value:
                 for k, line in enumerate(textwrap.wrap(item, width - 6)):

@@ -145,3 +145,24 @@ def test_a_page_with_more_note_text_than_body_text_still_has_its_notes_apart() -
     body_text, _, noten = text.partition("\nNoten\n")
     assert "Een lange noot" not in body_text
     assert [n.split()[0] for n in noten.splitlines()] == [str(k) for k in range(1, 9)]
+
+
+@pytest.mark.parametrize("kind", ["items", "tight items"])
+def test_bold_recommendations_listed_first_and_answered_in_prose_keep_their_whole_titles(
+        tmp_path: Path, kind: str) -> None:
+    meta, _, _ = structured_letter()
+    titles = ["Leg de opvang van regenwater in elke gemeente vast in een visie voor de lange termijn",
+              "Maak van elk plein en elke speelplaats een plek die bij hevige regen water kan bergen",
+              "Geef waterschappen een stem bij de inrichting van nieuwe wijken en bedrijventerreinen",
+              "Zorg voor een fonds waaruit gemeenten de aanleg van groene daken kunnen betalen"]
+    blocks = [("p", "Geachte voorzitter,"),
+              ("p", "De Raad doet in zijn advies de volgende vier aanbevelingen:"),
+              (kind, [f"{k}. {t}" for k, t in enumerate(titles, start=1)]),
+              ("p", "De eerste aanbeveling neemt het kabinet over. Gemeenten stellen een visie op."),
+              ("p", "De tweede aanbeveling neemt het kabinet niet over. Niet elk plein leent zich ervoor."),
+              ("p", "De derde aanbeveling neemt het kabinet over."),
+              ("p", "De vierde aanbeveling neemt het kabinet niet over."),
+              ("sign", ("De Staatssecretaris van Infrastructuur en Waterstaat,", "drs. P.J.M.A. Verhoeven"))]
+    render_blocks(meta, blocks, {}, str(tmp_path / "lijst.pdf"))
+    recs = kamerbrief.parse_file(tmp_path / "lijst.pdf").record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"]) for r in recs] == list(enumerate(titles, start=1))
