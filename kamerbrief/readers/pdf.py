@@ -400,7 +400,7 @@ def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozense
             ln.text = _resolve_markers(ln, numbers)
         parts: list[list[tuple[str, bool, bool]]] = []
         if k == 0 and column:
-            parts.append([(t, False, False) for t, _, _ in _flow(column)])
+            parts.append([(t, False, False) for t, _, _ in _flow(column, headings=False)])
         elif column:
             # running header and "Pagina N van M": kept only where it is not the repeated colophon
             parts += [[(ln.text, False, False)] for ln in column if ln.text.lower().startswith("pagina")]
@@ -519,10 +519,11 @@ def _resolve_markers(ln: PdfLine, numbers: set[str]) -> str:
     return " ".join(out.split())
 
 
-def _flow(lines: list[PdfLine]) -> list[tuple[str, bool, bool]]:
+def _flow(lines: list[PdfLine], headings: bool = True) -> list[tuple[str, bool, bool]]:
     """Lines top to bottom as (text, bold, italic); a blank line where the vertical gap or the type says a
     new paragraph starts. A run of up to three bold lines (a wrapped heading or list item) is one line;
-    a heading stands alone (see `_heading_ends`)."""
+    a heading stands alone (see `_heading_ends`). The colophon column (`headings=False`) keeps its
+    lines as printed, apart only where the gap or bold says so: its rules read labels and values."""
     steps = [round(a.bottom - b.bottom, 1) for a, b in itertools.pairwise(lines)
              if 0 < a.bottom - b.bottom < 4 * a.size]
     usual = min(statistics.multimode(steps)) if steps else 0.0  # the line step; paragraph gaps are rarer
@@ -535,7 +536,7 @@ def _flow(lines: list[PdfLine]) -> list[tuple[str, bool, bool]]:
     while j < len(lines):
         ln = lines[j]
         end = j + 1
-        if ln.bold:  # the bold run, up to the next list item or paragraph gap
+        if ln.bold and headings:  # the bold run, up to the next list item or paragraph gap
             while end < len(lines) and lines[end].bold and not gap[end] and not ITEM_START.match(lines[end].text):
                 end += 1
             if end - j > 3:
@@ -546,7 +547,7 @@ def _flow(lines: list[PdfLine]) -> list[tuple[str, bool, bool]]:
         if out and (gap[j] or _bold_edge(lines, j, out)):
             out.append(("", False, False))
         out.append((text, ln.bold, ln.italic))
-        if end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
+        if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
             out.append(("", False, False))
         j = end
     return out
