@@ -145,7 +145,7 @@ def clean(source: Source) -> Cleaned:
     replace pandoc's single series.
     """
     if source.format not in MARKDOWN_FORMATS:
-        return clean_text(source.text)
+        return clean_text(source.text, source.bold_lines, source.italic_lines)
     cleaned = clean_markdown(source.text)
     if source.format == "markdown":
         return cleaned
@@ -158,7 +158,8 @@ def clean(source: Source) -> Cleaned:
     return Cleaned(lines, source.notes or cleaned.footnotes, markdown=True)
 
 
-def clean_text(text: str) -> Cleaned:
+def clean_text(text: str, bold_lines: frozenset[int] = frozenset(),
+               italic_lines: frozenset[int] = frozenset()) -> Cleaned:
     lines: list[Line] = []
     brk = False
     for no, raw in enumerate(source_lines(text), start=1):
@@ -168,7 +169,8 @@ def clean_text(text: str) -> Cleaned:
                 brk = True
             t = normalise(part)
             if t or k == len(parts) - 1:
-                lines.append(Line(t, no, page_break=brk and bool(t)))
+                lines.append(Line(t, no, bold=no in bold_lines and bool(t), page_break=brk and bool(t),
+                                  italic=no in italic_lines and bool(t)))
                 if t:
                     brk = False
     return Cleaned(tuple(lines))

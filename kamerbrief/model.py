@@ -51,6 +51,9 @@ class Source:
     problems: tuple[Problem, ...] = ()
     # Notes a reader read apart from the text (Word footnotes and endnotes) as (number, text).
     notes: tuple[tuple[str, str], ...] = ()
+    # Lines of `text` (1-based) that the page shows in bold or in italics (PDF): headings, bold items.
+    bold_lines: frozenset[int] = frozenset()
+    italic_lines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Line:
     bold: bool = False  # the whole line was bold (a heading in PDF-derived markdown)
     page_break: bool = False  # a page ends before this line
     cells: tuple[str, ...] = ()  # a table row's cells, in order (the text joins them with " | ")
+    italic: bool = False  # the whole line was in italics (PDF)
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,30 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - the right-hand column of page 1 becomes the letterhead block; on later pages it is a running
     header and is left out;
   - a line that runs into the column ("... geven nadere DGBI / 26844711") is cut at the column edge;
-  - smaller type below the body becomes footnotes ("Noten" at the end of the text);
+  - smaller type below the body becomes footnotes, one per number ("Noten" at the end of the text);
+    a footnote wrapped inside a URL is joined without a space ("raw-" + "materials");
+  - superscript note markers (smaller glyphs on a raised baseline after body text: "2022⁵") are
+    note references: kept on the line (`PdfLine.refs`), out of its text;
+  - smaller type between body lines is a figure (organogram labels, chart text, its caption) and is
+    left out; a run of long lines in small type (a text box) stays, as plain text;
+  - a bullet glyph (U+2022, or a symbol font's private-use U+F0B7) becomes the list marker "•";
+  - a heading stands alone: a bold run (a wrapped bold heading or item is one line) and a line in a
+    style of its own, or one broken off before the right margin with a full line under it;
   - a larger vertical gap is a paragraph break; pages are separated by a form feed;
-  - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP")
-    are dropped where the gap is tiny or splits a lone capital or digit off its word.
-The result is plain text in the layout the text rules read, so every reader feeds one pipeline.
+  - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP",
+    "V.L.W .A.") are dropped where the gap is tiny or splits a lone capital or digit off its word.
+The result is plain text in the layout the text rules read, so every reader feeds one pipeline; the
+lines it knows are bold travel with it (`Source.bold_lines`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
+import math
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +42,23 @@ TINY_GAP = 0.22  # a generated space narrower than this share of the font height
 FRAGMENT_GAP = 0.5  # ... and below this share when it splits off a lone capital or digit
 PARAGRAPH_GAP = 1.45  # a baseline step this many times the usual one starts a new paragraph
 MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and footers
-FOOTNOTE_SIZE = 0.88  # lines at the page foot in type this much smaller than the body are footnotes
+SMALL_TYPE = 0.95  # type below this share of the body size is small type: footnotes, figures, markers
+MARKER_SIZE = 0.8  # a note marker is set this much smaller than the text around it ...
+MARKER_RISE = 0.15  # ... on a baseline raised by this share of the text size
+BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a text box, not a figure
 
 
 # pdfium marks a line-end hyphen as U+FFFE and may give U+0002; both are a hyphen on the page.
 PDF_CHARS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+# Symbol fonts put their bullets in the private-use area (SymbolMT U+F0B7, Wingdings U+F0A7/U+F06E, ...).
+BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7") | frozenset(map(chr, range(0xF000, 0xF100)))
+TERMINAL_END = (".", ",", ";", ":", "!", "?")
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
+FACES: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic) as its name says
+DIGIT = re.compile(r"\d+")
+SPECIAL = re.compile("[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf000-\uf0ff]")  # the BULLETS
+URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 
 
 @dataclass
@@ -44,9 +68,13 @@ class PdfLine:
     x1: float
     top: float  # y of the line's top, PDF coordinates (origin bottom left)
     bottom: float
-    size: float  # loose glyph height: a stand-in for the font size
-    bold: bool = False
+    size: float  # font size in points (the text matrix applied), of most of the line
+    bold: bool = False  # most of the line is bold
     column: bool = False
+    italic: bool = False
+    refs: tuple[str, ...] = ()  # note references (superscript markers) taken out of the text
+    word_x1: float = 0.0  # right edge of the first word: whether it would have fitted on the line above
+    role: str = "body"  # body | footnote | figure | box
 
 
 @dataclass
@@ -84,7 +112,45 @@ def read_pdf(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DE
     if chars < 20 * len(pages):
         raise FormatError("PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, "
                           "and parse the result", str(path))
-    return Source(path=str(path), format="pdf", text=assemble(pages), sha256=digest, pages=len(pages))
+    text, bold, italic = assemble_marked(pages)
+    return Source(path=str(path), format="pdf", text=text, sha256=digest, pages=len(pages), bold_lines=bold,
+                  italic_lines=italic)
+
+
+class _Style:
+    """Font size, weight and slant of a page's characters, asked of pdfium only where needed."""
+
+    def __init__(self, tp: Any, pdfium_c: Any) -> None:
+        self.tp, self.c = tp, pdfium_c
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.flags = ctypes.c_int()
+        self.name = ctypes.create_string_buffer(128)
+
+    def size(self, i: int) -> float:
+        """The font size as printed: pdfium's size times the text matrix's vertical scale."""
+        c = self.c
+        fs = float(c.FPDFText_GetFontSize(self.tp.raw, i))
+        try:
+            if c.FPDFText_GetMatrix(self.tp.raw, i, self.matrix):
+                m = self.matrix
+                fs *= math.hypot(m.c, m.d) or 1.0
+        except AttributeError:  # pragma: no cover - older pdfium builds
+            pass
+        return fs
+
+    def face(self, i: int) -> tuple[bool, bool]:
+        """(bold, italic) of the character's font: its weight and flags, else its name ("Arial-BoldMT")."""
+        c = self.c
+        try:
+            c.FPDFText_GetFontInfo(self.tp.raw, i, self.name, len(self.name), ctypes.byref(self.flags))
+            weight = c.FPDFText_GetFontWeight(self.tp.raw, i)
+        except AttributeError:  # pragma: no cover - older pdfium builds
+            return False, False
+        name = self.name.value.decode("latin-1", "replace")
+        bold, italic = FACES.get(name) or FACES.setdefault(
+            name, (bool(BOLD_NAME.search(name)), bool(ITALIC_NAME.search(name))))
+        flags = self.flags.value
+        return bold or weight >= 600 or bool(flags & 0x40000), italic or bool(flags & 64)  # FORCE_BOLD, ITALIC
 
 
 def _read_page(page: Any, pdfium_c: Any, max_chars: int, path: Path) -> PdfPage:
@@ -101,9 +167,10 @@ def _read_page(page: Any, pdfium_c: Any, max_chars: int, path: Path) -> PdfPage:
         boxes = [tp.get_charbox(i) for i in range(n)]
         raw_lines = _split_lines(text, boxes)
         edge = _column_edge(raw_lines, boxes, width)
+        style = _Style(tp, pdfium_c)
         lines = []
         for idxs in raw_lines:
-            lines += _make_lines(idxs, text, boxes, tp, pdfium_c, edge)
+            lines += _make_lines(idxs, text, boxes, style, edge)
     finally:
         tp.close()
         page.close()
@@ -154,19 +221,22 @@ def _split_lines(text: str, boxes: list[tuple[float, float, float, float]]) -> l
     return lines
 
 
-def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, float, float]], tp: Any,
-                pdfium_c: Any, column_x: float) -> list[PdfLine]:
+MARK = "\x01"  # where a note marker stood in a line's text, until the notes tell whether it is one
+
+
+def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, float, float]], style: _Style,
+                column_x: float) -> list[PdfLine]:
     """One visual line as PdfLines (two when it runs into the right-hand column)."""
     letters = [i for i in idxs if not text[i].isspace()]
     if not letters:
         return []
-    first = letters[0]
-    loose = tp.get_charbox(first, loose=True)
-    size = max(loose[3] - loose[1], 1.0)
-    try:
-        bold = pdfium_c.FPDFText_GetFontWeight(tp.raw, first) >= 600
-    except AttributeError:  # pragma: no cover - older pdfium builds
-        bold = False
+    sample = [letters[0], letters[len(letters) // 2], letters[-1]] if len(letters) > 2 else letters
+    sizes = sorted(style.size(i) for i in sample)
+    size = max(sizes[len(sizes) // 2], 1.0)
+    faces = [style.face(i) for i in sample]
+    bold = 2 * sum(b for b, _ in faces) > len(faces)
+    italic = 2 * sum(i for _, i in faces) > len(faces)
+    markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
@@ -179,18 +249,78 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         segments[-1].append(i)
     out = []
     for seg in segments:
-        chars = [i for i in seg]
-        s = "".join(text[i] for i in chars).strip()
+        vis = [i for i in seg if not text[i].isspace()]
+        if not vis:
+            continue
+        raw = "".join(text[i] for i in seg)
+        refs: list[str] = []
+        if markers or lead >= 0 or SPECIAL.search(raw):
+            raw = _emit(seg, vis, text, markers, lead, refs)
+        s = " ".join(raw.split())
         if not s:
             continue
-        vis = [i for i in chars if not text[i].isspace()]
+        word_end = next((k for k, i in enumerate(seg) if k and text[i].isspace()), len(seg))
+        word = [i for i in seg[:word_end] if not text[i].isspace()] or vis
         out.append(PdfLine(
-            text=" ".join(s.split()),
-            x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
+            text=s, x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
             top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
-            size=size, bold=bold,
+            size=size, bold=bold, italic=italic, refs=tuple(refs), word_x1=max(boxes[i][2] for i in word),
         ))
     return out
+
+
+def _emit(seg: list[int], vis: list[int], text: str, markers: set[int], lead: int, refs: list[str]) -> str:
+    """The segment's text with note markers as MARK (their digits in `refs`) and bullets as "•"."""
+    chars: list[str] = []
+    for i in seg:
+        ch = text[i]
+        if i in markers:
+            if not chars or chars[-1] != MARK:
+                chars.append(MARK)
+                refs.append("")
+            refs[-1] += ch
+            continue
+        if chars and i - 1 == lead and not ch.isspace():
+            chars.append(" ")  # "¹Kamerstuk": the footnote's own number, set apart from its text
+        if ch in BULLETS:
+            if i == vis[0]:
+                ch = "• "  # the list marker, whatever font drew it
+            elif ord(ch) >= 0xF000:
+                code = ord(ch) - 0xF000  # a symbol font's private-use copy of an ASCII sign
+                ch = chr(code) if 0x20 < code < 0x7F else ""
+        chars.append(ch)
+    return "".join(chars)
+
+
+def _markers(idxs: list[int], letters: list[int], text: str, boxes: list[tuple[float, float, float, float]],
+             style: _Style, size: float) -> tuple[set[int], int]:
+    """Superscript digits after body text on the line: smaller glyphs on a raised baseline ("2022⁵").
+
+    A subscript ("CO₂") sits low and stays. Raised digits that open the line are a footnote's own
+    number: the index of the last of them is returned too (-1 for none).
+    """
+    line = text[idxs[0]:idxs[-1] + 1]
+    if len(line) != len(idxs):
+        line = "".join(text[i] for i in idxs)
+    if not DIGIT.search(line):
+        return set(), -1
+    bottoms = sorted(boxes[i][1] for i in letters[:: max(1, len(letters) // 9)] if text[i].isalnum())
+    if not bottoms:
+        return set(), -1
+    baseline = bottoms[len(bottoms) // 2]
+    out: set[int] = set()
+    lead = -1
+    for m in DIGIT.finditer(line):
+        for k in range(m.start(), m.end()):
+            i = idxs[k]
+            if boxes[i][1] <= baseline + MARKER_RISE * size or style.size(i) >= MARKER_SIZE * size:
+                continue
+            before = line[:k].rstrip()
+            if not before or (lead >= 0 and idxs[len(before) - 1] == lead):
+                lead = i  # the footnote's own number, opening its line
+            else:
+                out.add(i)
+    return out, lead
 
 
 def _spurious_space(idxs: list[int], k: int, text: str, boxes: list[tuple[float, float, float, float]],
@@ -207,6 +337,8 @@ def _spurious_space(idxs: list[int], k: int, text: str, boxes: list[tuple[float,
     gap = (boxes[c][0] - boxes[a][2]) / size
     if gap < TINY_GAP and left.isalnum() and right.isalnum():
         return True
+    if gap < FRAGMENT_GAP and left.isalnum() and right in ".,;:)":
+        return True  # "V.L.W .A.": type never sets a space before a full stop or comma
     lone_left = k < 2 or text[idxs[k - 2]].isspace()
     if gap >= FRAGMENT_GAP or not lone_left:
         return False
@@ -233,17 +365,28 @@ def _shape(text: str) -> str:
     return re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", t)
 
 
-def assemble(pages: list[PdfPage]) -> str:
-    """The pages as text: page 1's column first, then the body; footnotes gathered at the end.
+ITEM_START = re.compile(r"^(?:•\s|[-–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
+
+def assemble(pages: list[PdfPage]) -> str:
+    """The pages as text (see `assemble_marked`)."""
+    return assemble_marked(pages)[0]
+
+
+def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozenset[int]]:
+    """The pages as text, and the numbers (1-based) of its lines that are bold, and italic, on the page.
+
+    Page 1's column comes first, then the body; footnotes are gathered at the end, one per line.
     Running headers and footers are left out after page 1 (page 1 keeps them: there they are the
     document's own heading, which the text rules read); page furniture never counts as a footnote.
     """
     from ..rules.body import is_page_furniture
 
-    out: list[str] = []
-    notes: list[str] = []
     running = _running(pages)
+    usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
+    laid: list[tuple[list[PdfLine], list[PdfLine]]] = []
+    notes: list[list[str]] = []
     for k, page in enumerate(pages):
         column = sorted((ln for ln in page.lines if ln.column), key=lambda ln: -ln.top)
         body = sorted((ln for ln in page.lines if not ln.column), key=lambda ln: (-round(ln.top), ln.x0))
@@ -251,53 +394,198 @@ def assemble(pages: list[PdfPage]) -> str:
             ln.top > (1 - MARGIN_ZONE) * page.height or ln.bottom < MARGIN_ZONE * page.height)}
         if k > 0:
             body = [ln for ln in body if id(ln) not in margin]
-        keep = [ln for ln in body if id(ln) in margin or is_page_furniture(ln.text)]  # never footnotes
-        kept = {id(ln) for ln in keep}
-        core, foot = _split_footnotes([ln for ln in body if id(ln) not in kept])
-        body = sorted(core + keep, key=lambda ln: (-round(ln.top), ln.x0))
-        notes += [ln.text for ln in foot]
-        parts: list[str] = []
+        furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
+        _classify(body, furniture, usual)
+        _gather_notes([ln for ln in body if ln.role == "footnote"], notes)
+        laid.append((column, [ln for ln in body if ln.role in ("body", "box")]))
+    numbers = {n[0] for n in notes}
+    rows: list[tuple[str, bool, bool]] = []
+    for k, (column, body) in enumerate(laid):
+        for ln in column + body:
+            ln.text = _resolve_markers(ln, numbers)
+        parts: list[list[tuple[str, bool, bool]]] = []
         if k == 0 and column:
-            parts.append(_flow(column))
+            parts.append([(t, False, False) for t, _, _ in _flow(column, headings=False)])
         elif column:
             # running header and "Pagina N van M": kept only where it is not the repeated colophon
-            parts += [ln.text for ln in column if ln.text.lower().startswith("pagina")]
-        if body:
-            parts.append(_flow(body))
-        out.append("\n\n".join(parts))
-    text = "\n\f".join(out)
+            parts += [[(ln.text, False, False)] for ln in column if ln.text.lower().startswith("pagina")]
+        for _, group in itertools.groupby(body, key=lambda ln: ln.role):
+            parts.append(_flow(list(group)))
+        page_rows: list[tuple[str, bool, bool]] = []
+        for part in parts:
+            if page_rows:
+                page_rows.append(("", False, False))
+            page_rows += part
+        if k:
+            first = page_rows[0] if page_rows else ("", False, False)
+            page_rows[:1] = [("\f" + first[0], first[1], first[2])]
+        rows += page_rows
     if notes:
-        text += "\n\nNoten\n" + "\n".join(notes)
-    return text + "\n"
+        rows += [("", False, False), ("Noten", False, False)] + [(f"{n[0]} {n[1]}", False, False) for n in notes]
+    text = "\n".join(r[0] for r in rows) + "\n"
+    bold: set[int] = set()
+    italic: set[int] = set()
+    no = 0
+    for t, b, i in rows:
+        no += t.count("\n") + 1  # as `clean.source_lines` counts them: a form feed stays inside its line
+        if b and t.strip():
+            bold.add(no)
+        if i and t.strip():
+            italic.add(no)
+    return text, frozenset(bold), frozenset(italic)
 
 
-def _flow(lines: list[PdfLine]) -> str:
-    """Lines top to bottom; a blank line where the vertical gap says a new paragraph starts."""
-    steps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 4 * a.size]
-    usual = statistics.median(steps) if steps else 0.0
-    out: list[str] = []
-    for j, ln in enumerate(lines):
-        if j:
-            prev = lines[j - 1]
-            step = prev.bottom - ln.bottom
-            gap = bool(usual) and step > PARAGRAPH_GAP * usual
-            bold_edge = ln.bold != prev.bold and len((ln if ln.bold else prev).text) < 100
-            if gap or bold_edge:
-                out.append("")
-        out.append(ln.text)
-    return "\n".join(out)
+def _body_size(lines: Iterable[PdfLine]) -> float:
+    """The size of the body type: the size most of the letter's text is set in (to half a point)."""
+    weight: dict[float, int] = {}
+    for ln in lines:
+        size = round(ln.size * 2) / 2
+        weight[size] = weight.get(size, 0) + len(ln.text)
+    return max(weight, key=lambda sz: weight[sz]) if weight else 0.0
 
 
-def _split_footnotes(body: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
-    """Lines in smaller type at the foot of the page, below the body text."""
-    if len(body) < 4:
-        return body, []
-    sizes = sorted(ln.size for ln in body)
-    usual = sizes[len(sizes) // 2]
-    k = len(body)
-    while k > 0 and body[k - 1].size < FOOTNOTE_SIZE * usual:
-        k -= 1
-    foot = body[k:]
-    if not foot or not foot[0].text[:1].isdigit():
-        return body, []
-    return body[:k], foot
+def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
+    """Give each body line its role from its size and place: body, footnote, figure or text box.
+
+    Small type (against the letter's body size, so that a page of long notes is judged like any other)
+    below the last line of body text is the footnote zone (it holds a line opening with a note number);
+    small type between lines of body text is a figure, or a text box when its lines are long.
+    """
+    lines = [ln for ln in body if id(ln) not in furniture]
+    if len(lines) < 2:
+        return
+    small = [ln.size < SMALL_TYPE * usual for ln in lines]
+    normal = [k for k, sm in enumerate(small) if not sm]
+    if not normal:
+        return
+    last = normal[-1]
+    tail = lines[last + 1:]
+    if any(NOTE_START.match(ln.text) for ln in tail):  # the first may go on with the last page's note
+        for ln in tail:
+            ln.role = "footnote"
+    left = min(lines[k].x0 for k in normal)
+    right = max(lines[k].x1 for k in normal)
+    k = normal[0]
+    while k < last:
+        if not small[k]:
+            k += 1
+            continue
+        j = k
+        while j < last and small[j]:
+            j += 1
+        run = lines[k:j]
+        if len(run) >= 2:
+            widths = sorted(ln.x1 - ln.x0 for ln in run)
+            role = "box" if widths[len(widths) // 2] >= BOX_WIDTH * (right - left) else "figure"
+            for ln in run:
+                ln.role = role
+                ln.bold = ln.bold and role == "box"
+        k = j
+
+
+def _gather_notes(foot: list[PdfLine], notes: list[list[str]]) -> None:
+    """Footnote lines as notes [number, text]: a line opening with the next number starts one; lines
+    before the first number on a page go on with the last page's note."""
+    cur: list[str] | None = notes[-1] if notes else None  # a note may run on from the page before
+    for ln in foot:
+        m = NOTE_START.match(ln.text)
+        last = int(notes[-1][0]) if notes else 0
+        if m and (cur is None or int(m.group(1)) in (last + 1, 1)):
+            cur = [m.group(1), m.group(2)]
+            notes.append(cur)
+        elif cur is not None:
+            cur[1] = _join_note(cur[1], ln.text)
+
+
+def _join_note(text: str, more: str) -> str:
+    """A footnote's lines as one: a URL broken at its own hyphen or slash is joined without a space."""
+    if URL_TAIL.search(text) and text.endswith(("-", "/", "_", ".", "=", "&", "?")) and " " not in more.split(" ")[0]:
+        return text + more
+    return f"{text} {more}"
+
+
+def _resolve_markers(ln: PdfLine, numbers: set[str]) -> str:
+    """The line's text with each note marker taken out, or put back where no footnote has its number."""
+    if MARK not in ln.text:
+        return ln.text
+    pieces = ln.text.split(MARK)
+    out = pieces[0]
+    kept: list[str] = []
+    for ref, piece in zip(ln.refs, pieces[1:], strict=False):
+        if ref not in numbers:
+            out += ref + piece  # "m²": a raised number that is no note reference
+            continue
+        kept.append(ref)
+        if piece[:1].isalnum() or piece[:1] in "(‘“'\"":
+            out = out.rstrip() + " " + piece  # "20208ligt": the marker stood where the space was
+        else:
+            out = out.rstrip() + piece if piece[:1] in ".,;:)’”" else out + piece
+    ln.refs = tuple(kept)
+    return " ".join(out.split())
+
+
+def _flow(lines: list[PdfLine], headings: bool = True) -> list[tuple[str, bool, bool]]:
+    """Lines top to bottom as (text, bold, italic); a blank line where the vertical gap or the type says a
+    new paragraph starts. A run of up to three bold lines (a wrapped heading or list item) is one line;
+    a heading stands alone (see `_heading_ends`). The colophon column (`headings=False`) keeps its
+    lines as printed, apart only where the gap or bold says so: its rules read labels and values."""
+    steps = [round(a.bottom - b.bottom, 1) for a, b in itertools.pairwise(lines)
+             if 0 < a.bottom - b.bottom < 4 * a.size]
+    usual = min(statistics.multimode(steps)) if steps else 0.0  # the line step; paragraph gaps are rarer
+    gap = [True] + [bool(usual) and a.bottom - b.bottom > PARAGRAPH_GAP * usual for a, b in itertools.pairwise(lines)]
+    body = [ln for ln in lines if not ln.bold] or lines
+    right = max(ln.x1 for ln in body)
+    left = min(ln.x0 for ln in body)
+    out: list[tuple[str, bool, bool]] = []
+    j = 0
+    while j < len(lines):
+        ln = lines[j]
+        end = j + 1
+        if ln.bold and headings:  # the bold run, up to the next list item or paragraph gap
+            while end < len(lines) and lines[end].bold and not gap[end] and not ITEM_START.match(lines[end].text):
+                end += 1
+            if end - j > 3:
+                end = j + 1
+        text = ln.text
+        for nxt in lines[j + 1:end]:
+            text = text + nxt.text if text.endswith("-") and nxt.text[:1].isupper() else f"{text} {nxt.text}"
+        if out and (gap[j] or _bold_edge(lines, j, out)):
+            out.append(("", False, False))
+        out.append((text, ln.bold, ln.italic))
+        if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
+            out.append(("", False, False))
+        j = end
+    return out
+
+
+def _bold_edge(lines: list[PdfLine], j: int, out: list[tuple[str, bool, bool]]) -> bool:
+    """Bold starts or stops here: a bold heading or item stands apart from the text around it."""
+    prev, ln = out[-1], lines[j]
+    if ln.bold == prev[1]:
+        return False
+    return len(ln.text if ln.bold else prev[0]) < 250
+
+
+def _heading_ends(lines: list[PdfLine], j: int, end: int, gap: list[bool], left: float, right: float) -> bool:
+    """Whether lines[j:end], opening a paragraph, is a heading over the text that follows it.
+
+    A bold run over plain text; a line in italics over upright text; or a plain line that stops short
+    of the right margin although the next line's first word would have fitted, above a full line:
+    "Cumulatie" / "In 2023 wordt door het RIVM een notitie opgesteld, waarin ..."
+    """
+    ln, nxt = lines[j], lines[end]
+    if ln.bold and not nxt.bold:
+        return True
+    if not gap[j]:
+        return False
+    if ln.italic and not nxt.italic and end == j + 1:
+        return True
+    if ln.bold or end != j + 1 or ln.text.endswith(TERMINAL_END) or ITEM_START.match(ln.text):
+        return False
+    width = right - left
+    space = 0.3 * ln.size
+    fits = ln.x1 + space + (nxt.word_x1 - nxt.x0) < right - 0.02 * width
+    full = nxt.x1 >= right - 0.15 * width
+    aligned = abs(ln.x0 - nxt.x0) <= 0.3 * ln.size
+    return fits and full and aligned and nxt.text[:1].isupper()
+

@@ -157,11 +157,11 @@ def paragraphs(lines: tuple[Line, ...], start: int, end: int, is_furniture: Call
 
 
 def _heading_of(ln: Line, alone: bool, blank_structure: bool) -> bool:
-    """Whether a line is a heading: markdown heading, a bold line of its own, or a short title line."""
+    """Whether a line is a heading: markdown heading, a bold or italic line of its own, or a short title line."""
     if ln.heading:
         return True
     t = ln.text
-    if ln.bold and alone and len(t) < 160 and not t.endswith((".", ",", ";")):
+    if (ln.bold or ln.italic) and alone and len(t) < 160 and not t.endswith((".", ",", ";")):
         return True
     if re.match(r"^(?:Aanbeveling|Advies|Actiepunt)\s+\d{1,2}\b", t) and len(t) < 200:
         return True

@@ -37,6 +37,7 @@ ORDINAL_REF = re.compile(
     rf"|\baanbeveling(?:en)?\s+((?:\d{{1,2}})(?:(?:\s*,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)\d{{1,2}})*)\b",
     re.IGNORECASE,
 )
+SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(\S.*)$")  # "1.1 Blootstelling ...": a subsection
 LISTED = re.compile(r"^(?:Aanbeveling\s+)?\(?(\d{1,2})[.):]\s+(\S.*)$", re.IGNORECASE | re.DOTALL)
 CLOSING_PARAGRAPH = re.compile(
     r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
@@ -119,7 +120,8 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
         if b.kind == "heading":
             flush_section()
             m = NUMBERED_HEADING.match(b.text)
-            nummer, kop = (int(m.group(1)), m.group(2).strip()) if m else (None, b.text)
+            sub = SUBNUMBERED.match(b.text)
+            nummer, kop = (int(m.group(1)), m.group(2).strip()) if m else (None, sub.group(1) if sub else b.text)
             text_before = []
             start_line = b.line
         else:

@@ -1,0 +1,187 @@
+"""PDF reader: what the page sets by type and place reaches the record (issue 11).
+
+The letters are invented and rendered by tests/letterpdf.py: note markers in superscript, footnotes in
+small type, bold items wrapped over two lines, headings in body type and in italics, bullets, an
+organogram with a caption, a signer whose initials are set in pieces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kamerbrief
+from kamerbrief.readers import pdf
+
+from .letterpdf import render_blocks, structured_letter
+
+
+def texts(record: dict[str, Any]) -> str:
+    parts = [s["tekst"] for s in record["secties"]] + [a["reactie"] for a in record["aanbevelingen"]]
+    parts += [n["tekst"] for n in record["voetnoten"]]
+    return "\n".join(" ".join(p.split()) for p in parts)
+
+
+@pytest.fixture(scope="module")
+def letter(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    meta, blocks, notes = structured_letter()
+    path = tmp_path_factory.mktemp("pdf") / "regenwater.pdf"
+    assert render_blocks(meta, blocks, notes, str(path)) == 2
+    return kamerbrief.parse_file(path).record
+
+
+def test_note_markers_are_references_not_digits_of_the_word_before(letter: dict[str, Any]) -> None:
+    body = texts(letter)
+    assert "Op 3 maart 2024 heeft de Raad" in body  # after a year: not "20241"
+    assert "het programma Waterslim aanraadt." in body  # after a word: not "Waterslim2"
+    assert "(de werkplaatsen Regenbestendig) en worden" in body  # after a bracket
+    assert "motie Van Dijk." in body
+    for glued in ("20241", "Waterslim2", "Regenbestendig)3", "Dijk4"):
+        assert glued not in body
+
+
+def test_footnotes_item_by_item_with_the_url_whole(letter: dict[str, Any]) -> None:
+    notes = letter["voetnoten"]
+    assert [n["nummer"] for n in notes] == ["1", "2", "3", "4"]  # 3 and 4 on the last page
+    assert notes[0]["tekst"] == "Kamerstuk 30 000, nr. 12."
+    assert notes[2]["tekst"] == "Zie https://www.voorbeeld.example/werkplaatsen/regen-bestendig-inrichten/overzicht"
+    assert all("Kamerstuk 30 000" not in s["tekst"] for s in letter["secties"])
+
+
+def test_a_bold_item_wrapped_over_two_lines_is_one_recommendation(letter: dict[str, Any]) -> None:
+    recs = letter["aanbevelingen"]
+    assert [r["nummer"] for r in recs] == [1, 2, 3, 4]
+    assert recs[0]["titel"] == "Leg de opvang van regenwater in elke gemeente vast in een visie voor de lange termijn"
+    assert recs[0]["reactie"].startswith("Het kabinet neemt deze aanbeveling over.")
+    assert [r["standpunt"] for r in recs] == ["overgenomen", "deels_overgenomen", "overgenomen", "niet_overgenomen"]
+
+
+def test_headings_in_bold_in_italics_and_in_body_type_head_their_sections(letter: dict[str, Any]) -> None:
+    koppen = [s["kop"] for s in letter["secties"]]
+    assert koppen == [None, "Uitvoering", "Afspraken met gemeenten en waterschappen", "Tot besluit"]
+    afspraken = letter["secties"][2]["tekst"]
+    assert afspraken.startswith("De uitvoering ligt bij gemeenten en waterschappen.")
+
+
+def test_figure_text_and_caption_stay_out_of_the_body(letter: dict[str, Any]) -> None:
+    body = texts(letter)
+    for label in ("Stuurgroep Regenwater", "Werkplaats Noord", "Secretariaat", "Leden: gemeenten"):
+        assert label not in body
+    assert not any((s["kop"] or "").startswith("Figuur") for s in letter["secties"])
+    assert "De samenwerking is als volgt georganiseerd (zie figuur 1).\n\nDe stuurgroep komt" in \
+        letter["secties"][2]["tekst"]
+
+
+def test_bullets_are_list_items(letter: dict[str, Any]) -> None:
+    afspraken = letter["secties"][2]["tekst"]
+    assert "\n\n• Kennis: wat werkt in welke wijk, en wat kost het om een bestaande straat zo in te" in afspraken
+    assert "\n\n• Geld: welke middelen" in afspraken
+
+
+def test_initials_set_in_pieces_get_no_space(letter: dict[str, Any]) -> None:
+    assert letter["metadata"]["afzender"]["naam"] == "drs. P.J.M.A. Verhoeven"
+    assert letter["ondertekening"]["ondertekenaars"][0]["naam"] == "drs. P.J.M.A. Verhoeven"
+
+
+def test_a_raised_number_without_its_footnote_stays_in_the_text(tmp_path: Path) -> None:
+    meta, _, _ = structured_letter()
+    blocks = [("p", "Geachte voorzitter,"),
+              ("p", "Elke woning van 80 m{2} krijgt een regenton. Dat staat in het besluit{1} van vorig jaar."),
+              ("sign", ("De Staatssecretaris van Infrastructuur en Waterstaat,", "drs. P.J.M.A. Verhoeven"))]
+    render_blocks(meta, blocks, {"1": ["Kamerstuk 30 000, nr. 3."]}, str(tmp_path / "m2.pdf"))
+    body = texts(kamerbrief.parse_file(tmp_path / "m2.pdf").record)
+    assert "Elke woning van 80 m2 krijgt een regenton. Dat staat in het besluit van vorig jaar." in body
+
+
+class _Plain:
+    """Every character 10 pt, upright, regular."""
+
+    def size(self, i: int) -> float:
+        return 10.0
+
+    def face(self, i: int) -> tuple[bool, bool]:
+        return False, False
+
+
+def _boxes(text: str) -> list[tuple[float, float, float, float]]:
+    return [(80.0 + 6 * k, 700.0, 80.0 + 6 * k + (0.0 if ch == " " else 5.0), 707.0) for k, ch in enumerate(text)]
+
+
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf0a7", "\u2022", "\u25aa"])
+def test_a_bullet_glyph_of_any_font_is_the_list_marker(glyph: str) -> None:
+    text = f"{glyph} Kennis delen\uf02d en leren"
+    lines = pdf._make_lines(list(range(len(text))), text, _boxes(text), _Plain(), 1000.0)  # type: ignore[arg-type]
+    assert [ln.text for ln in lines] == ["• Kennis delen- en leren"]
+
+
+def _page(lines: list[tuple[str, float, float]]) -> pdf.PdfPage:
+    """A page of (text, baseline, size) lines at the left margin."""
+    return pdf.PdfPage(595.0, 842.0, [
+        pdf.PdfLine(text=t, x0=80.0, x1=80.0 + 5.0 * len(t), top=y + size, bottom=y, size=size, word_x1=110.0)
+        for t, y, size in lines])
+
+
+def test_a_footnote_that_runs_on_over_the_page_stays_one_note() -> None:
+    body = [(f"Regel {k} van de brief met gewone tekst over het onderwerp.", 700.0 - 14 * k, 10.0) for k in range(8)]
+    one = _page([*body, ("1 Kamerstuk 30 000, nr. 12, en verder het rapport van de", 80.0, 8.0)])
+    two = _page([*body, ("commissie over regenwater.", 90.0, 8.0), ("2 Kamerstuk 30 000, nr. 15.", 80.0, 8.0)])
+    text = pdf.assemble([one, two])
+    notes = text.split("\nNoten\n")[1].splitlines()
+    assert notes == ["1 Kamerstuk 30 000, nr. 12, en verder het rapport van de commissie over regenwater.",
+                     "2 Kamerstuk 30 000, nr. 15."]
+    assert "commissie over regenwater" not in text.split("\nNoten\n")[0]
+
+
+def test_a_page_with_more_note_text_than_body_text_still_has_its_notes_apart() -> None:
+    body = [(f"Regel {k} van de brief met gewone tekst over het onderwerp.", 700.0 - 14 * k, 10.0) for k in range(30)]
+    one = _page([*body, ("1 Kamerstuk 30 000, nr. 12.", 80.0, 8.0)])
+    notes = [(f"{k} Een lange noot met een toelichting die de hele breedte van de bladspiegel vult, en meer.",
+              200.0 - 10 * k, 8.0) for k in range(2, 9)]
+    two = _page([("Hoogachtend,", 700.0, 10.0), ("De minister van Infrastructuur en Waterstaat,", 686.0, 10.0),
+                 *notes])
+    text = pdf.assemble([one, two])
+    body_text, _, noten = text.partition("\nNoten\n")
+    assert "Een lange noot" not in body_text
+    assert [n.split()[0] for n in noten.splitlines()] == [str(k) for k in range(1, 9)]
+
+
+@pytest.mark.parametrize("kind", ["items", "tight items"])
+def test_bold_recommendations_listed_first_and_answered_in_prose_keep_their_whole_titles(
+        tmp_path: Path, kind: str) -> None:
+    meta, _, _ = structured_letter()
+    titles = ["Leg de opvang van regenwater in elke gemeente vast in een visie voor de lange termijn",
+              "Maak van elk plein en elke speelplaats een plek die bij hevige regen water kan bergen",
+              "Geef waterschappen een stem bij de inrichting van nieuwe wijken en bedrijventerreinen",
+              "Zorg voor een fonds waaruit gemeenten de aanleg van groene daken kunnen betalen"]
+    blocks = [("p", "Geachte voorzitter,"),
+              ("p", "De Raad doet in zijn advies de volgende vier aanbevelingen:"),
+              (kind, [f"{k}. {t}" for k, t in enumerate(titles, start=1)]),
+              ("p", "De eerste aanbeveling neemt het kabinet over. Gemeenten stellen een visie op."),
+              ("p", "De tweede aanbeveling neemt het kabinet niet over. Niet elk plein leent zich ervoor."),
+              ("p", "De derde aanbeveling neemt het kabinet over."),
+              ("p", "De vierde aanbeveling neemt het kabinet niet over."),
+              ("sign", ("De Staatssecretaris van Infrastructuur en Waterstaat,", "drs. P.J.M.A. Verhoeven"))]
+    render_blocks(meta, blocks, {}, str(tmp_path / "lijst.pdf"))
+    recs = kamerbrief.parse_file(tmp_path / "lijst.pdf").record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"]) for r in recs] == list(enumerate(titles, start=1))
+
+
+def test_bold_lines_point_at_the_lines_clean_reads_on_every_page(tmp_path: Path) -> None:
+    """The reader's bold line numbers count lines as `clean` does (a form feed stays inside its line):
+    every bold or italic line is a non-blank line, on page 2 as on page 1."""
+    from kamerbrief.clean import clean
+    from kamerbrief.readers import read
+
+    meta, blocks, notes = structured_letter()
+    path = tmp_path / "brief.pdf"
+    render_blocks(meta, blocks, notes, str(path))
+    source = read(path)
+    lines = clean(source).lines
+    bold = [ln for ln in lines if ln.bold]
+    assert bold and all(ln.text.strip() for ln in bold)
+    page_two = next(i for i, ln in enumerate(lines) if ln.page_break)
+    assert any(ln.italic for ln in lines[page_two:])
+    assert {ln.lineno for ln in bold} == set(source.bold_lines)
+    assert {ln.lineno for ln in lines if ln.italic} == set(source.italic_lines)
