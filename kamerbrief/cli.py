@@ -396,3 +396,40 @@ def _write_page(output: Path, page: str, open_: bool) -> None:
         import webbrowser
 
         webbrowser.open(output.resolve().as_uri())
+
+
+@main.command()
+@click.argument("records", type=click.Path(path_type=Path, exists=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("report.html"),
+              show_default=True, help="Write the page here; links to record files are relative to it.")
+@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Commitments due before this date are past due (default: today).")
+@click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+def report(records: Path, output: Path, peildatum: object, open_: bool) -> None:
+    """Report over the records `batch` wrote (a folder of YAML/JSON records, or its --jsonl file).
+
+    One self-contained HTML page: counts per ministry and year, stances as charts, a table of every
+    recommendation to sort and filter, commitments on a timeline (past due marked), letters with warnings.
+    Records that fail the schema are listed as skipped. Exit codes: 0 ok; 2 usage error, no records, or
+    unreadable input; 5 internal error.
+    """
+    import datetime as dt
+
+    from .report import load_archive, report_html
+
+    day = peildatum.date() if isinstance(peildatum, dt.datetime) else None
+    try:
+        archive = load_archive(records)
+        page = report_html(archive, day, output)
+    except KamerbriefError as exc:
+        fail(exc)
+        return
+    except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+        internal(records, exc)
+        return
+    for name, reason in archive.skipped[:20]:
+        click.echo(f"kamerbrief: {records / name if archive.files else name}: warning: skipped: {reason}", err=True)
+    if len(archive.skipped) > 20:
+        click.echo(f"kamerbrief: ... and {len(archive.skipped) - 20} more skipped records, listed in the report",
+                   err=True)
+    _write_page(output, page, open_)
