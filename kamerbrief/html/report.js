@@ -174,5 +174,6 @@
 
   refresh();
   trefresh();
+  document.body.dataset.readyMs = String(Math.round(performance.now()));  // read by benchmarks/bench_report.py
   document.body.dataset.ready = "1";
 })();
