@@ -158,10 +158,6 @@ def test_the_charts_hold_the_counts(page: Path, driver: Any, records: Path) -> N
     assert _counts(driver, "chart-standpunt-ministerie") == dict(stances)
     assert driver.find_element("id", "n-brieven").text == str(len(good))
     assert console_errors(driver) == []
-    shot = screenshot(driver, page.parent / "report.png")
-    assert shot.startswith(b"\x89PNG")
-    if os.environ.get("KAMERBRIEF_SCREENSHOTS"):
-        screenshot(driver, DOCS / "report.png")
 
 
 def _rows(driver: Any) -> int:
@@ -229,3 +225,16 @@ def test_warnings_are_grouped_by_code(page: Path, driver: Any, records: Path) ->
     groups[0].find_element("tag name", "summary").click()
     assert len(groups[0].find_elements("css selector", "li")) == codes[groups[0].get_attribute("data-code")]
     assert console_errors(driver) == []
+
+
+def test_screenshot_for_the_readme(records: Path, driver: Any) -> None:
+    """The samples' report (from batch's JSONL); written to docs/report.png with KAMERBRIEF_SCREENSHOTS=1."""
+    out = records.parent / "readme" / "report.html"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(report_html(load_archive(records.parent / "all.jsonl"), dt.date.fromisoformat(PEILDATUM), out),
+                   encoding="utf-8")
+    open_page(driver, out)
+    assert screenshot(driver, out.with_suffix(".png")).startswith(b"\x89PNG")
+    assert console_errors(driver) == []
+    if os.environ.get("KAMERBRIEF_SCREENSHOTS"):
+        screenshot(driver, DOCS / "report.png")
