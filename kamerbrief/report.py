@@ -89,7 +89,7 @@ def load_archive(path: Path) -> Archive:
             continue
         _add(archive, name, data)
     if not archive.records and not archive.skipped:
-        raise InputError("no records found (.yaml, .yml or .json files, as `kamerbrief batch` writes them)",
+        raise InputError("no records found (.yaml, .yml or .json files, as kamerbrief batch writes them)",
                          str(path))
     return archive
 
