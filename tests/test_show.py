@@ -73,6 +73,25 @@ def test_fallback_finds_values_on_their_lines() -> None:
         assert a["standpunt_citaat"][:30] in text[found[f"/aanbevelingen/{i}/standpunt_citaat"].van]
 
 
+def test_the_parsers_posities_are_used_when_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kamerbrief.show as show
+
+    real = show.parse_with_positions
+
+    def with_posities(source: Any) -> Any:
+        result = real(source)
+        result.record["posities"] = {"/metadata/kenmerk": {"pagina": None, "van": 14, "tot": 15},
+                                     "/aanbevelingen/1": {"pagina": None, "van": 30, "tot": 34}}
+        return result
+
+    monkeypatch.setattr(show, "parse_with_positions", with_posities)
+    page = show_html(LNV)
+    assert 'data-ptr="/metadata/kenmerk" data-van="14" data-tot="15"' in page
+    # a value without its own entry takes its recommendation's span
+    assert 'data-ptr="/aanbevelingen/1/titel" data-van="30" data-tot="34"' in page
+    assert "Plaatsen gezocht in de tekst" not in page
+
+
 def test_docx_lines_are_numbered_as_the_parser_numbers_paragraphs() -> None:
     docx = SAMPLES / "jenv-antwoorden-gedeeld-antwoord.docx"
     record = yaml.safe_load(docx.with_suffix(".yaml").read_text(encoding="utf-8"))
