@@ -350,3 +350,96 @@ def schema() -> None:
     from .schema import schema_path
 
     click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("letter", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the page here (default: standard output; with --open, a temporary file).")
+@click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+@click.option("--from", "fmt", type=click.Choice(tuple(FORMAT_NAMES), case_sensitive=False),
+              help="Read the file as this format, whatever its name or content says.")
+def show(letter: Path, output: Path | None, open_: bool, fmt: str | None) -> None:
+    """Show a letter beside its record: one self-contained HTML page.
+
+    On the left the letter (PDF pages as images, other formats as text with line numbers), on the right
+    the record; clicking or focusing a value marks where it came from. Exit codes: 0 ok; 2 usage error
+    or unreadable input; 3 not readable as a letter's text; 4 not a letter; 5 internal error.
+    """
+    import os
+
+    from .show import show_html
+
+    if output is not None:
+        _refuse_output_over_input(letter, output, False)
+    try:
+        page = show_html(letter, fmt)
+    except KamerbriefError as exc:
+        fail(exc)
+        return
+    except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+        internal(letter, exc)
+        return
+    if output is None and open_:
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix="kamerbrief-show-", suffix=".html")
+        os.close(fd)
+        output = Path(name)
+    if output is None:
+        click.echo(page, nl=False)
+        return
+    _write_page(output, page, open_)
+
+
+def _write_page(output: Path, page: str, open_: bool) -> None:
+    """Write an HTML page (exit 2 when it cannot be written) and open it in the browser if asked."""
+    from .output import write_atomic
+
+    try:
+        write_atomic(output, page)
+    except OSError as exc:
+        click.echo(f"kamerbrief: {output}: error: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"kamerbrief: wrote {output}", err=True)
+    if open_:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
+@main.command()
+@click.argument("records", type=click.Path(path_type=Path, exists=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("report.html"),
+              show_default=True, help="Write the page here; links to record files are relative to it.")
+@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Commitments due before this date are past due (default: today).")
+@click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+def report(records: Path, output: Path, peildatum: object, open_: bool) -> None:
+    """Report over the records `batch` wrote (a folder of YAML/JSON records, or its --jsonl file).
+
+    One self-contained HTML page: counts per ministry and year, stances as charts, a table of every
+    recommendation to sort and filter, commitments on a timeline (past due marked), letters with warnings.
+    Records that fail the schema are listed as skipped. Exit codes: 0 ok; 2 usage error, no records, or
+    unreadable input; 5 internal error.
+    """
+    import datetime as dt
+
+    from .report import load_archive, report_html
+
+    day = peildatum.date() if isinstance(peildatum, dt.datetime) else None
+    try:
+        archive = load_archive(records)
+        page = report_html(archive, day, output)
+    except KamerbriefError as exc:
+        fail(exc)
+        return
+    except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
+        internal(records, exc)
+        return
+    for name, reason in archive.skipped[:20]:
+        click.echo(f"kamerbrief: {records / name if archive.files else name}: warning: skipped: {reason}", err=True)
+    if len(archive.skipped) > 20:
+        click.echo(f"kamerbrief: ... and {len(archive.skipped) - 20} more skipped records, listed in the report",
+                   err=True)
+    _write_page(output, page, open_)
