@@ -21,30 +21,48 @@ from .model import (
     SchemaError,
     Source,
 )
-from .parse import parse_bytes, parse_file, parse_source, parse_text
-from .reporters import safe
 
 if TYPE_CHECKING:
     from .batch import convert_tree
+    from .limits import LimitError
+    from .parse import parse_bytes, parse_file, parse_source, parse_text
+    from .reporters import safe
     from .validate import check_file as validate_file
+
+# name -> (module, attribute): imported when first used, so `kamerbrief --help` does not compile the parser's
+# patterns and `kamerbrief parse` does not import batch or validate code
+_LAZY = {
+    "parse_bytes": (".parse", "parse_bytes"),
+    "parse_file": (".parse", "parse_file"),
+    "parse_source": (".parse", "parse_source"),
+    "parse_text": (".parse", "parse_text"),
+    "validate_file": (".validate", "check_file"),
+    "convert_tree": (".batch", "convert_tree"),
+    "safe": (".reporters", "safe"),
+    "LimitError": (".limits", "LimitError"),
+}
 
 
 def __getattr__(name: str) -> Any:
-    """validate_file and convert_tree are imported when first used: `kamerbrief parse` stays quick."""
-    if name == "validate_file":
-        from .validate import check_file
+    if name not in _LAZY:
+        raise AttributeError(f"module 'kamerbrief' has no attribute {name!r}")
+    from importlib import import_module
 
-        return check_file
-    if name == "convert_tree":
-        from .batch import convert_tree
+    module, attr = _LAZY[name]
+    value = getattr(import_module(module, __name__), attr)
+    globals()[name] = value
+    return value
 
-        return convert_tree
-    raise AttributeError(f"module 'kamerbrief' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "FormatError",
     "InputError",
     "KamerbriefError",
+    "LimitError",
     "NotALetterError",
     "Problem",
     "Result",

@@ -468,21 +468,48 @@ def _create_temp(folder: str | os.PathLike[str]) -> tuple[int, str]:
             return os.open(path, flags, 0o666), path
 
 
+# In a worker process: the records written but not yet made durable and renamed, (fd, temp, path) each.
+# The worker's committer thread fsyncs and renames them while the next letter is parsed (see _Committer).
+_staged: list[tuple[int, str, str]] | None = None
+
+
 def write_file(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write through a temp file and a rename: readers see the old file or the whole new one."""
+    """Write through a temp file, fsync and a rename: readers see the old file or the whole new one, also
+    after a power loss. In a worker the fsync and rename are left to its committer thread (see _Committer)."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = _create_temp(folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if _staged is not None:
+            _staged.append((fd, tmp, os.fspath(path)))
+            return
+    except BaseException:
+        _discard(fd, tmp)
+        raise
+    _commit(fd, tmp, os.fspath(path))
+
+
+def _commit(fd: int, tmp: str, path: str) -> None:
+    """The temp file's data on disk (fsync), then renamed over the record: never a partial record."""
+    try:
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _discard(fd, tmp)
         raise
+
+
+def _discard(fd: int, tmp: str) -> None:
+    if fd >= 0:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 class _Sink:
@@ -867,6 +894,7 @@ class Eta:
 class _Worker:
     proc: Any  # multiprocessing Process
     conn: Any  # the main process's end of its pipe
+    current: Any = None  # shared with the worker: the seq of the letter it is converting, or -1
     queue: deque[tuple[int, Task, int]] = field(default_factory=deque)  # (seq, task, time sent in ns)
     started: float = 0.0  # when the letter at the head of the queue began
 
@@ -879,7 +907,8 @@ class _Pool:
     def __init__(self, jobs: int, timeout: float | None) -> None:
         import multiprocessing as mp
 
-        from . import parse as _parse  # noqa: F401  (imported before forking, so workers start warm)
+        from . import output as _output  # noqa: F401  (imported before forking, so workers start warm)
+        from . import parse as _parse  # noqa: F401
         from .schema import validator
 
         validator()
@@ -894,10 +923,12 @@ class _Pool:
 
     def _spawn(self) -> _Worker:
         parent_end, child_end = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child_end, os.getpid(), sorted(_LOCK_FDS)), daemon=True)
+        current = self.ctx.RawValue("q", -1)
+        proc = self.ctx.Process(target=_worker_main, args=(child_end, os.getpid(), sorted(_LOCK_FDS), current),
+                                daemon=True)
         proc.start()
         child_end.close()
-        return _Worker(proc, parent_end)
+        return _Worker(proc, parent_end, current)
 
     def stop(self) -> None:
         """Send no more letters; run() ends once those already sent are done."""
@@ -983,7 +1014,11 @@ class _Pool:
         self._collect(w)  # it may have sent a result while being killed
         w.conn.close()
         if w.queue:
-            seq, task, _ = w.queue.popleft()
+            # the letter it was converting; the ones before it may still have been having their record
+            # committed (see _Committer): they are sent again, as are those after it
+            at = next((k for k, (s, _, _) in enumerate(w.queue) if s == w.current.value), 0)
+            seq, task, _ = w.queue[at]
+            del w.queue[at]
             if dead:
                 code = w.proc.exitcode
                 how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
@@ -1030,32 +1065,88 @@ class _Pool:
         self.workers = []
 
 
-def _worker_main(conn: Any, parent: int, lock_fds: list[int]) -> None:
+def _worker_main(conn: Any, parent: int, lock_fds: list[int], current: Any) -> None:
     """A worker: letters in, outcomes out, until told to stop or its parent is gone."""
     import signal
 
+    global _staged
     for fd in lock_fds:  # the lock belongs to the main process alone
         with contextlib.suppress(OSError):
             os.close(fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
-    while True:
-        try:
-            item = conn.recv()
-        except (EOFError, OSError):
-            return
-        if item is None:
-            return
-        seq, task = item
-        try:
-            outcome = convert_one(task)
-        except Exception as exc:  # MemoryError, say: this letter fails, the worker goes on
-            outcome = _failed(task, "internal", f"internal error ({type(exc).__name__}: {exc}); please report it")
-        try:
-            conn.send((seq, outcome))
-        except OSError:  # the main process is gone
-            return
+    committer = _Committer(conn)
+    _staged = []
+    try:
+        while True:
+            try:
+                item = conn.recv()
+            except (EOFError, OSError):
+                return
+            if item is None:
+                return
+            seq, task = item
+            current.value = seq  # so the main process knows whom to blame if this process dies or hangs
+            try:
+                outcome = convert_one(task)
+            except Exception as exc:  # MemoryError, say: this letter fails, the worker goes on
+                outcome = _failed(task, "internal", f"internal error ({type(exc).__name__}: {exc}); please report it")
+            current.value = -1
+            staged, _staged[:] = list(_staged), []
+            if not committer.put(seq, task, outcome, staged):
+                return  # the main process is gone
+    finally:
+        committer.close()
+
+
+class _Committer:
+    """A worker's second thread: makes each written record durable (fsync) and renames it into place, then
+    sends the letter's outcome, so the main process hears "converted" only once the record is whole on
+    disk. The fsync, which waits for the disk, overlaps the parse of the next letter instead of idling a
+    core. Outcomes go out in the order the letters came in (the main process relies on it)."""
+
+    def __init__(self, conn: Any) -> None:
+        import queue
+        import threading
+
+        self.conn = conn
+        self.items: queue.SimpleQueue[tuple[int, Task, Outcome, list[tuple[int, str, str]]] | None] = \
+            queue.SimpleQueue()
+        self.gone = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="kamerbrief-commit", daemon=True)
+        self.thread.start()
+
+    def put(self, seq: int, task: Task, outcome: Outcome, staged: list[tuple[int, str, str]]) -> bool:
+        if self.gone.is_set():
+            for fd, tmp, _ in staged:
+                _discard(fd, tmp)
+            return False
+        self.items.put((seq, task, outcome, staged))
+        return True
+
+    def _run(self) -> None:
+        while (item := self.items.get()) is not None:
+            seq, task, outcome, staged = item
+            for fd, tmp, path in staged:
+                if self.gone.is_set():
+                    _discard(fd, tmp)
+                    continue
+                try:
+                    _commit(fd, tmp, path)
+                except OSError as exc:
+                    outcome = _failed(task, "cannot_write", f"cannot write its record: {exc.strerror or exc}")
+            if self.gone.is_set():
+                continue
+            try:
+                self.conn.send((seq, outcome))
+            except OSError:  # the main process is gone
+                self.gone.set()
+
+    def close(self) -> None:
+        """Commit and report what is queued, then end the thread."""
+        self.items.put(None)
+        self.thread.join()
 
 
 def _die_with_parent(parent: int) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .limits import DEFAULT_TIMEOUT
-from .model import KamerbriefError, Problem
-from .readers import FORMAT_NAMES  # the format names and the suffixes that stand for them: what --from takes
+
+if TYPE_CHECKING:
+    from .model import KamerbriefError, Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # warnings with --strict; invalid records (validate); failed letters (batch)
@@ -23,14 +26,36 @@ EXIT_INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
 
 
 def fail(exc: KamerbriefError) -> None:
-    click.echo(f"kamerbrief: {exc}", err=True)
+    from .reporters import safe
+
+    click.echo(f"kamerbrief: {safe(str(exc))}", err=True)
     sys.exit(exc.exit_code)
 
 
 def internal(path: object, exc: Exception) -> None:
-    click.echo(f"kamerbrief: {path}: error: internal error ({type(exc).__name__}: {exc}); "
+    from .reporters import safe
+
+    click.echo(f"kamerbrief: {safe(str(path))}: error: internal error ({type(exc).__name__}: {safe(str(exc))}); "
                "please report it with the file", err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """--from: the format names and the suffixes that stand for them, looked up when first needed, so that
+    `kamerbrief --help` and the other commands do not import the readers."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = False
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        from .readers import FORMAT_NAMES
+
+        return tuple(FORMAT_NAMES)
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        raise AttributeError("the formats come from kamerbrief.readers")
 
 
 class OneLineUsageError(click.UsageError):
@@ -57,6 +82,14 @@ class Group(click.Group):
             return super().invoke(ctx)
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug that a command did not foresee: one line, never a traceback
+            from .reporters import safe
+
+            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {safe(str(exc))}); "
+                       "please report it with the file", err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 # `kamerbrief` alone shows the help, as click does (from click 8.2 through this UsageError)
@@ -87,7 +120,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the record here instead of stdout: a file through a temp file and a rename "
                    "(never partial); a device such as /dev/null directly. Never the input itself.")
-@click.option("--from", "fmt", type=click.Choice(tuple(FORMAT_NAMES), case_sensitive=False),
+@click.option("--from", "fmt", type=FormatChoice(),
               help="Read the file as this format (md and txt stand for markdown and text), "
                    "whatever its name or content says.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
@@ -107,6 +140,7 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
     3 not readable as a letter's text, or over a limit (see README, Limits); 4 not a letter; 5 internal error.
     """
     from .limits import LimitError, Limits, time_budget
+    from .model import KamerbriefError
     from .output import dumps, format_for, text_json, write_atomic
     from .parse import parse_source
     from .readers import from_bytes, read, read_bounded, size_text
@@ -357,7 +391,7 @@ def schema() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the page here (default: standard output; with --open, a temporary file).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
-@click.option("--from", "fmt", type=click.Choice(tuple(FORMAT_NAMES), case_sensitive=False),
+@click.option("--from", "fmt", type=FormatChoice(),
               help="Read the file as this format, whatever its name or content says.")
 def show(letter: Path, output: Path | None, open_: bool, fmt: str | None) -> None:
     """Show a letter beside its record: one self-contained HTML page.
@@ -368,6 +402,7 @@ def show(letter: Path, output: Path | None, open_: bool, fmt: str | None) -> Non
     """
     import os
 
+    from .model import KamerbriefError
     from .show import show_html
 
     if output is not None:
@@ -425,6 +460,7 @@ def report(records: Path, output: Path, peildatum: object, open_: bool) -> None:
     """
     import datetime as dt
 
+    from .model import KamerbriefError
     from .report import load_archive, report_html
 
     day = peildatum.date() if isinstance(peildatum, dt.datetime) else None

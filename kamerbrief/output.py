@@ -11,35 +11,96 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .model import Source
 
-try:  # libyaml is 15x faster; the pure-Python classes are the fallback
-    from yaml import CSafeDumper as _Dumper
+try:  # libyaml's emitter is 15x faster; the pure-Python classes are the fallback, with the same output
+    from yaml import CSafeDumper as _FastDumper
 except ImportError:  # pragma: no cover - depends on the wheel
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeDumper as _FastDumper  # type: ignore[assignment]
 
 FORMATS = ("yaml", "json")
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
-class _RecordDumper(_Dumper):
-    """Safe dumper that writes multi-paragraph text as a literal block, as people read it."""
+def _style(value: str) -> str | None:
+    """Multi-paragraph text as a literal block, as people read it; anything else as PyYAML chooses."""
+    if "\n" in value and not any(c in value for c in "\r\t\x85\u2028\u2029") and value == value.strip():
+        return "|"
+    return None
 
 
 def _str(dumper: Any, value: str) -> Any:
-    if "\n" in value and not any(c in value for c in "\r\t\x85\u2028\u2029") and value == value.strip():
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    return dumper.represent_scalar(_STR, value, style=_style(value))
 
 
-_RecordDumper.add_representer(str, _str)
+def record_dumper(base: type[Any]) -> type[Any]:
+    """The record dumper on top of a PyYAML safe dumper class (CSafeDumper or SafeDumper).
+
+    Only the emitter is in C in CSafeDumper; representing the record as nodes is Python, and PyYAML's
+    generic `represent_data` (type dispatch, alias bookkeeping) cost about a third of a dump. Plain
+    dicts, lists and strings are turned into the very nodes it would make, with the same alias
+    bookkeeping (an object met twice still becomes an anchor); everything else goes the generic way.
+    tests/test_output.py checks byte for byte that both give the same text, in C and in pure Python.
+    """
+
+    class RecordDumper(base):  # type: ignore[misc]
+        _resolved: dict[tuple[str, Any], Any] = {}  # noqa: RUF012  (short scalars: keys repeat in every record)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not ScalarNode or len(value) > 40:
+                return super().resolve(kind, value, implicit)
+            key = (value, implicit)
+            tag = self._resolved.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._resolved) < 4096:
+                    self._resolved[key] = tag
+            return tag
+
+        def represent_data(self, data: Any) -> Any:
+            kind = type(data)
+            if self.default_style is not None or self.sort_keys or self.default_flow_style is None:
+                return super().represent_data(data)  # not how dumps() calls it: the generic way
+            if kind is str:
+                self.alias_key = None
+                return ScalarNode(_STR, data, style=_style(data))
+            if kind is not dict and kind is not list:
+                return super().represent_data(data)
+            key = id(data)
+            self.alias_key = key
+            node = self.represented_objects.get(key)
+            if node is not None:
+                return node
+            self.object_keeper.append(data)
+            value: list[Any] = []
+            if kind is dict:
+                node = MappingNode(_MAP, value, flow_style=self.default_flow_style)
+                self.represented_objects[key] = node
+                rep = self.represent_data
+                for k, v in data.items():
+                    value.append((rep(k), rep(v)))
+            else:
+                node = SequenceNode(_SEQ, value, flow_style=self.default_flow_style)
+                self.represented_objects[key] = node
+                value.extend(map(self.represent_data, data))
+            return node
+
+    RecordDumper.add_representer(str, _str)
+    return RecordDumper
 
 
-def dumps(record: dict[str, Any], to: str = "yaml") -> str:
+_RecordDumper = record_dumper(_FastDumper)
+
+
+def dumps(record: dict[str, Any], to: str = "yaml", dumper: type[Any] | None = None) -> str:
     """The record as text, keys in schema order, non-ASCII kept as is."""
     if to == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(record, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True, width=100,
+    return yaml.dump(record, Dumper=dumper or _RecordDumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
 

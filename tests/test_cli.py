@@ -134,3 +134,30 @@ def test_standard_input() -> None:
     assert record["bron"]["bestand"] == "<stdin>" and record["metadata"]["kenmerk"] == "IENW/BSK-2024/118204"
     empty = CliRunner().invoke(main, ["parse", "-"], input=b"")
     assert empty.exit_code == 3 and empty.stderr.strip() == "kamerbrief: <stdin>: error: file is empty"
+
+
+@pytest.mark.parametrize("command", ["show", "report"])
+def test_an_unforeseen_bug_in_any_command_is_one_line_exit_5(command: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group turns any exception a command did not foresee into one line and exit 5, never a traceback."""
+    import kamerbrief.report
+    import kamerbrief.show
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom\x1b[2J")
+
+    monkeypatch.setattr(kamerbrief.show, "show_html", boom)
+    monkeypatch.setattr(kamerbrief.report, "load_archive", boom)
+    letter = tmp_path / "brief.md"
+    letter.write_text("Geachte voorzitter,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(letter if command == "show" else tmp_path)])
+    assert result.exit_code == 5
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "internal error (RuntimeError: boom\\x1b[2J)" in lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["show", "report"])
+def test_show_and_report_name_a_missing_input_in_one_line(command: str, tmp_path: Path) -> None:
+    code, _, err = run(command, str(tmp_path / "weg"))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "weg" in err
