@@ -31,13 +31,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..lexicon import MONTHS
+from ..lexicon import KAMER_WORD, MONTHS
 from ..stance import sentences
 
 _MONTH = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli"))
 SUBJECT = r"(?:ik|wij|we|het kabinet|de regering|Nederland|mijn ministerie|het ministerie)"
 # the Kamer as addressee or object: "u", "uw Kamer", "de Kamer", "de Tweede Kamer"
-KAMER = r"(?:u|uw\s+Kamer|de\s+(?:(?:Tweede|Eerste)\s+)?Kamer)"
+KAMER = rf"(?:u|uw\s+Kamer|de\s+(?:{KAMER_WORD}\s+)?Kamer)"
 # verbs of informing and sending the Kamer, as infinitive
 INFORM_INF = r"(?:informeren|berichten|inlichten|rapporteren|sturen|toesturen|zenden|toezenden)"
 # the Kamer informed, passive: "geïnformeerd", "ingelicht", "op de hoogte gesteld/gehouden"
@@ -52,7 +52,7 @@ COMMIT = re.compile(
     rf"|\b(?:zal|wordt|worden)\s+{KAMER}\s+[^.;?]{{0,80}}\b{INFORMED}\b"
     # the Kamer as subject of a passive: "De Kamer zal in het voorjaar worden geïnformeerd", "Uw Kamer wordt
     # voor de zomer geïnformeerd" (never "is/werd geïnformeerd": the past is not a commitment)
-    rf"|\b(?:uw|de)\s+(?:(?:Tweede|Eerste)\s+)?Kamer\s+(?:zal|wordt)\b[^.;?]{{0,80}}\b{INFORMED}\b"
+    rf"|\b(?:uw|de)\s+(?:{KAMER_WORD}\s+)?Kamer\s+(?:zal|wordt)\b[^.;?]{{0,80}}\b{INFORMED}\b"
     # the Kamer as object before the verb: "waarover ik uw Kamer dit najaar zal berichten"
     rf"|\b(?:ik|wij|we|het kabinet)\s+{KAMER}\b[^.;?]{{0,80}}\b(?:zal|zullen)\s+{INFORM_INF}\b"
     # another member of the cabinet: "De staatssecretaris zal uw Kamer voor de zomer informeren"
