@@ -93,8 +93,34 @@ CLOSINGS: tuple[str, ...] = (
     "Met vriendelijke groeten,", "Met de meeste hoogachting,",
 )
 
-# Salutations that open the body.
-SALUTATION = re.compile(r"^(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Dd]ames)\b.*$")
+# Salutations that open the body: "Geachte voorzitter,", "Zeer geachte mevrouw ...", "Geachte dames en heren,".
+SALUTATION_OPEN = r"(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Dd]ames)"
+SALUTATION = re.compile(rf"^{SALUTATION_OPEN}\b.*$")
+# a salutation with the first sentence of the body on its line: (salutation up to its comma, the rest)
+GLUED_SALUTATION = re.compile(rf"^({SALUTATION_OPEN}[^,]{{0,30}},)\s+(\S.*)$")
+
+# The two chambers: the word before "Kamer", and the Roman numeral of citations ("Kamerstukken II").
+KAMER_WORD = r"(?:Tweede|Eerste)"
+KAMERS: dict[str, str] = {"I": "Eerste Kamer", "II": "Tweede Kamer"}
+
+
+def kamer_from_roman(roman: str | None) -> str | None:
+    """'II' -> 'Tweede Kamer', 'I' -> 'Eerste Kamer', anything else None."""
+    return KAMERS.get(roman or "")
+
+
+def kamer_named(text: str | None) -> str | None:
+    """The chamber a text names ("Eerste Kamer" before "Tweede Kamer"), or None."""
+    if text:
+        for name in ("Eerste Kamer", "Tweede Kamer"):
+            if name in text:
+                return name
+    return None
+
+
+# "Pagina 2 van 7" (and "P agina" as PDF text splits it): a page number line, never body text.
+PAGE_N_OF_M = r"P\s?agina\s+\d+\s*van\s*\d+"
+PAGE_LINE = re.compile(rf"^\s*{PAGE_N_OF_M}\s*$", re.IGNORECASE)
 
 NUMBER_WORDS: dict[str, int] = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
@@ -123,13 +149,13 @@ HYPHEN_SUFFIXES: frozenset[str] = frozenset({"president", "generaal", "generaals
 
 # Page furniture that is never body text.
 FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^\s*P\s?agina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE),
+    PAGE_LINE,
     re.compile(r"^\s*Blad\s+\d+(?:\s*(?:/|van)\s*\d+)?\s*$", re.IGNORECASE),
     re.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$"),
-    re.compile(r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+\d{4}\s*[-–]\s*\d{4}\s*,.*$",
+    re.compile(rf"^\s*{KAMER_WORD}\s+Kamer,\s+(?:vergaderjaar|zitting)\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,.*$",
                re.IGNORECASE),
     re.compile(r"^\s*Copyright\b.*$", re.IGNORECASE),
-    re.compile(r"^\s*(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten[- ]Generaal\s+\d{1,3}\s*$"),  # running header
+    re.compile(rf"^\s*{KAMER_WORD}\s+Kamer\s+der\s+Staten[- ]Generaal\s+\d{{1,3}}\s*$"),  # running header
     re.compile(r"^.{0,40}\bISSN\s*\d{4}\s*[-–•]?\s*\d{3,4}\b.{0,60}$"),  # printer's imprint of a Kamerstuk
     re.compile(r"^\s*kst-\d{4,6}(?:-[A-Z0-9]+)?-\d+[A-Za-z]?\s*$"),
     re.compile(r"^\s*Gemaakt:\s.*$"),

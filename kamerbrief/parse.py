@@ -14,7 +14,7 @@ from typing import Any
 
 from . import limits
 from .clean import Cleaned, clean, normalise
-from .lexicon import NON_LETTER_KINDS, SALUTATION
+from .lexicon import GLUED_SALUTATION, NON_LETTER_KINDS, SALUTATION, kamer_named
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
 from .rules import body as body_rule
@@ -36,7 +36,6 @@ PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
 NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)(?:\s+(\d{1,3}))?$", re.IGNORECASE)  # "X Noot 1" when joined
 NOTE_NUM = re.compile(r"^(\d{1,3})$")
 NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-GLUED_SALUTATION = re.compile(r"^((?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer)[^,]{0,30},)\s+(\S.*)$")
 HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
 SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
 
@@ -511,14 +510,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
                                                f"dropped {dropped!r}", sig.signers[0].line if sig else None))
 
     geadresseerde = lh.geadresseerde.value if lh.geadresseerde else None
-    kamer = None
-    for source_text in (geadresseerde, ks.kamer):
-        if source_text and "Eerste Kamer" in source_text:
-            kamer = "Eerste Kamer"
-            break
-        if source_text and "Tweede Kamer" in source_text:
-            kamer = "Tweede Kamer"
-            break
+    kamer = kamer_named(geadresseerde) or kamer_named(ks.kamer)
     if geadresseerde is None:
         problems.append(Problem("geadresseerde", "no addressee ('Aan de Voorzitter van ...') found", first_line))
 

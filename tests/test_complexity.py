@@ -114,6 +114,12 @@ SHAPES: tuple[Shape, ...] = (
           lambda n: _letter("".join(f"Ik zal u voor de zomer informeren over zaak {k}. "
                                     for k in range(max(1, n // 48))) + "\n"),
           "parse._letter_order: each commitment searched for in all of the letter", tested=False),
+    Shape("kamer_passive", "text", lambda n: _letter(repeat("uw Kamer wordt de Kamer zal ", n) + "\n"),
+          "toezeggingen.COMMIT: the Kamer as subject of a passive, no participle in reach"),
+    Shape("kamer_object", "text", lambda n: _letter(repeat("ik uw Kamer zal u ", n) + "\n"),
+          "toezeggingen.COMMIT: the Kamer before the verb, no infinitive in reach"),
+    Shape("planned_passive", "text", lambda n: _letter(repeat("wordt zal afgerond in 2024 door de x ", n) + "\n"),
+          "toezeggingen.PLANNED: passives and participles repeated in one sentence"),
     Shape("mede_namens", "text",
           lambda n: _letter("Mede namens " + repeat("de minister van Defensie X, ", n) + "\n"),
           "signature.mede_namens: a long list of co-senders", tested=False),

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..lexicon import PAGE_LINE
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import FormatError, MissingToolError, Source
 
@@ -361,7 +362,7 @@ def _running(pages: list[PdfPage]) -> set[str]:
 def _shape(text: str) -> str:
     """A line without its page number: 'Pagina 2 van 8' and 'Pagina 3 van 8' are one running line."""
     t = " ".join(text.split()).casefold()
-    t = re.sub(r"^pagina \d+ van \d+$", "pagina", t)
+    t = PAGE_LINE.sub("pagina", t)
     return re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", t)
 
 

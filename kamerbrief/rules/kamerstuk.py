@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import KAMER_WORD
 from ..model import Line
 from .dates import WRITTEN, parse_date
 
@@ -20,7 +21,7 @@ VERGADERJAAR = re.compile(
     r"^(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-–/]\s*(\d{2,4})\b(?:\s+[Nn]r\.?\s*(\d+[a-z]?)\b)?", re.IGNORECASE
 )
 SITE_META = re.compile(  # the site's metadata row, with or without the publication date in front
-    r"^(?:\d{4}-\d{2}-\d{2}\s+|\d{1,2}\s+[a-z]+\s+\d{4}\s+)?(Tweede|Eerste) Kamer der Staten[- ]Generaal"
+    r"^(?:\d{4}-\d{2}-\d{2}\s+|\d{1,2}\s+[a-z]+\s+\d{4}\s+)?(" + KAMER_WORD + r") Kamer der Staten[- ]Generaal"
     r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*(.+?)\s+nr\.\s*(\S+)\s*$"
 )
 NR_LINE = re.compile(r"^[Nn]r\.?\s*(\d+[A-Za-z]?|[A-Z]{1,2})\b\.?\s*(.*)$")
@@ -37,7 +38,8 @@ PLACE_DATE = re.compile(
 )
 BARE_DATE = re.compile(r"^(\d{1,2}\s*[a-z]+\s+\d{4})\.?$")
 FOOTER = re.compile(
-    r"^\s*(Tweede|Eerste)\s+Kamer,\s+(?:vergaderjaar|zitting)\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?"
+    r"^\s*(" + KAMER_WORD + r")\s+Kamer,\s+(?:vergaderjaar|zitting)"
+    r"\s+(\d{4})\s*[-–]\s*(\d{4})\s*,\s*(.+?),\s*nr\.\s*(\S+?)\.?"
     r"(?:\s+\d{1,3})?\s*$",
     re.IGNORECASE,
 )

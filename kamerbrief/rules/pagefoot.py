@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import PAGE_LINE as PAGE_END
 from ..model import Line
 
-PAGE_END = re.compile(r"^\s*P\s?agina\s+\d+\s*van\s*\d+\s*$", re.IGNORECASE)
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 CITATION = re.compile(
     r"^(?:Kamerstuk|Kamerstukken|Handelingen|Aanhangsel|Zie\b|Vgl\.|Stb\.|Stcrt\.|Trb\.|https?://|www\.|Bron\b|"

@@ -4,11 +4,16 @@ Recognises a sender as subject with a future act:
     Ik zal uw Kamer voor de zomer informeren over ...      Nederland zal de komende tijd bekijken of ...
     Het kabinet stuurt u in het najaar de evaluatie ...    Voor 1 juli ontvangt uw Kamer ...
     Ik kom hier in het najaar van 2024 op terug.           Beantwoording zal zo spoedig mogelijk plaatsvinden.
+    Uw Kamer wordt voor de zomer geïnformeerd ...          ... waarover ik uw Kamer dit najaar zal berichten.
+    ... en zal de Kamer in het derde kwartaal worden geïnformeerd.
+    De regeling wordt in 2025 afgerond.  (PLANNED: a future passive of government work, deadline ahead)
 and the deadline phrase as written (`termijn`), resolved to a date (`uiterlijk`) where the phrase fixes
 one, against the letter's datum. The rules (README "Deadlines"):
     voor de zomer / voor het zomerreces          -> 1 July
     in het voorjaar                               -> 30 June     in de zomer -> 31 August
-    in het najaar / na de zomer ... najaar        -> 31 December
+    in het najaar / dit najaar                    -> 31 December     dit voorjaar -> 30 June
+    in de eerste / tweede helft van 2023          -> 30 June / 31 December 2023
+    op 1 juni, uiterlijk op 1 juni                -> that date
     voor het einde van het jaar / eind dit jaar   -> 31 December
     voor 1 juli [2024]                            -> that date
     in september [2024]                           -> the last day of that month
@@ -26,17 +31,32 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..lexicon import MONTHS
+from ..lexicon import KAMER_WORD, MONTHS
 from ..stance import sentences
 
 _MONTH = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli"))
 SUBJECT = r"(?:ik|wij|we|het kabinet|de regering|Nederland|mijn ministerie|het ministerie)"
+# the Kamer as addressee or object: "u", "uw Kamer", "de Kamer", "de Tweede Kamer"
+KAMER = rf"(?:u|uw\s+Kamer|de\s+(?:{KAMER_WORD}\s+)?Kamer)"
+# verbs of informing and sending the Kamer, as infinitive
+INFORM_INF = r"(?:informeren|berichten|inlichten|rapporteren|sturen|toesturen|zenden|toezenden)"
+# the Kamer informed, passive: "geïnformeerd", "ingelicht", "op de hoogte gesteld/gehouden"
+INFORMED = r"(?:ge[iï]nformeerd|ingelicht|bericht|op\s+de\s+hoogte\s+(?:gesteld|gehouden))"
 COMMIT = re.compile(
     rf"(?:\b(?:{SUBJECT})\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen)\b"
     rf"|\b(?:zal|zullen|ga|gaat|gaan|kom|komt)\s+(?:{SUBJECT})\b"
     rf"|\b(?:ontvangt|ontvangen)\s+(?:u|uw Kamer|de Kamer)\b"
     rf"|\b(?:stuur|zend|informeer|bericht)\s+(?:ik|wij|we|het kabinet)\s+(?:u|uw Kamer|de Kamer)\b"
-    rf"|\b(?:wordt|worden)\s+(?:u|uw Kamer|de Kamer)\s+[^.]{{0,40}}\bgeïnformeerd\b"
+    # verb before its subject: "Over de uitkomst wordt uw Kamer ... geïnformeerd", "... en zal de Kamer ... worden
+    # geïnformeerd"
+    rf"|\b(?:zal|wordt|worden)\s+{KAMER}\s+[^.;?]{{0,80}}\b{INFORMED}\b"
+    # the Kamer as subject of a passive: "De Kamer zal in het voorjaar worden geïnformeerd", "Uw Kamer wordt
+    # voor de zomer geïnformeerd" (never "is/werd geïnformeerd": the past is not a commitment)
+    rf"|\b(?:uw|de)\s+(?:{KAMER_WORD}\s+)?Kamer\s+(?:zal|wordt)\b[^.;?]{{0,80}}\b{INFORMED}\b"
+    # the Kamer as object before the verb: "waarover ik uw Kamer dit najaar zal berichten"
+    rf"|\b(?:ik|wij|we|het kabinet)\s+{KAMER}\b[^.;?]{{0,80}}\b(?:zal|zullen)\s+{INFORM_INF}\b"
+    # another member of the cabinet: "De staatssecretaris zal uw Kamer voor de zomer informeren"
+    rf"|\b(?:zal|zullen)\s+{KAMER}\b[^.;?]{{0,80}}\b{INFORM_INF}\b"
     rf"|\bzal\b[^.]{{0,60}}\b(?:plaatsvinden|worden\s+(?:gezonden|toegezonden|verstuurd|gestuurd))\b"
     rf"|\b(?:aan|naar)\s+(?:u|uw Kamer|de Kamer)\s+(?:wordt|worden)\s+(?:gezonden|toegezonden|gestuurd|verstuurd)\b"
     rf"|\bkunt u\b[^.]{{0,60}}\btegemoet\s+zien\b"
@@ -68,10 +88,31 @@ def sends(s: str) -> bool:
     return False
 
 
+# A planned act in the future passive, with a deadline: "De regeling wordt in 2024 afgerond", "De convenanten
+# zullen op 1 juni ondertekend worden". The participles are the acts that finish or deliver a piece of
+# government work; a habitual present ("de kosten worden in mei gedeclareerd") names none of them.
+# Counted only with a TERMIJN that has not passed at the letter's datum, and without another agent
+# ("door de gemeenten").
+PLANNED = re.compile(
+    r"\b(?:zal|zullen|wordt|worden)\b[^.;?]{0,80}\b(?:afgerond|voltooid|opgeleverd|gepubliceerd|ondertekend|"
+    r"uitgevoerd|ge[eë]valueerd|vastgesteld|gestart|ingediend|aangeboden|gepresenteerd|voorgelegd|verzonden|"
+    r"(?:toe)?gezonden|(?:toe)?gestuurd|verstuurd|genomen|in\s+consultatie\s+(?:worden\s+)?gebracht|"
+    r"opgesteld|uitgewerkt|ingevoerd|herzien|aangepast|bekendgemaakt|openbaar\s+gemaakt|opengesteld)\b",
+    re.IGNORECASE,
+)
+OTHER_AGENT = re.compile(
+    r"\bdoor\s+(?!(?:mij|ons|mijn|onze|middel|het\s+kabinet|de\s+regering|het\s+ministerie|de\s+minister|"
+    r"de\s+staatssecretaris)\b)\w"
+    # a forecast is no commitment: "naar verwachting worden in 2025 ... opgeleverd"
+    r"|\b(?:naar\s+verwachting|verwacht|verwachten|wellicht|waarschijnlijk|mogelijkerwijs)\b",
+    re.IGNORECASE,
+)
+
 # past or conditional forms are no commitment
 NOT_A_COMMITMENT = re.compile(
-    r"\b(?:zou|zouden|had|hadden|heb|heeft|hebben)\b[^.]{0,30}\b(?:toegezegd|gezegd)\b"
-    r"|\bals\b.{0,40}\bzal\b"
+    # a promise reported as made before: "heb ik toegezegd", "is aan de commissie toegezegd dat ..."
+    r"\b(?:zou|zouden|had|hadden|heb|heeft|hebben|is|werd)\b[^.]{0,30}\b(?:toegezegd|gezegd)\b"
+    r"|\bals\b.{0,40}\bzal\b|\b(?:indien|mits|tenzij)\b|^Mocht\b"
     # the letter announcing its own structure: "Ik ga achtereenvolgens in op ...", "hieronder ga ik in op"
     r"|\b(?:ga|gaat|gaan|zal|zullen)\b[^.]{0,50}\bin\s+op\b|\b(?:hieronder|hierna|in deze brief)\b"
     # what this letter itself does: "Met deze brief informeer ik uw Kamer", "Hierbij stuur ik u"
@@ -89,6 +130,9 @@ TERMIJN = re.compile(
     rf"|in\s+Q[1-4](?:\s+van\s+\d{{4}})?\b(?!\s*\d)"
     rf"|(?:in|begin|eind|medio|uiterlijk|voor)\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|uiterlijk\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|(?:op|uiterlijk\s+op)\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|(?:dit|volgend)\s+(?:voor|na)jaar"
+    rf"|(?:in\s+)?de\s+(?:eerste|tweede)\s+helft\s+van\s+(?:\d{{4}}|dit\s+jaar|volgend\s+jaar)"
     rf"|eind\s+(?:dit|volgend)\s+jaar|(?:in\s+de\s+loop\s+van\s+)?(?:dit|volgend)\s+jaar"
     rf"|(?:begin|eind|medio)\s+\d{{4}}|in\s+\d{{4}}"
     rf"|binnenkort|(?:de\s+)?komende\s+(?:tijd|periode|maanden|weken)|zo\s+spoedig\s+mogelijk|op\s+korte\s+termijn"
@@ -110,12 +154,25 @@ def find(text: str, datum: str | None) -> list[Toezegging]:
     """The commitments in a passage, in order."""
     out: list[Toezegging] = []
     for s in sentences(text):
-        if not (COMMIT.search(s) or sends(s)) or NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
+        if NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
+            continue
+        commits = bool(COMMIT.search(s) or sends(s))
+        if not commits and not PLANNED.search(s):
             continue
         m = TERMIJN.search(s)
         termijn = m.group(0) if m else None
-        out.append(Toezegging(s, termijn, resolve(termijn, datum) if termijn else None))
+        uiterlijk = resolve(termijn, datum) if termijn else None
+        if not commits and not _planned(s, termijn, uiterlijk, datum):
+            continue
+        out.append(Toezegging(s, termijn, uiterlijk))
     return out
+
+
+def _planned(s: str, termijn: str | None, uiterlijk: str | None, datum: str | None) -> bool:
+    """A PLANNED passive counts with a deadline still ahead (by the letter's datum), no other agent, no forecast."""
+    if termijn is None or OTHER_AGENT.search(s):
+        return False
+    return uiterlijk is None or datum is None or uiterlijk >= datum
 
 
 def _year(phrase: str) -> int | None:
@@ -145,6 +202,14 @@ def resolve(termijn: str, datum: str | None) -> str | None:
             return d.replace(year=d.year + 1)
         return d
 
+    m = re.search(r"(eerste|tweede) helft van (?:(\d{4})|(dit|volgend) jaar)", p)
+    if m:
+        half_year = int(m.group(2)) if m.group(2) else letter.year + (m.group(3) == "volgend")
+        return dt.date(half_year, *((6, 30) if m.group(1) == "eerste" else (12, 31))).isoformat()
+    m = re.search(r"^(dit|volgend) (voor|na)jaar$", p)
+    if m:
+        season_year = letter.year + (m.group(1) == "volgend")
+        return dt.date(season_year, *((6, 30) if m.group(2) == "voor" else (12, 31))).isoformat()
     if re.search(r"zomer\s*reces|voor de zomer", p):
         return roll(dt.date(year, 7, 1)).isoformat()
     if "in de zomer" in p:
@@ -163,7 +228,7 @@ def resolve(termijn: str, datum: str | None) -> str | None:
         month, day = QUARTER_END[key] if key in QUARTER_END else QUARTER_END[
             ["eerste", "tweede", "derde", "vierde"][int(key) - 1]]
         return roll(dt.date(year, month, day)).isoformat()
-    m = re.search(rf"(?:voor|uiterlijk)\s+(\d{{1,2}})\s+({_MONTH})", p)
+    m = re.search(rf"(?:voor|uiterlijk(?:\s+op)?|^op)\s+(\d{{1,2}})\s+({_MONTH})", p)
     if m:
         try:
             return roll(dt.date(year, MONTHS[m.group(2)], int(m.group(1)))).isoformat()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import kamer_from_roman as _kamer
 from .dates import parse_date
 from .kamerstuk import normalise_year
 
@@ -62,11 +63,6 @@ BRIEF = re.compile(
 
 def _year(a: str | None, b: str | None) -> str | None:
     return normalise_year(a, b) if a and b else None
-
-
-def _kamer(roman: str | None) -> str | None:
-    """'II' -> 'Tweede Kamer', 'I' -> 'Eerste Kamer'."""
-    return {"I": "Eerste Kamer", "II": "Tweede Kamer"}.get(roman or "")
 
 
 def _dossier(num: str, toev: str | None) -> str:

@@ -1,0 +1,49 @@
+"""Dutch patterns that several modules share are written once, in lexicon.py (issue 11, item 2)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kamerbrief.lexicon import GLUED_SALUTATION, PAGE_LINE, SALUTATION, kamer_from_roman, kamer_named
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kamerbrief"
+
+# what a second definition would look like in code: the regex source or the literal chamber name
+SECOND_DEFINITION = re.compile(r"agina\\s|eachte\\s|[\"']Eerste Kamer[\"']|[\"']Tweede Kamer[\"']")
+
+
+def test_shared_patterns_are_defined_only_in_the_lexicon() -> None:
+    elsewhere = [f"{p.relative_to(PACKAGE)}:{n}" for p in sorted(PACKAGE.rglob("*.py")) if p.name != "lexicon.py"
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if SECOND_DEFINITION.search(line)]
+    assert elsewhere == []
+
+
+@pytest.mark.parametrize("line", ["Pagina 3 van 12", "  pagina 1 van 1 ", "P agina 2 van 9", "Pagina 4van 5"])
+def test_page_line(line: str) -> None:
+    assert PAGE_LINE.match(line)
+
+
+@pytest.mark.parametrize("line", ["Pagina 3", "Zie pagina 3 van het rapport", "Pagina 3 van 12 en verder"])
+def test_not_a_page_line(line: str) -> None:
+    assert not PAGE_LINE.match(line)
+
+
+def test_salutations() -> None:
+    assert SALUTATION.match("Geachte voorzitter,")
+    assert SALUTATION.match("Zeer geachte mevrouw Jansen,")
+    assert not SALUTATION.match("Geachtenis")
+    m = GLUED_SALUTATION.match("Geachte dames en heren, Hierbij bied ik u het verslag aan.")
+    assert m and m.group(1) == "Geachte dames en heren," and m.group(2).startswith("Hierbij")
+
+
+def test_chambers() -> None:
+    assert kamer_from_roman("I") == "Eerste Kamer"
+    assert kamer_from_roman("II") == "Tweede Kamer"
+    assert kamer_from_roman("III") is None and kamer_from_roman(None) is None
+    assert kamer_named("Aan de Voorzitter van de Eerste Kamer der Staten-Generaal") == "Eerste Kamer"
+    assert kamer_named("de Voorzitter van de Tweede Kamer") == "Tweede Kamer"
+    assert kamer_named("de Staten-Generaal") is None and kamer_named(None) is None
