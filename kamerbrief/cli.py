@@ -119,7 +119,7 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
     from .output import dumps, format_for, text_json, write_atomic
     from .parse import parse_source
     from .readers import from_bytes, read, read_bounded, size_text
-    from .reporters import default_format, report_problems
+    from .reporters import default_format, report_problems, safe
 
     report_fmt = report_fmt or default_format()
     limits = Limits(timeout=timeout or None)
@@ -156,7 +156,7 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
         try:
             write_atomic(output, text)
         except OSError as exc:
-            click.echo(f"kamerbrief: {output}: error: cannot write: {exc.strerror or exc}", err=True)
+            click.echo(f"kamerbrief: {safe(output)}: error: cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
     else:
         click.echo(text, nl=False)
@@ -175,7 +175,9 @@ def _refuse_output_over_input(file: Path, output: Path, stdin: bool) -> None:
     except (OSError, ValueError, AttributeError):
         return  # no output yet, or no input to compare: nothing can be overwritten
     if stat.S_ISREG(out.st_mode) and (out.st_dev, out.st_ino) == (src.st_dev, src.st_ino):
-        click.echo(f"kamerbrief: {output}: error: the output is the input letter, which is never overwritten; "
+        from .reporters import safe
+
+        click.echo(f"kamerbrief: {safe(output)}: error: the output is the input letter, which is never overwritten; "
                    "choose another -o", err=True)
         sys.exit(EXIT_USAGE)
 
@@ -269,13 +271,14 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
 
     from .batch import BatchError, Eta, Outcome, convert_tree, in_shard, parse_shard, printable, walk
     from .limits import Limits
+    from .reporters import safe
 
     try:
         shard_spec = parse_shard(shard)
         if not archive.is_dir():
             raise BatchError(f"{archive}: not a folder")
     except BatchError as exc:
-        click.echo(f"kamerbrief: error: {exc}", err=True)
+        click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
         sys.exit(EXIT_USAGE)
 
     signalled: list[int] = []
@@ -319,7 +322,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   limits=Limits(timeout=timeout or None), excludes=excludes,
                                   follow_symlinks=follow_symlinks, prune=prune, processes=True)
         except BatchError as exc:
-            click.echo(f"kamerbrief: error: {exc}", err=True)
+            click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
             sys.exit(EXIT_USAGE)
         except KeyboardInterrupt:  # before the run began
             click.echo("kamerbrief: interrupted", err=True)
@@ -328,7 +331,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
             click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_PROBLEMS)
         except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
-            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {exc}); please report it",
+            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {safe(exc)}); please report it",
                        err=True)
             sys.exit(EXIT_INTERNAL)
         finally:

@@ -164,3 +164,11 @@ def test_batch_escapes_a_hostile_file_name(tmp_path: Path) -> None:
     for fmt in ("text", "json", "github"):
         _, _, err = run("batch", str(src), "-o", str(dst / fmt), "-j", "1", "-q", "--format", fmt)
         assert "\x1b" not in err and "\u202e" not in err and "pwned" in err
+
+
+def test_usage_errors_escape_a_hostile_path(tmp_path: Path) -> None:
+    letter = _warning_letter(tmp_path, HOSTILE)
+    for args in (["parse", str(letter), "-o", str(letter)], ["batch", str(letter), "-o", str(tmp_path / "uit")]):
+        code, _, err = run(*args)
+        assert code == ExitCode.USAGE
+        assert "\x1b" not in err and "\u202e" not in err and "pwned" in err, err
