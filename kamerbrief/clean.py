@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import LABELS, OTHER_LABELS
 from .model import Line, Source
+from .readers import MARKUP_FORMATS
 
 LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
@@ -59,8 +60,8 @@ QUOTE = re.compile(r"^\s{0,3}>\s?")
 SPACES = re.compile(r"[ \u3000]{2,}")
 
 
-# Formats whose text is markdown: written so, or converted to it by pandoc.
-MARKDOWN_FORMATS = frozenset({"markdown", "docx", "odt", "rtf", "html", "epub"})
+# Formats whose text is markdown: written so, or converted to it by pandoc (the reader registry says which).
+MARKDOWN_FORMATS = MARKUP_FORMATS
 
 
 @dataclass(frozen=True)

@@ -5,38 +5,37 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .limits import DEFAULT_TIMEOUT
+from .model import ExitCode, KamerbriefError, Problem  # model is small; the readers stay lazy
 
-if TYPE_CHECKING:
-    from .model import KamerbriefError, Problem
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1  # warnings with --strict; invalid records (validate); failed letters (batch)
-EXIT_USAGE = 2  # bad options, missing or unreadable input
-EXIT_FORMAT = 3  # the file cannot be read as a letter's text (empty, binary, damaged, scanned), or over a limit
-EXIT_NOT_A_LETTER = 4
-EXIT_INTERNAL = 5  # the record does not match the schema: a bug, please report it
-EXIT_INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
+# the exit codes, named as the command uses them; their one table is model.ExitCode
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_FORMAT, EXIT_NOT_A_LETTER, EXIT_INTERNAL, EXIT_INTERRUPTED = ExitCode
 
 
 
-def fail(exc: KamerbriefError) -> None:
-    from .reporters import safe
+def fail(exc: KamerbriefError, fmt: str = "text") -> None:
+    """Report the error that stopped a letter with the reporter `fmt` (text: one line), and exit with its code."""
+    from .reporters import report_problems, safe
 
-    click.echo(f"kamerbrief: {safe(str(exc))}", err=True)
+    if fmt == "text":  # one line: `kamerbrief: PATH: error: message`
+        click.echo(f"kamerbrief: {safe(exc)}", err=True)
+    else:
+        report_problems([exc.problem()], fmt, sys.stderr)
     sys.exit(exc.exit_code)
 
 
-def internal(path: object, exc: Exception) -> None:
-    from .reporters import safe
+def internal(path: object, exc: Exception, fmt: str = "text") -> None:
+    from .reporters import report_problems, safe
 
-    click.echo(f"kamerbrief: {safe(str(path))}: error: internal error ({type(exc).__name__}: {safe(str(exc))}); "
-               "please report it with the file", err=True)
+    message = f"internal error ({type(exc).__name__}: {exc}); please report it with the file"
+    if fmt == "text":
+        click.echo(f"kamerbrief: {safe(path)}: error: {safe(message)}", err=True)
+    else:
+        report_problems([Problem("internal", message, None, "error", str(path))], fmt, sys.stderr)
     sys.exit(EXIT_INTERNAL)
 
 
@@ -126,12 +125,15 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Time budget for the letter; over it, exit 3. 0: no budget.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the letter gave warnings.")
+@click.option("--format", "report_fmt", type=click.Choice(["text", "json", "github"]),
+              help="How warnings and errors are written on stderr. Default: github when "
+                   "GITHUB_ACTIONS=true, else text.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings on stderr.")
 @click.option("--emit-text", is_flag=True,
               help="Print the text the parser read, not the record; with --to json (or -o x.json) as "
                    "JSON with each line's number, page and role.")
 def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, timeout: float, strict: bool,
-          quiet: bool, emit_text: bool) -> None:
+          report_fmt: str | None, quiet: bool, emit_text: bool) -> None:
     """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON).
 
     FILE may be - to read standard input (give --from for markdown; PDF and DOCX are recognised).
@@ -144,7 +146,9 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
     from .output import dumps, format_for, text_json, write_atomic
     from .parse import parse_source
     from .readers import from_bytes, read, read_bounded, size_text
+    from .reporters import default_format, report_problems, safe
 
+    report_fmt = report_fmt or default_format()
     limits = Limits(timeout=timeout or None)
     to = to or format_for(output)
     stdin = str(file) == "-"
@@ -168,19 +172,18 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
             raise LimitError(f"the record is larger than the {size_text(limits.max_output_bytes)} output limit",
                              name)
     except KamerbriefError as exc:
-        fail(exc)
+        fail(exc, report_fmt)
         return
     except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
-        internal(file, exc)
+        internal(file, exc, report_fmt)
         return
-    if not quiet:
-        for p in problems:
-            click.echo(p.format(), err=True)
+    if not quiet and (problems or report_fmt == "json"):
+        report_problems(problems, report_fmt, sys.stderr)
     if output:
         try:
             write_atomic(output, text)
         except OSError as exc:
-            click.echo(f"kamerbrief: {output}: error: cannot write: {exc.strerror or exc}", err=True)
+            click.echo(f"kamerbrief: {safe(output)}: error: cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
     else:
         click.echo(text, nl=False)
@@ -199,7 +202,9 @@ def _refuse_output_over_input(file: Path, output: Path, stdin: bool) -> None:
     except (OSError, ValueError, AttributeError):
         return  # no output yet, or no input to compare: nothing can be overwritten
     if stat.S_ISREG(out.st_mode) and (out.st_dev, out.st_ino) == (src.st_dev, src.st_ino):
-        click.echo(f"kamerbrief: {output}: error: the output is the input letter, which is never overwritten; "
+        from .reporters import safe
+
+        click.echo(f"kamerbrief: {safe(output)}: error: the output is the input letter, which is never overwritten; "
                    "choose another -o", err=True)
         sys.exit(EXIT_USAGE)
 
@@ -272,10 +277,13 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
 @click.option("--index-aanbevelingen", type=click.Path(path_type=Path, dir_okay=False),
               help="CSV with one row per recommendation.")
 @click.option("--jsonl", type=click.Path(path_type=Path, dir_okay=False), help="One whole record per line.")
+@click.option("--format", "report_fmt", type=click.Choice(["text", "json", "github"]),
+              help="How failed letters and warnings are written on stderr. Default: github when "
+                   "GITHUB_ACTIONS=true, else text.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress (errors, warnings and the summary still print).")
 def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail_fast: bool, shard: str | None,
           timeout: float, excludes: tuple[str, ...], follow_symlinks: bool, prune: bool, index: Path | None,
-          index_aanbevelingen: Path | None, jsonl: Path | None, quiet: bool) -> None:
+          index_aanbevelingen: Path | None, jsonl: Path | None, report_fmt: str | None, quiet: bool) -> None:
     """Convert every letter below ARCHIVE into records under --output.
 
     A second run converts only new or changed letters (the source's sha256 is in each record's bron).
@@ -290,13 +298,14 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
 
     from .batch import BatchError, Eta, Outcome, convert_tree, in_shard, parse_shard, printable, walk
     from .limits import Limits
+    from .reporters import safe
 
     try:
         shard_spec = parse_shard(shard)
         if not archive.is_dir():
             raise BatchError(f"{archive}: not a folder")
     except BatchError as exc:
-        click.echo(f"kamerbrief: error: {exc}", err=True)
+        click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
         sys.exit(EXIT_USAGE)
 
     signalled: list[int] = []
@@ -340,7 +349,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   limits=Limits(timeout=timeout or None), excludes=excludes,
                                   follow_symlinks=follow_symlinks, prune=prune, processes=True)
         except BatchError as exc:
-            click.echo(f"kamerbrief: error: {exc}", err=True)
+            click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
             sys.exit(EXIT_USAGE)
         except KeyboardInterrupt:  # before the run began
             click.echo("kamerbrief: interrupted", err=True)
@@ -349,22 +358,29 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
             click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_PROBLEMS)
         except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
-            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {exc}); please report it",
+            click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {safe(exc)}); please report it",
                        err=True)
             sys.exit(EXIT_INTERNAL)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
+        from .reporters import default_format, report_problems
+
+        report_fmt = report_fmt or default_format()
         shown = 20
-        for rel, code, message in report.failures[:shown]:
-            click.echo(f"kamerbrief: {rel}: error: {printable(message)} [{code}]", err=True)
+        failed = [Problem(code, printable(message), None, "error", printable(rel))
+                  for rel, code, message in report.failures]
+        warned = [Problem(code, printable(message), line or None, "warning", printable(rel))
+                  for rel, warnings in report.warned for line, code, message in warnings]
+        if report_fmt != "text":  # one JSON document, or one annotation a problem
+            report_problems(failed[:shown] + warned, report_fmt, sys.stderr)
+        else:
+            report_problems(failed[:shown], report_fmt, sys.stderr, prefix="kamerbrief: ")
         if len(report.failures) > shown:
             click.echo(f"kamerbrief: ... and {len(report.failures) - shown} more in {dst / 'kamerbrief-errors.jsonl'}",
                        err=True)
-        for rel, warnings in report.warned:
-            for line, code, message in warnings:
-                where = f"{rel}:{line}" if line else rel
-                click.echo(f"kamerbrief: {where}: warning: {printable(message)} [{code}]", err=True)
+        if report_fmt == "text":
+            report_problems(warned, report_fmt, sys.stderr, prefix="kamerbrief: ")
         if report.letters_with_warnings > len(report.warned):
             click.echo(f"kamerbrief: ... and {report.letters_with_warnings - len(report.warned)} more letters with "
                        f"warnings in {dst / 'kamerbrief-warnings.jsonl'}", err=True)

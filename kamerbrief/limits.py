@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
 
-from .model import KamerbriefError
+from .model import ExitCode, KamerbriefError
 
 DEFAULT_TIMEOUT = 60.0  # seconds of parsing for one letter; real letters take milliseconds
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # a file larger than this is refused before it is read
@@ -28,7 +28,7 @@ MAX_OUTPUT_BYTES = 50 * 1024 * 1024  # the record as YAML or JSON
 class LimitError(KamerbriefError):
     """A letter went over a limit (time, pages, unpacked size, output size)."""
 
-    exit_code = 3
+    exit_code = ExitCode.FORMAT
     code = "limit"
 
 

@@ -8,6 +8,7 @@ Exceptions are for "cannot go on" only, and each carries the exit code the CLI u
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any, Literal
 
 Level = Literal["error", "warning", "info"]
@@ -81,10 +82,22 @@ class Result:
         return tuple(p for p in self.problems if p.level == "warning")
 
 
-class KamerbriefError(Exception):
-    """A problem that stops the work on one file. `exit_code` is the CLI's exit status."""
+class ExitCode(IntEnum):
+    """Every exit status of the `kamerbrief` command: the one table (README's "Exit codes" matches it)."""
 
-    exit_code = 3
+    OK = 0  # the record was written; all valid; all converted
+    PROBLEMS = 1  # warnings with --strict; invalid records (validate); failed letters (batch)
+    USAGE = 2  # bad options, missing or unreadable input
+    FORMAT = 3  # not readable as a letter's text (empty, binary, damaged, scanned), or over a limit
+    NOT_A_LETTER = 4  # the text holds no Kamerbrief
+    INTERNAL = 5  # a bug in kamerbrief (the record does not match the schema)
+    INTERRUPTED = 130  # batch stopped by Ctrl-C or SIGTERM
+
+
+class KamerbriefError(Exception):
+    """A problem that stops the work on one file. `exit_code` is the CLI's exit status (an `ExitCode`)."""
+
+    exit_code: int = ExitCode.FORMAT
     code = "error"
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
@@ -99,37 +112,41 @@ class KamerbriefError(Exception):
             where += f":{self.line}"
         return f"{where}: error: {self.message}"
 
+    def problem(self) -> Problem:
+        """The error as a `Problem` (level error, rule its `code`), for the reporters."""
+        return Problem(self.code, self.message, self.line, "error", self.path or "<input>")
+
 
 class InputError(KamerbriefError):
     """The file is missing, a directory, or cannot be opened."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
     code = "unreadable"
 
 
 class FormatError(KamerbriefError):
     """The file can be opened but not read as a letter's text (empty, binary, damaged, scanned)."""
 
-    exit_code = 3
+    exit_code = ExitCode.FORMAT
     code = "format"
 
 
 class NotALetterError(KamerbriefError):
     """The text was read but holds nothing of a Kamerbrief."""
 
-    exit_code = 4
+    exit_code = ExitCode.NOT_A_LETTER
     code = "not_a_letter"
 
 
 class SchemaError(KamerbriefError):
     """The record the parser built does not match the schema: a bug in kamerbrief."""
 
-    exit_code = 5
+    exit_code = ExitCode.INTERNAL
     code = "schema"
 
 
 class MissingToolError(KamerbriefError):
     """A reader needs a package that is not installed."""
 
-    exit_code = 3
+    exit_code = ExitCode.FORMAT
     code = "missing_tool"

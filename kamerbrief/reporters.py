@@ -1,4 +1,7 @@
-"""Reporters for `kamerbrief validate`: text (people), json (tools), github (workflow annotations).
+"""Reporters for `validate`, `parse` and `batch`: text (people), json (tools), github (workflow annotations).
+
+`REPORTERS` report validate's files; `PROBLEM_REPORTERS` report the problems (warnings and errors) of
+`parse` and `batch`, one `Problem` at a time through the same per-problem writers.
 
 Every value that comes from a record or a file name passes through `safe` before it is printed, so a
 key, a value or a file name cannot move the cursor, recolour the terminal, set its title (ESC, OSC),
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from .model import Problem
@@ -17,9 +20,17 @@ from .model import Problem
 if TYPE_CHECKING:
     from .validate import FileReport
 
-__all__ = ["FORMATS", "REPORTERS", "exit_code", "safe", "summary"]
+__all__ = ["FORMATS", "PROBLEM_REPORTERS", "REPORTERS", "default_format", "exit_code", "report_problems", "safe",
+           "summary"]
 
 FORMATS = ("text", "json", "github")
+
+
+def default_format() -> str:
+    """github on GitHub Actions (GITHUB_ACTIONS=true), else text: what --format is when it is not given."""
+    import os
+
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 # C0 controls (tab and newline included), DEL, C1 controls, the bidi marks, embeddings, overrides and
 # isolates, and the Unicode line and paragraph separators: everything that changes what a terminal or a
@@ -63,16 +74,25 @@ def text(reports: list[FileReport], strict: bool, out: TextIO, err: TextIO) -> N
 def github(reports: list[FileReport], strict: bool, out: TextIO, err: TextIO) -> None:
     for r in reports:
         for p in r.problems:
-            p = _level(p, strict)
-            kind = "error" if p.level == "error" else "warning"
-            where = f"file={_escape_prop(safe(p.path or r.path))}"
-            if p.line is not None:
-                where += f",line={p.line}"
-                if p.column is not None:
-                    where += f",col={p.column}"
-            title = _escape_prop(f"kamerbrief [{safe(p.rule)}]")
-            out.write(f"::{kind} {where},title={title}::{_escape(safe(p.message))}\n")
+            out.write(_annotation(_level(p, strict), r.path) + "\n")
     out.write(summary(reports) + "\n")
+
+
+def _annotation(p: Problem, path: str = "<input>") -> str:
+    """One problem as a GitHub workflow command (`::error file=...,line=...,title=...::message`)."""
+    kind = "error" if p.level == "error" else "warning"
+    where = f"file={_escape_prop(safe(p.path or path))}"
+    if p.line is not None:
+        where += f",line={p.line}"
+        if p.column is not None:
+            where += f",col={p.column}"
+    title = _escape_prop(f"kamerbrief [{safe(p.rule)}]")
+    return f"::{kind} {where},title={title}::{_escape(safe(p.message))}"
+
+
+def _as_dict(p: Problem) -> dict[str, object]:
+    return {"path": p.path, "line": p.line, "column": p.column, "level": p.level, "rule": p.rule,
+            "message": p.message}
 
 
 def json_report(reports: list[FileReport], strict: bool, out: TextIO, err: TextIO) -> None:
@@ -80,11 +100,7 @@ def json_report(reports: list[FileReport], strict: bool, out: TextIO, err: TextI
         "files": len(reports),
         "valid": sum(1 for r in reports if _valid(r, strict)),
         "invalid": sum(1 for r in reports if not _valid(r, strict)),
-        "problems": [
-            {"path": p.path, "line": p.line, "column": p.column, "level": _level(p, strict).level, "rule": p.rule,
-             "message": p.message}
-            for r in reports for p in r.problems
-        ],
+        "problems": [_as_dict(_level(p, strict)) for r in reports for p in r.problems],
     }
     out.write(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
@@ -100,6 +116,33 @@ def json_safe(encoded: str) -> str:
 
 Reporter = Callable[[list["FileReport"], bool, TextIO, TextIO], None]
 REPORTERS: dict[str, Reporter] = {"text": text, "json": json_report, "github": github}
+
+
+def problems_text(problems: Sequence[Problem], out: TextIO, prefix: str = "") -> None:
+    """One line a problem, `path:line: level: message [rule]`, escaped; `prefix` ("kamerbrief: ") before each."""
+    for p in problems:
+        out.write(prefix + _line(p) + "\n")
+
+
+def problems_json(problems: Sequence[Problem], out: TextIO, prefix: str = "") -> None:
+    """One JSON document: {"problems": [{path, line, column, level, rule, message}, ...]}."""
+    doc = {"problems": [_as_dict(p) for p in problems]}
+    out.write(json_safe(json.dumps(doc, ensure_ascii=False)) + "\n")
+
+
+def problems_github(problems: Sequence[Problem], out: TextIO, prefix: str = "") -> None:
+    for p in problems:
+        out.write(_annotation(p) + "\n")
+
+
+ProblemReporter = Callable[[Sequence[Problem], TextIO, str], None]
+PROBLEM_REPORTERS: dict[str, ProblemReporter] = {"text": problems_text, "json": problems_json,
+                                                 "github": problems_github}
+
+
+def report_problems(problems: Sequence[Problem], fmt: str, out: TextIO, prefix: str = "") -> None:
+    """Write `problems` with the reporter named `fmt` (text, json or github). Every value is escaped."""
+    PROBLEM_REPORTERS[fmt](problems, out, prefix)
 
 
 def _level(p: Problem, strict: bool) -> Problem:

@@ -140,3 +140,21 @@ def test_fast_and_full_validators_agree() -> None:
     assert len(records) > 60
     for r in records:
         assert passes_fast(r) == validator().is_valid(r), r.get("metadata") if isinstance(r, dict) else r
+
+
+def test_schema_formaat_enum_is_the_reader_registry() -> None:
+    from kamerbrief.readers import FORMATS, READERS
+
+    enum = load_schema()["properties"]["bron"]["properties"]["formaat"]["enum"]
+    assert len(enum) == len(set(enum))
+    assert set(enum) == set(FORMATS) == {r.name for r in READERS}
+
+
+def test_from_choices_and_batch_suffixes_come_from_the_registry() -> None:
+    from kamerbrief import batch, cli
+    from kamerbrief.readers import EXTENSIONS, FORMAT_NAMES, READERS
+
+    suffixes = {s for r in READERS for s in r.suffixes}
+    assert set(EXTENSIONS) == suffixes and batch.EXTENSIONS is EXTENSIONS
+    opt = next(o for o in cli.parse.params if o.name == "fmt")
+    assert set(opt.type.choices) == set(FORMAT_NAMES) == {r.name for r in READERS} | {s[1:] for s in suffixes}

@@ -7,27 +7,78 @@ really a PDF is read as a PDF; `fmt` forces a reader. Every reader returns the s
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import stat
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..limits import DEFAULT, MAX_INPUT_BYTES, LimitError, Limits
 from ..model import FormatError, InputError, Source
 
-# extension -> format name; the reader for each is imported only when it is needed.
-EXTENSIONS: dict[str, str] = {
-    ".md": "markdown", ".markdown": "markdown",
-    ".txt": "text", ".text": "text",
-    ".pdf": "pdf",
-    ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".epub": "epub",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-}
+
+@dataclass(frozen=True)
+class Reader:
+    """One format kamerbrief reads: the one place a format is named.
+
+    `recognise` tells the format from the file's first bytes (None: only its name or --from say it);
+    `reader` is "module:function" under kamerbrief.readers, imported only when a file needs it;
+    `markup` is whether the text it gives is markdown (written so, or converted by pandoc);
+    `binary` is whether the bytes are a container that a text reader must never take.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    recognise: Callable[[bytes], bool] | None
+    reader: str
+    markup: bool
+    binary: bool = False
+
+
+def _zip_with(mimetype: bytes) -> Callable[[bytes], bool]:
+    return lambda head: head.startswith(b"PK\x03\x04") and b"mimetype" + mimetype in head
+
+
+def _is_pdf(head: bytes) -> bool:
+    return head.startswith(b"%PDF") or b"%PDF-" in head[:1024]
+
+
+def _is_html(head: bytes) -> bool:
+    low = head.lstrip()[:200].lower()
+    return low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower()
+
+
+# Order matters where content is recognised: the first reader whose `recognise` says yes reads the file
+# (ODT and EPUB before DOCX, which takes any other zip). Markdown is told from text by its content too
+# (`looks_like_markdown`), after every container and markup format has said no.
+READERS: tuple[Reader, ...] = (
+    Reader("markdown", (".md", ".markdown"), None, "text:read_text", markup=True),
+    Reader("text", (".txt", ".text"), None, "text:read_text", markup=False),
+    Reader("pdf", (".pdf",), _is_pdf, "pdf:read_pdf", markup=False, binary=True),
+    Reader("odt", (".odt",), _zip_with(b"application/vnd.oasis.opendocument.text"), "pandoc:read_pandoc",
+           markup=True, binary=True),
+    Reader("epub", (".epub",), _zip_with(b"application/epub+zip"), "pandoc:read_pandoc", markup=True,
+           binary=True),
+    Reader("docx", (".docx",), lambda head: head.startswith(b"PK\x03\x04"), "pandoc:read_pandoc", markup=True,
+           binary=True),
+    Reader("rtf", (".rtf",), lambda head: head.lstrip().startswith(b"{\\rtf"), "pandoc:read_pandoc",
+           markup=True),
+    Reader("html", (".html", ".htm", ".xhtml"), _is_html, "pandoc:read_pandoc", markup=True),
+)
+BY_NAME: dict[str, Reader] = {r.name: r for r in READERS}
+# The order formats are listed in (help, the schema's enum): as they always were.
 FORMATS: tuple[str, ...] = ("markdown", "text", "pdf", "docx", "odt", "rtf", "epub", "html")
+assert sorted(FORMATS) == sorted(BY_NAME), "FORMATS must list every reader once"
+# extension -> format name (what `batch` picks from a folder)
+EXTENSIONS: dict[str, str] = {s: r.name for r in READERS for s in r.suffixes}
 # what `--from` accepts: the format names and the file suffixes that stand for them ("md", "txt", ...)
 FORMAT_NAMES: dict[str, str] = {**{f: f for f in FORMATS}, **{s[1:]: f for s, f in EXTENSIONS.items()}}
-BINARY_FORMATS = ("pdf", "docx", "odt", "epub")
+BINARY_FORMATS: tuple[str, ...] = tuple(f for f in FORMATS if BY_NAME[f].binary)
+# formats whose text is markdown (clean.py reads it as such)
+MARKUP_FORMATS: frozenset[str] = frozenset(f for f in FORMATS if BY_NAME[f].markup)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office: Word .doc, Excel .xls, ...
 
@@ -67,19 +118,11 @@ def _legacy_office(path: Path) -> FormatError:
 def sniff(data: bytes, suffix: str) -> str | None:
     """The format the bytes say they are in, or None when they do not say."""
     head = data[:2048]
-    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
-            return "odt"
-        if b"mimetypeapplication/epub+zip" in head:
-            return "epub"
-        return "docx" if suffix not in (".odt", ".epub") else EXTENSIONS[suffix]
-    if head.lstrip().startswith(b"{\\rtf"):
-        return "rtf"
-    low = head.lstrip()[:200].lower()
-    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
-        return "html"
+    for r in READERS:
+        if r.recognise is not None and r.recognise(head):
+            if r.name == "docx" and EXTENSIONS.get(suffix) in BINARY_FORMATS and EXTENSIONS[suffix] != "pdf":
+                return EXTENSIONS[suffix]  # a zip without a telling mimetype: its name says which
+            return r.name
     return None
 
 
@@ -93,7 +136,7 @@ def detect(path: Path, data: bytes) -> str:
         return by_content
     if suffix in EXTENSIONS and EXTENSIONS[suffix] not in BINARY_FORMATS:
         return EXTENSIONS[suffix]
-    if suffix in (".pdf", ".docx", ".odt", ".epub"):
+    if suffix in EXTENSIONS:
         # The extension promises a binary container the bytes do not hold.
         raise _not_a(suffix[1:], data, path, f"the name says {suffix[1:].upper()}")
     return "markdown" if looks_like_markdown(data) else "text"
@@ -216,15 +259,8 @@ def from_bytes(data: bytes, p: Path, fmt: str | None = None, limits: Limits = DE
     else:
         name = detect(p, data)
     digest = hashlib.sha256(data).hexdigest()
-    if name in ("markdown", "text"):
-        from .text import read_text
-
-        return read_text(p, data, digest, name)
-    if name == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(p, data, digest, name, limits)
-    from .pandoc import read_pandoc
-
-    return read_pandoc(p, data, digest, name, limits)
-
+    module, function = BY_NAME[name].reader.split(":")
+    reader = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    if module == "text":
+        return reader(p, data, digest, name)  # type: ignore[no-any-return]
+    return reader(p, data, digest, name, limits)  # type: ignore[no-any-return]

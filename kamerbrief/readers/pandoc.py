@@ -24,16 +24,18 @@ from xml.etree import ElementTree as ET
 
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import FormatError, MissingToolError, Source
+from . import BY_NAME, READERS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-PANDOC_FROM = {"docx": "docx", "odt": "odt", "rtf": "rtf", "html": "html", "epub": "epub"}
+# pandoc's reader for each format this module reads (the registry's names are pandoc's names)
+PANDOC_FROM = {r.name: r.name for r in READERS if r.reader == "pandoc:read_pandoc"}
 FILTER = Path(__file__).with_name("flatten.lua")
 MAX_XML = 20 * 1024 * 1024  # a header part larger than this is no letterhead
 PANDOC_MAX_HEAP_MB = 1024  # pandoc's heap (+RTS -M); a letter needs well under 100 MB
 MAX_NESTING = 1000  # HTML elements inside each other; pandoc's time and memory grow fast with depth
-ZIP_FORMATS = ("docx", "odt", "epub")
+ZIP_FORMATS = tuple(f for f in PANDOC_FROM if BY_NAME[f].binary)  # docx, odt, epub
 # HTML elements that hold no content or that a browser closes by itself: they add no nesting
 _NO_NESTING = frozenset(b"""area base br col colgroup dd dt embed hr img input li link meta option p param
     source tbody td tfoot th thead tr track wbr""".split())
