@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import limits
+from . import limits, positions
 from .clean import Cleaned, clean, normalise
 from .lexicon import NON_LETTER_KINDS, SALUTATION
 from .model import Line, NotALetterError, Problem, Result, Source
@@ -43,35 +43,37 @@ SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede onderteken
 
 def parse_file(path: str | os.PathLike[str], fmt: str | None = None, *,
                timeout: float | None = limits.DEFAULT_TIMEOUT,
-               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
     """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on.
 
     Reading and parsing run inside a time budget of `timeout` seconds (None: no budget); past it, or
     when the record would hold more than `max_output_bytes` of text, a `LimitError` is raised.
+    With `posities`, the record says where each value came from (see `parse_source`).
     """
     with limits.time_budget(timeout, str(path)):
-        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes)
+        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes, posities=posities)
 
 
 def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, *,
                 timeout: float | None = limits.DEFAULT_TIMEOUT,
-                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a letter given as bytes (standard input, a download); `fmt` and the limits as for parse_file."""
+                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a letter given as bytes (standard input, a download); `fmt`, limits, posities as for parse_file."""
     from .readers import from_bytes
 
     with limits.time_budget(timeout, name):
-        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes)
+        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes,
+                            posities=posities)
 
 
 def parse_text(text: str, name: str = "<text>", fmt: str = "text", *,
                timeout: float | None = limits.DEFAULT_TIMEOUT,
-               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a letter given as a string (`fmt` "text" or "markdown"); the limits as for parse_file."""
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a letter given as a string (`fmt` "text" or "markdown"); limits and posities as for parse_file."""
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return parse_source(Source(path=name, format=fmt, text=text, sha256=digest), timeout=timeout,
-                        max_output_bytes=max_output_bytes)
+                        max_output_bytes=max_output_bytes, posities=posities)
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
@@ -113,11 +115,15 @@ def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
 
 
 def parse_source(source: Source, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
-                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a Source that a reader made; the limits as for parse_file."""
+                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a Source that a reader made; the limits as for parse_file.
+
+    With `posities`, the record gets `posities`: JSON pointer into the record -> {"pagina", "van", "tot"},
+    the page (None where the format has none) and the first and last source line the value was read from.
+    """
     with limits.time_budget(timeout, source.path):
         cleaned = clean(source)
-        record, problems = build(source, cleaned)
+        record, problems = build(source, cleaned, posities)
         if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
             raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
                                     f"{max_output_bytes:,} (max_output_bytes)", source.path)
@@ -200,7 +206,7 @@ def layout(cleaned: Cleaned) -> Layout:
                   furniture | foot, page_notes)
 
 
-def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
+def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = list(source.problems)
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
@@ -269,6 +275,10 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
         },
         "waarschuwingen": [],
     }
+    if posities:
+        record["posities"] = positions.collect(
+            record, source, cleaned.lines, positions.Found(lh, ks, sig, lines, salutation, blocks, secties, recs,
+                                                           vragen, _letter_order(secties, recs)))
     problems = [Problem(p.rule, p.message, p.line, p.level, source.path) for p in problems]
     record["waarschuwingen"] = [
         {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
