@@ -215,7 +215,8 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
     typed = noten_rule.typed_list(lines, lay.body_start)
     text_end = typed.start if typed else len(lines)
     body_end, notes_start = min(lay.body_end, text_end), min(lay.notes_start, text_end)
-    tail_notes = _tail_notes(lines[:text_end], notes_start)
+    tail_spans: list[tuple[int, int]] = []
+    tail_notes = _tail_notes(lines[:text_end], notes_start, tail_spans)
     typed_notes = [{"nummer": n, "tekst": t} for n, t in (typed.notes if typed else ()) if t]
     numbers = {n["nummer"] for n in [*tail_notes, *typed_notes]} | {n for n, _ in lay.page_notes}
     lines = noten_rule.unglue(lines, lay.body_start, notes_start, numbers, typed.style if typed else None)
@@ -278,7 +279,8 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
     if posities:
         record["posities"] = positions.collect(
             record, source, cleaned.lines, positions.Found(lh, ks, sig, lines, salutation, blocks, secties, recs,
-                                                           vragen, _letter_order(secties, recs)))
+                                                           vragen, _letter_order(secties, recs),
+                                                           len(voetnoten) - len(tail_notes), tail_spans))
     problems = [Problem(p.rule, p.message, p.line, p.level, source.path) for p in problems]
     record["waarschuwingen"] = [
         {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
@@ -371,9 +373,11 @@ def _notes_start(lines: tuple[Line, ...], start: int) -> int:
     return len(lines)
 
 
-def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
-    """Footnotes printed after the letter: "X Noot" / "1" / text."""
+def _tail_notes(lines: tuple[Line, ...], start: int,
+                spans: list[tuple[int, int]] | None = None) -> list[dict[str, str]]:
+    """Footnotes printed after the letter: "X Noot" / "1" / text. `spans` gets each note's source lines."""
     notes: list[tuple[str, list[str]]] = []  # (nummer, lines of its text)
+    where: list[list[int]] = []  # [first, last] source line of each note
     cur: list[str] | None = None
     for ln in lines[start:]:
         t = ln.text
@@ -381,6 +385,7 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         if head and head.group(1):
             cur = []
             notes.append((head.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
             continue
         if not t or head:
             continue
@@ -392,13 +397,18 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         if m:
             cur = []
             notes.append((m.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
         elif mi and (cur is None or cur):
             cur = [mi.group(2)]
             notes.append((mi.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
         elif cur is not None:
             cur.append(t)
+            where[-1][1] = ln.lineno
     # the lines joined once at the end (joining them line by line was quadratic in a long note)
     texts = [(nummer, " ".join(parts).strip()) for nummer, parts in notes]
+    if spans is not None:
+        spans += [(a, b) for (_, text), (a, b) in zip(texts, where, strict=True) if text]
     return [{"nummer": nummer, "tekst": text} for nummer, text in texts if text]
 
 
@@ -470,7 +480,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         datum = parse_date(prop)
         if datum:
             problems.append(Problem("eigenschappen", "datum is not printed; taken from the document properties",
-                                    first_line))
+                                    None))  # no line of the letter holds it
 
     if datum is None:
         problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", first_line))
@@ -479,7 +489,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
     if kenmerk is None and (prop := _property(source, "kenmerk")):
         kenmerk = _code(prop)
         problems.append(Problem("eigenschappen", "kenmerk is not printed; taken from the document properties",
-                                first_line))
+                                None))  # no line of the letter holds it
     if kenmerk is None and not is_kamerstuk:
         problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", first_line))
     uw_kenmerk = _code(f["uw_kenmerk"].value) if "uw_kenmerk" in f else None
@@ -488,7 +498,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
     if onderwerp is None and (prop := _property(source, "onderwerp")):
         onderwerp = prop
         problems.append(Problem("eigenschappen", "onderwerp is not printed; taken from the document properties",
-                                first_line))
+                                None))  # no line of the letter holds it
     if onderwerp is None and not is_kamerstuk:
         problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", first_line))
 

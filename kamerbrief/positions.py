@@ -33,6 +33,8 @@ class Found:
     recs: list[sections_rule.Aanbeveling]
     vragen: list[vragen_rule.Vraag]
     order: dict[str, tuple[int, int]]  # sentence -> (line of the passage it stands in, offset)
+    tail_at: int = 0  # index in voetnoten of the first note printed after the letter
+    tail_spans: list[tuple[int, int]] | None = None  # their source lines
 
 
 def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f: Found) -> dict[str, Any]:
@@ -119,6 +121,8 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
         where = f.order.get(t["tekst"])
         if where is not None and where[0] in passages:
             put(f"/toezeggingen/{n}", *passages[where[0]])  # the passage it stands in
+    for n, (van, tot) in enumerate(f.tail_spans or (), start=f.tail_at):
+        put(f"/voetnoten/{n}", van, tot)
     if f.sig is not None:
         for n, signed in enumerate(f.sig.signers):
             put(f"/ondertekening/ondertekenaars/{n}", signed.line)

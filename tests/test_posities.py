@@ -25,6 +25,7 @@ ONE_PER_FORMAT = [
     "ienw-brief-word-voetnoten.docx",
     "jenv-antwoorden-gedeeld-antwoord.docx",
     "bzk-voortgang-zonder-aanbevelingen.md",
+    "kst-36123-14-reactie-onderzoek.txt",
 ]
 
 
@@ -71,6 +72,11 @@ def test_every_pointer_resolves_and_lies_in_the_source(name: str) -> None:
     for field in ("/metadata/datum", "/aanhef", "/metadata/afzender/functie"):
         if resolve(record, field) is not None:
             assert field in posities, field
+    for pointer, where in posities.items():
+        if pointer.startswith(("/voetnoten/", "/aanhef")):  # their first word stands in their lines
+            lines = " ".join(shown[n].text for n in range(where["van"], where["tot"] + 1) if n in shown)
+            first = resolve(record, pointer)
+            assert (first["tekst"] if isinstance(first, dict) else first).split()[0] in lines, pointer
     for key in ("secties", "aanbevelingen", "toezeggingen"):
         for n in range(len(record[key])):
             assert f"/{key}/{n}" in posities, (key, n)
