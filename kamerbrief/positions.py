@@ -70,7 +70,10 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
             put("/metadata/datum", f.ks.datum_line)  # the "Den Haag, <datum>" line
     signer = f.sig.signers[0] if f.sig and f.sig.signers else None
     if signer is not None:
-        put("/metadata/afzender/functie", signer.line)
+        if meta["afzender"]["functie"] == signer.functie:
+            put("/metadata/afzender/functie", signer.functie_line)
+        if meta["afzender"]["naam"] is not None and meta["afzender"]["naam"] == signer.naam:
+            put("/metadata/afzender/naam", signer.naam_line)
     if meta["afzender"]["ministerie"] is not None and f.lh.ministerie is not None:
         put("/metadata/afzender/ministerie", f.lh.ministerie.line)
     if meta["geadresseerde"] is not None and f.lh.geadresseerde is not None:
@@ -125,5 +128,7 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
         put(f"/voetnoten/{n}", van, tot)
     if f.sig is not None:
         for n, signed in enumerate(f.sig.signers):
-            put(f"/ondertekening/ondertekenaars/{n}", signed.line)
+            lines = [n for n in (signed.functie_line, signed.naam_line) if n]
+            if lines:
+                put(f"/ondertekening/ondertekenaars/{n}", min(lines), max(lines))
     return out
