@@ -65,7 +65,7 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
     fields = f.lh.fields
     for name in ("kenmerk", "uw_kenmerk", "datum", "onderwerp"):
         if meta[name] is not None and name in fields:  # else taken from the document properties
-            put(f"/metadata/{name}", fields[name].line)
+            put(f"/metadata/{name}", fields[name].line, fields[name].end)
         elif name == "datum" and meta[name] is not None and meta[name] == f.ks.datum:
             put("/metadata/datum", f.ks.datum_line)  # the "Den Haag, <datum>" line
     signer = f.sig.signers[0] if f.sig and f.sig.signers else None
@@ -77,7 +77,7 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
     if meta["afzender"]["ministerie"] is not None and f.lh.ministerie is not None:
         put("/metadata/afzender/ministerie", f.lh.ministerie.line)
     if meta["geadresseerde"] is not None and f.lh.geadresseerde is not None:
-        put("/metadata/geadresseerde", f.lh.geadresseerde.line)
+        put("/metadata/geadresseerde", f.lh.geadresseerde.line, f.lh.geadresseerde.end)
     if meta["bijlagen"] is not None and "bijlagen" in fields:
         put("/metadata/bijlagen", fields["bijlagen"].line)
     if f.salutation is not None and record["aanhef"] is not None:
