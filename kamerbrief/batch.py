@@ -82,6 +82,7 @@ class Task:
     real: str = ""  # for a symlink that may be followed: its target; else "" (opened without following)
     refused: str = ""  # why this file is not read at all (its name), or ""
     refused_code: str = ""
+    posities: bool = False  # add each value's place to the record
 
 
 Warning_ = tuple[int | None, str, str]  # line, code, message
@@ -382,7 +383,7 @@ def convert_one(task: Task) -> Outcome:
             return same
     try:
         with time_budget(task.limits.timeout, task.rel):
-            result = parse_source(from_bytes(data, Path(task.source), None, task.limits))
+            result = parse_source(from_bytes(data, Path(task.source), None, task.limits), posities=task.posities)
         text = dumps(result.record, task.to)
     except KamerbriefError as exc:
         return _failed(task, exc.code, exc.message)
@@ -666,8 +667,9 @@ def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to
                  progress: Callable[[int, Outcome], None] | None = None,
                  stop: Callable[[], bool] | None = None, limits: Limits | None = None,
                  excludes: Sequence[str] = (), follow_symlinks: bool = False, prune: bool = False,
-                 processes: bool | None = None) -> BatchReport:
+                 processes: bool | None = None, posities: bool = False) -> BatchReport:
     """Convert every letter below `src` into `dst`. Never raises for a bad letter; see BatchReport.failures.
+    With `posities`, each record says where its values came from (see parse_source).
 
     Letters are converted in `jobs` worker processes when `processes` is true (default: when jobs > 1):
     only then can a letter stuck outside Python be stopped. Raises BatchError when the run cannot start
@@ -690,7 +692,8 @@ def convert_tree(src: str | os.PathLike[str], dst: str | os.PathLike[str], *, to
         _remove_stale_temps([p.parent for p in extras], dst_p)
         use_pool = jobs > 1 if processes is None else processes
         return _convert(src_p, dst_p, to, max(jobs, 1) if use_pool else 0, force, fail_fast, shard, index,
-                        index_aanbevelingen, jsonl, progress, stop, limits, excludes, follow_symlinks, prune)
+                        index_aanbevelingen, jsonl, progress, stop, limits, excludes, follow_symlinks, prune,
+                        posities=posities)
     finally:
         lock.release()
 
@@ -699,7 +702,7 @@ def _convert(src_p: Path, dst_p: Path, to: str, jobs: int, force: bool, fail_fas
              shard: tuple[int, int] | None, index: str | os.PathLike[str] | None,
              index_aanbevelingen: str | os.PathLike[str] | None, jsonl: str | os.PathLike[str] | None,
              progress: Callable[[int, Outcome], None] | None, stop: Callable[[], bool] | None, limits: Limits,
-             excludes: Sequence[str], follow_symlinks: bool, prune: bool) -> BatchReport:
+             excludes: Sequence[str], follow_symlinks: bool, prune: bool, *, posities: bool = False) -> BatchReport:
     want_index = bool(index or index_aanbevelingen)
     report = BatchReport()
     t0 = time.perf_counter()
@@ -746,7 +749,7 @@ def _convert(src_p: Path, dst_p: Path, to: str, jobs: int, force: bool, fail_fas
                     problem = ("unsafe_name", str(exc))
             rel = printable(entry.rel) if problem else entry.rel
             yield Task(entry.path, rel, out, to, force, want_index, bool(jsonl), limits, entry.real,
-                       problem[1] if problem else "", problem[0] if problem else "")
+                       problem[1] if problem else "", problem[0] if problem else "", posities)
 
     def handle(outcome: Outcome, counting_only: bool = False) -> str | None:
         """Record one outcome; a reason to stop (fail-fast, or asked to stop), or None."""

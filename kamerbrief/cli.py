@@ -132,8 +132,10 @@ def main() -> None:
 @click.option("--emit-text", is_flag=True,
               help="Print the text the parser read, not the record; with --to json (or -o x.json) as "
                    "JSON with each line's number, page and role.")
+@click.option("--posities", is_flag=True,
+              help="Add `posities`: for each value, as a JSON pointer, the page and source lines it came from.")
 def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, timeout: float, strict: bool,
-          report_fmt: str | None, quiet: bool, emit_text: bool) -> None:
+          report_fmt: str | None, quiet: bool, emit_text: bool, posities: bool) -> None:
     """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON).
 
     FILE may be - to read standard input (give --from for markdown; PDF and DOCX are recognised).
@@ -165,7 +167,7 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
             if emit_text:
                 text = text_json(source) if to == "json" else source.text + "\n"
             else:
-                result = parse_source(source)
+                result = parse_source(source, posities=posities)
                 problems, warned = result.problems, bool(result.warnings)
                 text = dumps(result.record, to)
         if len(text.encode("utf-8")) > limits.max_output_bytes:
@@ -281,9 +283,12 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
               help="How failed letters and warnings are written on stderr. Default: github when "
                    "GITHUB_ACTIONS=true, else text.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress (errors, warnings and the summary still print).")
+@click.option("--posities", is_flag=True,
+              help="Add `posities` to each record (where each value came from); with --force to redo old ones.")
 def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail_fast: bool, shard: str | None,
           timeout: float, excludes: tuple[str, ...], follow_symlinks: bool, prune: bool, index: Path | None,
-          index_aanbevelingen: Path | None, jsonl: Path | None, report_fmt: str | None, quiet: bool) -> None:
+          index_aanbevelingen: Path | None, jsonl: Path | None, report_fmt: str | None, quiet: bool,
+          posities: bool) -> None:
     """Convert every letter below ARCHIVE into records under --output.
 
     A second run converts only new or changed letters (the source's sha256 is in each record's bron).
@@ -347,7 +352,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   fail_fast=fail_fast, shard=shard_spec, index=index,
                                   index_aanbevelingen=index_aanbevelingen, jsonl=jsonl, progress=progress,
                                   limits=Limits(timeout=timeout or None), excludes=excludes,
-                                  follow_symlinks=follow_symlinks, prune=prune, processes=True)
+                                  follow_symlinks=follow_symlinks, prune=prune, processes=True, posities=posities)
         except BatchError as exc:
             click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
             sys.exit(EXIT_USAGE)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import limits
+from . import limits, positions
 from .clean import Cleaned, clean, normalise
 from .lexicon import GLUED_SALUTATION, NON_LETTER_KINDS, SALUTATION, kamer_named
 from .model import Line, NotALetterError, Problem, Result, Source
@@ -42,35 +42,37 @@ SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede onderteken
 
 def parse_file(path: str | os.PathLike[str], fmt: str | None = None, *,
                timeout: float | None = limits.DEFAULT_TIMEOUT,
-               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
     """Read and parse one letter. Raises a KamerbriefError subclass when it cannot go on.
 
     Reading and parsing run inside a time budget of `timeout` seconds (None: no budget); past it, or
     when the record would hold more than `max_output_bytes` of text, a `LimitError` is raised.
+    With `posities`, the record says where each value came from (see `parse_source`).
     """
     with limits.time_budget(timeout, str(path)):
-        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes)
+        return parse_source(read(path, fmt), timeout=None, max_output_bytes=max_output_bytes, posities=posities)
 
 
 def parse_bytes(data: bytes, name: str = "<stdin>", fmt: str | None = None, *,
                 timeout: float | None = limits.DEFAULT_TIMEOUT,
-                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a letter given as bytes (standard input, a download); `fmt` and the limits as for parse_file."""
+                max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a letter given as bytes (standard input, a download); `fmt`, limits, posities as for parse_file."""
     from .readers import from_bytes
 
     with limits.time_budget(timeout, name):
-        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes)
+        return parse_source(from_bytes(data, Path(name), fmt), timeout=None, max_output_bytes=max_output_bytes,
+                            posities=posities)
 
 
 def parse_text(text: str, name: str = "<text>", fmt: str = "text", *,
                timeout: float | None = limits.DEFAULT_TIMEOUT,
-               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a letter given as a string (`fmt` "text" or "markdown"); the limits as for parse_file."""
+               max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a letter given as a string (`fmt` "text" or "markdown"); limits and posities as for parse_file."""
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return parse_source(Source(path=name, format=fmt, text=text, sha256=digest), timeout=timeout,
-                        max_output_bytes=max_output_bytes)
+                        max_output_bytes=max_output_bytes, posities=posities)
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
@@ -112,11 +114,15 @@ def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
 
 
 def parse_source(source: Source, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
-                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES) -> Result:
-    """Parse a Source that a reader made; the limits as for parse_file."""
+                 max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
+    """Parse a Source that a reader made; the limits as for parse_file.
+
+    With `posities`, the record gets `posities`: JSON pointer into the record -> {"pagina", "van", "tot"},
+    the page (None where the format has none) and the first and last source line the value was read from.
+    """
     with limits.time_budget(timeout, source.path):
         cleaned = clean(source)
-        record, problems = build(source, cleaned)
+        record, problems = build(source, cleaned, posities)
         if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
             raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
                                     f"{max_output_bytes:,} (max_output_bytes)", source.path)
@@ -199,7 +205,7 @@ def layout(cleaned: Cleaned) -> Layout:
                   furniture | foot, page_notes)
 
 
-def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Problem]]:
+def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = list(source.problems)
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
@@ -208,7 +214,8 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
     typed = noten_rule.typed_list(lines, lay.body_start)
     text_end = typed.start if typed else len(lines)
     body_end, notes_start = min(lay.body_end, text_end), min(lay.notes_start, text_end)
-    tail_notes = _tail_notes(lines[:text_end], notes_start)
+    tail_spans: list[tuple[int, int]] = []
+    tail_notes = _tail_notes(lines[:text_end], notes_start, tail_spans)
     typed_notes = [{"nummer": n, "tekst": t} for n, t in (typed.notes if typed else ()) if t]
     numbers = {n["nummer"] for n in [*tail_notes, *typed_notes]} | {n for n, _ in lay.page_notes}
     lines = noten_rule.unglue(lines, lay.body_start, notes_start, numbers, typed.style if typed else None)
@@ -268,6 +275,11 @@ def build(source: Source, cleaned: Cleaned) -> tuple[dict[str, Any], list[Proble
         },
         "waarschuwingen": [],
     }
+    if posities:
+        record["posities"] = positions.collect(
+            record, source, cleaned.lines, positions.Found(lh, ks, sig, lines, salutation, blocks, secties, recs,
+                                                           vragen, _letter_order(secties, recs),
+                                                           len(voetnoten) - len(tail_notes), tail_spans))
     problems = [Problem(p.rule, p.message, p.line, p.level, source.path) for p in problems]
     record["waarschuwingen"] = [
         {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
@@ -360,9 +372,11 @@ def _notes_start(lines: tuple[Line, ...], start: int) -> int:
     return len(lines)
 
 
-def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
-    """Footnotes printed after the letter: "X Noot" / "1" / text."""
+def _tail_notes(lines: tuple[Line, ...], start: int,
+                spans: list[tuple[int, int]] | None = None) -> list[dict[str, str]]:
+    """Footnotes printed after the letter: "X Noot" / "1" / text. `spans` gets each note's source lines."""
     notes: list[tuple[str, list[str]]] = []  # (nummer, lines of its text)
+    where: list[list[int]] = []  # [first, last] source line of each note
     cur: list[str] | None = None
     for ln in lines[start:]:
         t = ln.text
@@ -370,6 +384,7 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         if head and head.group(1):
             cur = []
             notes.append((head.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
             continue
         if not t or head:
             continue
@@ -381,13 +396,18 @@ def _tail_notes(lines: tuple[Line, ...], start: int) -> list[dict[str, str]]:
         if m:
             cur = []
             notes.append((m.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
         elif mi and (cur is None or cur):
             cur = [mi.group(2)]
             notes.append((mi.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
         elif cur is not None:
             cur.append(t)
+            where[-1][1] = ln.lineno
     # the lines joined once at the end (joining them line by line was quadratic in a long note)
     texts = [(nummer, " ".join(parts).strip()) for nummer, parts in notes]
+    if spans is not None:
+        spans += [(a, b) for (_, text), (a, b) in zip(texts, where, strict=True) if text]
     return [{"nummer": nummer, "tekst": text} for nummer, text in texts if text]
 
 
@@ -459,7 +479,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
         datum = parse_date(prop)
         if datum:
             problems.append(Problem("eigenschappen", "datum is not printed; taken from the document properties",
-                                    first_line))
+                                    None))  # no line of the letter holds it
 
     if datum is None:
         problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", first_line))
@@ -468,7 +488,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
     if kenmerk is None and (prop := _property(source, "kenmerk")):
         kenmerk = _code(prop)
         problems.append(Problem("eigenschappen", "kenmerk is not printed; taken from the document properties",
-                                first_line))
+                                None))  # no line of the letter holds it
     if kenmerk is None and not is_kamerstuk:
         problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", first_line))
     uw_kenmerk = _code(f["uw_kenmerk"].value) if "uw_kenmerk" in f else None
@@ -477,7 +497,7 @@ def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Lette
     if onderwerp is None and (prop := _property(source, "onderwerp")):
         onderwerp = prop
         problems.append(Problem("eigenschappen", "onderwerp is not printed; taken from the document properties",
-                                first_line))
+                                None))  # no line of the letter holds it
     if onderwerp is None and not is_kamerstuk:
         problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", first_line))
 

@@ -120,7 +120,7 @@ def display_lines(source: Source) -> list[DisplayLine]:
     """
     out: list[DisplayLine] = []
     page = 1
-    paged = source.format == "pdf"
+    paged = source.format == "pdf" or "\f" in source.text  # text with form feeds has pages too
     paragraph = 0
     for no, raw in enumerate(source_lines(source.text), start=1):
         if "\f" in raw:

@@ -300,3 +300,34 @@ def test_every_corpus_letter_shows_without_console_errors(driver: Any, tmp_path:
         open_page(driver, out)
         assert console_errors(driver) == [], letter
         assert driver.find_elements("css selector", ".record [data-van], .record [data-page]"), letter
+
+
+POSITIES_SAMPLES = [LNV, SAMPLES / "ocw-voortgang-laaggeletterdheid.txt",
+                    SAMPLES / "ienw-kabinetsreactie-regenwater.pdf"]
+
+
+@pytest.mark.parametrize("letter", POSITIES_SAMPLES, ids=lambda p: p.suffix)
+def test_show_uses_the_parsers_own_posities(letter: Path) -> None:
+    import kamerbrief
+
+    where = kamerbrief.parse_file(letter, posities=True).record["posities"]["/metadata/kenmerk"]
+    page = show_html(letter)
+    assert "Plaatsen gezocht in de tekst" not in page
+    assert f'data-ptr="/metadata/kenmerk" data-van="{where["van"]}" data-tot="{where["tot"]}"' in page
+
+
+@pytest.mark.parametrize("letter", POSITIES_SAMPLES, ids=lambda p: p.suffix)
+def test_clicking_the_kenmerk_marks_the_line_the_parser_read(driver: Any, tmp_path: Path, letter: Path) -> None:
+    import kamerbrief
+
+    record = kamerbrief.parse_file(letter, posities=True).record
+    where = record["posities"]["/metadata/kenmerk"]
+    open_page(driver, _page(tmp_path, letter))
+    driver.find_element("css selector", '[data-ptr="/metadata/kenmerk"]').click()
+    if letter.suffix == ".pdf":
+        marked = driver.execute_script("return [...document.querySelectorAll('.page.hl')].map(p => p.id)")
+        assert marked == [f"P{where['pagina']}"]
+    else:
+        assert _highlighted(driver) == [f"L{where['van']}"]
+        assert record["metadata"]["kenmerk"] in driver.find_element("id", f"L{where['van']}").text
+    assert console_errors(driver) == []

@@ -41,6 +41,12 @@ class Block:
     level: int = 0  # markdown heading level; 0 for bold lines and text headings
     quote: bool = False
     bold: bool = False  # every line of the block was bold (a Kamervraag in a ministry DOCX)
+    end: int = 0  # source line of the block's last line (0: the same as `line`)
+
+    @property
+    def last(self) -> int:
+        """The source line the block ends on."""
+        return self.end or self.line
 
 
 def is_page_furniture(text: str) -> bool:
@@ -181,7 +187,7 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
         if para:
             rows = all(p.cells for p in para)  # a table: one row a line, its cells kept apart by " | "
             text = "\n".join(p.text for p in para) if rows else _join_lines([p.text for p in para], ocr)
-            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para)))
+            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para), end=para[-1].lineno))
             para.clear()
 
     for k, ln in enumerate(group):
@@ -255,10 +261,11 @@ def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
     out: list[Block] = []
     joined: Joiner | None = None  # the text of out[-1] while paragraphs are being joined to it
     joined_bold = False  # every joined part was bold
+    joined_end = 0  # the last source line of the joined parts
 
     def settle() -> None:
         if joined is not None:
-            out[-1] = Block("paragraph", joined.text(), out[-1].line, bold=joined_bold)
+            out[-1] = Block("paragraph", joined.text(), out[-1].line, bold=joined_bold, end=joined_end)
 
     for blk, was_broken in blocks:
         if out and blk.kind == "paragraph" and out[-1].kind == "paragraph" and not blk.quote:
@@ -268,6 +275,7 @@ def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
                 if joined is None:
                     joined, joined_bold = Joiner(out[-1].text), out[-1].bold
                 joined_bold = joined_bold and blk.bold
+                joined_end = blk.last
                 joined.add(blk.text)
                 continue
         settle()

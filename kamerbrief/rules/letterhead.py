@@ -51,6 +51,7 @@ class Found:
 
     value: str
     line: int
+    end: int = 0  # the source line it ends on, when it runs over several (0: `line` alone)
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterh
         lh.consumed.add(j)
         j += 1
     if len(parts) > 1:
-        lh.fields["onderwerp"] = Found(join_wrapped(parts), lh.fields["onderwerp"].line)
+        lh.fields["onderwerp"] = Found(join_wrapped(parts), lh.fields["onderwerp"].line, lines[j - 1].lineno)
     return j - 1
 
 
@@ -287,7 +288,7 @@ def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
         text = text.rstrip(" ,.;")
         if not text.lower().startswith("voorzitter"):
             continue
-        lh.geadresseerde = Found(text, lines[i].lineno)
+        lh.geadresseerde = Found(text, lines[i].lineno, lines[max(used)].lineno if used else 0)
         lh.consumed.update(used)
         return
 

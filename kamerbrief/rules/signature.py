@@ -49,6 +49,8 @@ class Signer:
     functie: str
     naam: str | None
     line: int
+    functie_line: int = 0  # source line of the title (0: not known)
+    naam_line: int = 0  # source line of the name (0: not printed or not known)
 
 
 @dataclass(frozen=True)
@@ -136,19 +138,23 @@ def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int
     got = sign_line(t)
     if got:
         functie, naam = got
-        return Signer(functie, naam if naam else _name_below(lines, i), lines[i].lineno), i
+        at = i if naam else _name_below_at(lines, i)
+        name = naam if naam else (_name_below(lines, i) if at is not None else None)
+        return Signer(functie, name, lines[i].lineno, lines[i].lineno,
+                      lines[at].lineno if at is not None and name else 0), i
     m = TITLE_ONLY.match(repair(t))
     if m:
         functie = titlecase(m.group("functie")) if m.group("functie").isupper() else m.group("functie")
         for j in range(i - 1, max(start, i - 3) - 1, -1):
             if lines[j].text:
                 if is_name(lines[j].text) and not sign_line(lines[j].text):
-                    return Signer(functie, lines[j].text, lines[j].lineno), j
+                    return Signer(functie, lines[j].text, lines[j].lineno, lines[i].lineno, lines[j].lineno), j
                 break
         below = _name_below(lines, i)
         if t.rstrip().endswith(",") and below:
             # "Minister van Justitie en Veiligheid," / "D. Yeşilgöz-Zegerius"
-            return Signer(functie, below, lines[i].lineno), i
+            at = _name_below_at(lines, i)
+            return Signer(functie, below, lines[i].lineno, lines[i].lineno, lines[at].lineno if at else 0), i
     return None
 
 
@@ -160,13 +166,19 @@ def _signer_above(lines: tuple[Line, ...], j: int, start: int) -> bool:
 
 
 def _name_below(lines: tuple[Line, ...], i: int) -> str | None:
+    at = _name_below_at(lines, i)
+    return WAS_GETEKEND.sub("", lines[at].text) if at is not None else None
+
+
+def _name_below_at(lines: tuple[Line, ...], i: int) -> int | None:
+    """The index of the signer's name printed in the lines below their title, if any."""
     for j in range(i + 1, min(len(lines), i + 4)):
         t = WAS_GETEKEND.sub("", lines[j].text)
         if not t:
             continue
         if sign_line(t) or not is_name(t):
             return None
-        return t
+        return j
     return None
 
 

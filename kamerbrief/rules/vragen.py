@@ -40,6 +40,9 @@ class Vraag:
     vraag: str
     antwoord: str | None
     line: int = 0  # source line of the question's label
+    vraag_tot: int = 0  # source line the question ends on
+    antwoord_van: int = 0  # source lines of the answer (its label included); 0: not known
+    antwoord_tot: int = 0
 
 
 def numbers(spec: str) -> list[int]:
@@ -65,6 +68,7 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     answers: dict[int, list[str]] = {}
     implicit: set[int] = set()  # answers begun by a plain paragraph, with no "Antwoord" label
     answer_line: dict[int, int] = {}  # id of an answer's paragraphs -> its heading's line
+    last: dict[int, int] = {}  # id of a question's or answer's paragraphs -> the source line it ends on
     order: list[int] = []
     target: list[str] | None = None
     current: int | None = None  # the question whose text is being read
@@ -80,16 +84,19 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
             bold[n] = b.bold
             lines[n] = b.line
             target, current = questions[n], n
+            last[id(target)] = b.last
             continue
         a = ANTWOORD.match(text) if text.lower().startswith("antwoord") else None
         if a and order:
             nums = numbers(a.group(1)) or [order[-1]]
             shared: list[str] = [a.group(2).strip()] if a.group(2).strip() else []
             answer_line[id(shared)] = b.line
+            last[id(shared)] = b.last
             for n in nums:
                 if n in implicit:
                     # the label came after all: the plain paragraphs belonged to the question (a quote)
                     questions[n] += answers[n]
+                    last[id(questions[n])] = last.get(id(answers[n]), last.get(id(questions[n]), 0))
                     implicit.discard(n)
                 answers[n] = shared
             target, current = shared, None
@@ -102,9 +109,11 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
             answers[current] = []
             implicit.add(current)
             target, current = answers[current], None
+            answer_line[id(target)] = b.line
         elif current is not None:
             bold[current] = bold[current] and b.bold
         target.append(text)
+        last[id(target)] = b.last
     problems = [
         Problem("vragen", f"vraag {n} has no answer", lines[n]) for n in order if not answers.get(n)
     ]
@@ -112,13 +121,14 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     given: dict[int, tuple[int, int, str]] = {}  # id of an answer -> (first question, copies, text)
     for n in order:
         if not answers.get(n):
-            out.append(Vraag(n, "\n\n".join(questions[n]), None, lines[n]))
+            out.append(Vraag(n, "\n\n".join(questions[n]), None, lines[n], last.get(id(questions[n]), 0)))
             continue
         key = id(answers[n])
         first, copies, text = given.get(key) or (n, 0, "\n\n".join(answers[n]))
         given[key] = (first, copies + 1, text)
         if copies < MAX_SHARED_COPIES:
-            out.append(Vraag(n, "\n\n".join(questions[n]), text, lines[n]))
+            out.append(Vraag(n, "\n\n".join(questions[n]), text, lines[n], last.get(id(questions[n]), 0),
+                             answer_line.get(key, 0), last.get(key, 0)))
             continue
         out.append(Vraag(n, "\n\n".join(questions[n]), f"Zie het antwoord op vraag {first}.", lines[n]))
         if copies == MAX_SHARED_COPIES:

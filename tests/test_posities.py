@@ -1,0 +1,129 @@
+"""`posities`: each value's page and source lines, only when asked for, valid against the schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import kamerbrief
+from kamerbrief.cli import main
+from kamerbrief.output import dumps, write_atomic
+from kamerbrief.readers import read
+from kamerbrief.schema import validator
+from kamerbrief.show import display_lines
+
+from .conftest import SAMPLES
+
+GOLDEN = Path(__file__).parent / "data" / "posities"
+ONE_PER_FORMAT = [
+    "lnv-aanbevelingen-kabinetsreactie.md",
+    "ocw-voortgang-laaggeletterdheid.txt",
+    "ienw-kabinetsreactie-regenwater.pdf",
+    "ienw-brief-word-voetnoten.docx",
+    "jenv-antwoorden-gedeeld-antwoord.docx",
+    "bzk-voortgang-zonder-aanbevelingen.md",
+    "kst-36123-14-reactie-onderzoek.txt",
+]
+
+
+def resolve(record: dict[str, Any], pointer: str) -> Any:
+    """The value a JSON pointer (RFC 6901) names; KeyError or IndexError when it names nothing."""
+    value: Any = record
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    return value
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_posities_only_when_asked_for() -> None:
+    letter = SAMPLES / ONE_PER_FORMAT[0]
+    assert "posities" not in kamerbrief.parse_file(letter).record
+    assert "posities" in kamerbrief.parse_file(letter, posities=True).record
+    text = letter.read_text(encoding="utf-8")
+    assert "posities" in kamerbrief.parse_text(text, fmt="markdown", posities=True).record
+    assert "posities" in kamerbrief.parse_bytes(letter.read_bytes(), letter.name, posities=True).record
+
+
+@pytest.mark.parametrize("name", ONE_PER_FORMAT)
+def test_every_pointer_resolves_and_lies_in_the_source(name: str) -> None:
+    letter = SAMPLES / name
+    record = kamerbrief.parse_file(letter, posities=True).record
+    posities = record["posities"]
+    assert not list(validator().iter_errors(record))
+    shown = {ln.number: ln for ln in display_lines(read(letter))}
+    for pointer, where in posities.items():
+        value = resolve(record, pointer)
+        assert value not in (None, "", []), pointer
+        assert where["van"] <= where["tot"], pointer
+        assert where["van"] in shown and where["tot"] in shown, (pointer, where)
+        if where["pagina"] is not None:
+            assert where["pagina"] == shown[where["van"]].page, (pointer, where)
+    meta = record["metadata"]
+    if meta["kenmerk"]:
+        line = shown[posities["/metadata/kenmerk"]["van"]]
+        assert fold(meta["kenmerk"]) in fold(line.text)
+    for field in ("/metadata/datum", "/aanhef", "/metadata/afzender/functie"):
+        if resolve(record, field) is not None:
+            assert field in posities, field
+    for pointer, where in posities.items():
+        # a footnote's, the salutation's and the signer's name's first word stands in their lines
+        if pointer.startswith(("/voetnoten/", "/aanhef", "/metadata/afzender/naam")):
+            lines = " ".join(shown[n].text for n in range(where["van"], where["tot"] + 1) if n in shown)
+            first = resolve(record, pointer)
+            assert (first["tekst"] if isinstance(first, dict) else first).split()[0] in lines, pointer
+    for key in ("secties", "aanbevelingen", "toezeggingen"):
+        for n in range(len(record[key])):
+            assert f"/{key}/{n}" in posities, (key, n)
+    for n, vraag in enumerate(record.get("vragen", [])):
+        assert f"/vragen/{n}/vraag" in posities
+        if vraag["antwoord"] is not None:
+            assert f"/vragen/{n}/antwoord" in posities
+
+
+def test_pdf_posities_carry_pages() -> None:
+    record = kamerbrief.parse_file(SAMPLES / "ienw-kabinetsreactie-regenwater.pdf", posities=True).record
+    pages = {w["pagina"] for w in record["posities"].values()}
+    assert None not in pages and len(pages) >= 2
+
+
+def test_markdown_has_no_pages() -> None:
+    record = kamerbrief.parse_file(SAMPLES / ONE_PER_FORMAT[0], posities=True).record
+    assert {w["pagina"] for w in record["posities"].values()} == {None}
+
+
+def test_the_posities_golden_file(regen: bool) -> None:
+    """A self-written letter with --posities, compared exactly: tests/data/posities/<name>.yaml."""
+    letter = SAMPLES / "lnv-aanbevelingen-kabinetsreactie.md"
+    text = dumps(kamerbrief.parse_file(letter, posities=True).record, "yaml")
+    golden = GOLDEN / (letter.stem + ".yaml")
+    if regen:
+        write_atomic(golden, text)
+    assert golden.read_text(encoding="utf-8") == text
+
+
+def test_cli_parse_posities() -> None:
+    letter = str(SAMPLES / ONE_PER_FORMAT[0])
+    plain = CliRunner().invoke(main, ["parse", letter, "--to", "json", "-q"])
+    given = CliRunner().invoke(main, ["parse", letter, "--to", "json", "-q", "--posities"])
+    assert plain.exit_code == 0 and given.exit_code == 0
+    assert '"posities"' not in plain.output and '"posities"' in given.output
+
+
+def test_cli_batch_posities_and_validate(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "brief.md").write_bytes((SAMPLES / ONE_PER_FORMAT[0]).read_bytes())
+    out = tmp_path / "out"
+    done = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "-q", "--posities", "-j", "1"])
+    assert done.exit_code == 0, done.output
+    record = out / "brief.md.yaml"
+    assert "posities:" in record.read_text(encoding="utf-8")
+    checked = CliRunner().invoke(main, ["validate", str(record)])
+    assert checked.exit_code == 0, checked.output
