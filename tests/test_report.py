@@ -223,7 +223,12 @@ def test_warnings_are_grouped_by_code(page: Path, driver: Any, records: Path) ->
     groups = driver.find_elements("css selector", "#waarschuwingen details")
     assert {g.get_attribute("data-code") for g in groups} == set(codes)
     groups[0].find_element("tag name", "summary").click()
-    assert len(groups[0].find_elements("css selector", "li")) == codes[groups[0].get_attribute("data-code")]
+    # the list is filled by the "toggle" event, which the browser fires after the click returns
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    want = codes[groups[0].get_attribute("data-code")]
+    WebDriverWait(driver, 20).until(lambda d: len(groups[0].find_elements("css selector", "li")) >= want)
+    assert len(groups[0].find_elements("css selector", "li")) == want
     assert console_errors(driver) == []
 
 
