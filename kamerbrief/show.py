@@ -68,7 +68,15 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
     record = result.record
     lines = display_lines(source)
     raw = record.get("posities")
-    posities = _spans(raw) if isinstance(raw, dict) else fallback_positions(record, lines)
+    guessed: dict[str, Span] = {}
+    if isinstance(raw, dict):
+        # the parser's places are exact; a value it could not place is searched in the text, and said so
+        posities = _spans(raw)
+        guessed = {k: v for k, v in fallback_positions(record, lines).items()
+                   if not any(k == p or k.startswith(p + "/") for p in posities)}  # nor under a placed value
+        posities = {**guessed, **posities}
+    else:
+        posities = fallback_positions(record, lines)
     pdf_boxes: dict[str, tuple[int, float, float, float, float]] = {}
     pages_html = ""
     if source.format == "pdf":
@@ -84,6 +92,9 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
     note = "" if isinstance(raw, dict) else (
         '<p class="note">Plaatsen gezocht in de tekst (deze versie van de parser geeft geen posities): '
         "bij benadering.</p>")
+    if guessed:
+        note = (f'<p class="note">{len(guessed)} waarde(n) zonder plaats van de parser '
+                f'({escape(", ".join(sorted(guessed)))}): gezocht in de tekst, bij benadering.</p>')
     return (
         "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -331,3 +331,16 @@ def test_clicking_the_kenmerk_marks_the_line_the_parser_read(driver: Any, tmp_pa
         assert _highlighted(driver) == [f"L{where['van']}"]
         assert record["metadata"]["kenmerk"] in driver.find_element("id", f"L{where['van']}").text
     assert console_errors(driver) == []
+
+
+def test_a_value_the_parser_did_not_place_is_searched_and_said_to_be_approximate() -> None:
+    """References have no parser position yet: each is found in the text, and the page says which values
+    were searched rather than placed."""
+    import kamerbrief
+
+    letter = SAMPLES / "kst-36123-14-reactie-onderzoek.txt"
+    record = kamerbrief.parse_file(letter, posities=True).record
+    assert record["verwijzingen"] and "/verwijzingen/0" not in record["posities"]
+    page = show_html(letter)
+    assert 'data-ptr="/verwijzingen/0" data-van="' in page
+    assert "zonder plaats van de parser (/verwijzingen/0)" in page
