@@ -75,6 +75,7 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
     problems: list[Problem] = []
     recs_at = _recommendation_headings(blocks)
     quoted = {} if recs_at else _quoted_recommendations(blocks)
+    tables = {} if recs_at or quoted else _table_recommendations(blocks)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
@@ -109,6 +110,13 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
+        if i in tables:
+            flush_section()
+            text_before, kop, nummer = [], None, None
+            recs.extend(tables[i])
+            i += 1
+            start_line = blocks[i].line if i < len(blocks) else b.line
+            continue
         if i in quoted:
             flush_section()
             text_before, kop, nummer = [], None, None
@@ -138,8 +146,8 @@ def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     numbered: dict[int, tuple[int, str]] = {}
     first_numbered: int | None = None
     for i, b in enumerate(blocks):
-        if b.kind != "heading":
-            continue
+        if b.kind != "heading" and not (b.bold and NUMBERED_HEADING.match(b.text) and len(b.text) < 400):
+            continue  # a bold numbered paragraph ("**1. Geef iedere gemeente ... .**") opens one too
         m = EXPLICIT.match(b.text)
         if m:
             titel = m.group(2).strip()
@@ -240,17 +248,16 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
     i = 0
     while i < len(blocks) - 1:
         b = blocks[i]
-        q = QUOTED.match(b.text) if b.kind == "paragraph" and b.text[:1] in "\"“„‘'«" else None
         nxt = blocks[i + 1]
-        if q and RESPONSE_LABEL.match(nxt.text):
+        if _cited(b) and RESPONSE_LABEL.match(nxt.text):
             n += 1
             label = RESPONSE_LABEL.match(nxt.text)
             body = [label.group(1)] if label and label.group(1) else []
             j = i + 2
             while j < len(blocks):
                 c = blocks[j]
-                if c.kind == "heading" or (c.kind == "paragraph" and c.text[:1] in "\"“„‘'«" and j + 1 < len(blocks)
-                                           and RESPONSE_LABEL.match(blocks[j + 1].text)):
+                cited_next = _cited(c) and j + 1 < len(blocks) and RESPONSE_LABEL.match(blocks[j + 1].text)
+                if c.kind == "heading" or cited_next:
                     break
                 if CLOSING_PARAGRAPH.match(c.text):
                     break
@@ -261,6 +268,56 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
             continue
         i += 1
     return out
+
+
+TABLE_REC_HEAD = re.compile(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
+                            re.IGNORECASE)
+TABLE_RESP_HEAD = re.compile(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
+TABLE_NUM = re.compile(
+    r"^(?:nr\.?|nummer|#|)$|^\(?[0-9]{1,2}[a-z]?(?:\.[0-9]{1,2})?[.)]?$|^\(?[A-Z]{1,4}(?:\.[0-9]{1,2})?[.)]?$",
+    re.IGNORECASE,
+)
+
+
+def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
+    """Tables of recommendation | response, with or without a first column for the number and with or
+    without the header row "Aanbeveling | Reactie". A table without that header counts only in a letter
+    that speaks of aanbevelingen before it, and only when every row has the same two or three cells."""
+    out: dict[int, list[Aanbeveling]] = {}
+    n = 0
+    spoken = False
+    for i, b in enumerate(blocks):
+        if not b.rows:
+            spoken = spoken or bool(re.search(r"aanbeveling|adviseert|adviezen", b.text, re.IGNORECASE))
+            continue
+        rows = [tuple(c.strip() for c in r) for r in b.rows]
+        width = len(rows[0])
+        if width not in (2, 3) or any(len(r) != width for r in rows):
+            continue
+        head = rows[0]
+        has_head = bool(TABLE_REC_HEAD.match(head[-2]) and TABLE_RESP_HEAD.match(head[-1]))
+        numbered = width == 3 and all(TABLE_NUM.match(r[0]) for r in rows[1 if has_head else 0:])
+        if width == 3 and not numbered:
+            continue
+        if not has_head and (not spoken or any(len(r[-2]) < 15 for r in rows)):
+            continue
+        recs: list[Aanbeveling] = []
+        for k, r in enumerate(rows[1:] if has_head else rows):
+            if not r[-2]:
+                continue
+            n += 1
+            recs.append(Aanbeveling(n, r[-2], r[-1], b.line + k + (1 if has_head else 0)))
+        if recs:
+            out[i] = recs
+    return out
+
+
+def _cited(b: Block) -> bool:
+    """A recommendation as the letter cites it: between quotes, in italics or in bold (a paragraph, or a
+    heading that is no response label of its own)."""
+    if b.kind == "paragraph":
+        return b.text[:1] in "\"“„‘'«" or b.italic or b.bold
+    return b.kind == "heading" and not b.level and (b.bold or b.italic) and not RESPONSE_LABEL.match(b.text)
 
 
 def _ends_response(b: Block, opener: Block) -> bool:
