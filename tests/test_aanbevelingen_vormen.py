@@ -126,3 +126,79 @@ def test_a_table_of_figures_is_no_recommendation() -> None:
 | 2024 | 180 |
 """)
     assert recs == []
+
+
+def test_lettered_recommendations_under_themes_keep_position_and_designation() -> None:
+    recs = _recs("""## A. Lezen
+
+### A.1 Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### A.2 Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+
+## B. Schrijven
+
+### B.1 Toets het schrijven in groep 8
+
+Ik neem deze aanbeveling over.
+""")
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
+        (1, "A.1", "Geef iedere school een leesplan"), (2, "A.2", "Betrek de bibliotheek"),
+        (3, "B.1", "Toets het schrijven in groep 8")]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_numbering_anew_under_each_theme_and_roman_numerals() -> None:
+    anew = _recs("""## Lezen
+
+### 1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+## Schrijven
+
+### 1. Toets het schrijven in groep 8
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [(r["nummer"], r["aanduiding"]) for r in anew] == [(1, "1"), (2, "1")]
+    roman = _recs("""### I Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### II Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in roman] == [
+        (1, "I", "Geef iedere school een leesplan"), (2, "II", "Betrek de bibliotheek")]
+
+
+def test_lettered_paragraphs_in_plain_text() -> None:
+    recs = _recs("""Lezen
+
+2a Geef iedere school een leesplan.
+
+Ik neem deze aanbeveling over.
+
+2b Betrek de bibliotheek bij elk leesplan.
+
+Deze aanbeveling neem ik niet over.
+""", fmt="text")
+    assert [(r["nummer"], r["aanduiding"]) for r in recs] == [(1, "2a"), (2, "2b")]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_plain_numbering_has_no_designation() -> None:
+    recs = _recs("""### 1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### 2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [r["nummer"] for r in recs] == [1, 2] and all("aanduiding" not in r for r in recs)

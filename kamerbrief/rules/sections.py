@@ -58,6 +58,7 @@ class Aanbeveling:
     titel: str
     reactie: str
     line: int
+    aanduiding: str | None = None  # the designation as printed ("2a", "A.3", "II") when it is no plain 1..n
 
 
 def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
@@ -93,7 +94,7 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
         if i in recs_at:
             flush_section()
             text_before, kop, nummer = [], None, None
-            num, titel = recs_at[i]
+            num, titel, aanduiding = recs_at[i]
             j = i + 1
             body: list[str] = []
             while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
@@ -106,7 +107,7 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
                 j += 1
             if not titel and body and blocks[i + 1].kind == "paragraph" and QUOTED.match(body[0]):
                 titel = _unquote(body.pop(0))
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
@@ -140,8 +141,54 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
     return secties, recs, problems
 
 
-def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
-    """Block index -> (nummer, titel) for the headings that open a recommendation."""
+def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+    """Block index -> (nummer, titel, aanduiding) for the headings that open a recommendation."""
+    found = _plain_headings(blocks)
+    if found:
+        return {i: (n, t, None) for i, (n, t) in found.items()}
+    return _designated_headings(blocks)
+
+
+DESIGNATED = re.compile(
+    r"^(?:Aanbeveling\s+)?(\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2}|[A-H]|[IVX]{1,5}|\d{1,2})[.):]?\s+(\S.*)$"
+)
+
+
+COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
+
+
+def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+    """Recommendations grouped under themes: designated "2a", "A.3", "II" or numbered anew under each theme
+    heading. Each keeps its position in the letter as nummer and its designation as printed. Only in a
+    letter that speaks of aanbevelingen before the first one, and only with two or more."""
+    out: dict[int, tuple[int, str, str | None]] = {}
+    lettered = 0
+    first: int | None = None
+    for i, b in enumerate(blocks):
+        if RESPONSE_LABEL.match(b.text) or len(b.text) > 400:
+            continue
+        m = DESIGNATED.match(b.text)
+        if m and b.kind != "heading" and not b.bold and not COMPOUND.match(m.group(1)):
+            continue  # a plain paragraph opens one only with a compound designation ("1a", "A.3")
+        if not m or not (i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"):
+            continue  # a theme heading ("A. Toezicht") with its recommendations below
+        aanduiding = m.group(1)
+        lettered += not aanduiding.isdigit()
+        first = i if first is None else first
+        out[i] = (len(out) + 1, m.group(2).strip().rstrip(":"), aanduiding)
+    if len(out) < 2 or first is None:
+        return {}
+    designations = [v[2] for v in out.values()]
+    if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
+        return {}  # plain 1..n: a numbered list the plain rule declined
+    intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
+    if not re.search(r"aanbeveling", intro, re.IGNORECASE):
+        return {}
+    return out
+
+
+def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
     first_numbered: int | None = None
