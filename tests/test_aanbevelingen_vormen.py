@@ -202,3 +202,26 @@ Ik neem deze aanbeveling over.
 Deze aanbeveling neem ik niet over.
 """)
     assert [r["nummer"] for r in recs] == [1, 2] and all("aanduiding" not in r for r in recs)
+
+
+def test_listed_first_answered_later_by_number_shared_and_in_two_places() -> None:
+    result = parse_text(HEAD + """De raad doet vier aanbevelingen:
+
+1. Geef iedere school een leesplan.
+2. Betrek de bibliotheek.
+3. Toets het lezen jaarlijks.
+4. Geef leraren scholing in leesonderwijs.
+
+Ten aanzien van de aanbevelingen 1 en 3 merk ik op dat scholen al een leesplan hebben.
+
+Aanbeveling 4 neem ik over.
+
+Tot slot kom ik terug op de eerste aanbeveling: ik neem haar over.
+""" + TAIL, fmt="markdown")
+    recs = result.record["aanbevelingen"]
+    assert [r["nummer"] for r in recs] == [1, 2, 3, 4]
+    shared = "Ten aanzien van de aanbevelingen 1 en 3 merk ik op dat scholen al een leesplan hebben."
+    assert recs[0]["reactie"] == shared + "\n\nTot slot kom ik terug op de eerste aanbeveling: ik neem haar over."
+    assert recs[2]["reactie"] == shared
+    assert recs[3]["reactie"] == "Aanbeveling 4 neem ik over."
+    assert recs[1]["reactie"] == "" and any("aanbeveling 2" in p.message for p in result.problems)

@@ -266,7 +266,8 @@ def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeve
     passages: dict[int, list[str]] = {n: [] for n in wanted}
     current: list[int] = []
     for b in blocks[at[-1] + 1:]:
-        if b.kind == "heading" or CLOSING_PARAGRAPH.match(b.text):
+        sentence = b.text.rstrip().endswith(".") and ORDINAL_REF.search(b.text[:200])  # "Aanbeveling 4 neem ik over."
+        if (b.kind == "heading" and not sentence) or CLOSING_PARAGRAPH.match(b.text):
             current = []
             continue
         m = ORDINAL_REF.search(b.text[:200])
