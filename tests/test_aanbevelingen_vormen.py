@@ -225,3 +225,24 @@ Tot slot kom ik terug op de eerste aanbeveling: ik neem haar over.
     assert recs[2]["reactie"] == shared
     assert recs[3]["reactie"] == "Aanbeveling 4 neem ik over."
     assert recs[1]["reactie"] == "" and any("aanbeveling 2" in p.message for p in result.problems)
+
+
+def test_unnumbered_advising_paragraphs_each_followed_by_the_response() -> None:
+    recs = _recs("""De Raad beveelt aan om iedere school een leesplan te laten maken.
+
+Ik neem deze aanbeveling over.
+
+De commissie adviseert de bibliotheek bij elk leesplan te betrekken.
+
+Deze aanbeveling neem ik niet over. Scholen kiezen zelf hun partners.
+""")
+    assert [r["titel"] for r in recs] == ["De Raad beveelt aan om iedere school een leesplan te laten maken.",
+                                          "De commissie adviseert de bibliotheek bij elk leesplan te betrekken."]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over. Scholen kiezen zelf hun partners."
+
+
+def test_one_advising_sentence_is_context_not_a_recommendation() -> None:
+    assert _recs("""De Raad adviseert al jaren om het lezen te versterken.
+
+Daarom investeert het kabinet in bibliotheken.
+""") == []

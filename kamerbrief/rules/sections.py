@@ -75,7 +75,7 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
 def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
     problems: list[Problem] = []
     recs_at = _recommendation_headings(blocks)
-    quoted = {} if recs_at else _quoted_recommendations(blocks)
+    quoted = {} if recs_at else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
     tables = {} if recs_at or quoted else _table_recommendations(blocks)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
@@ -357,6 +357,31 @@ def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
             recs.append(Aanbeveling(n, r[-2], r[-1], b.line + k + (1 if has_head else 0)))
         if recs:
             out[i] = recs
+    return out
+
+
+ADVISES = re.compile(
+    r"^(?:De|Het)\s+(?:[\w-]*[Rr]aad|[Cc]ommissie|[Oo]mbudsman|[Ii]nspectie|[Rr]ekenkamer|[Aa]dviescollege)\b"
+    r"[^.;:]{0,80}?\b(?:beveelt|adviseert|raadt)\b"
+)
+
+
+def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, int, list[str]]]:
+    """Unnumbered "De Raad beveelt aan om ..." / "De commissie adviseert ..." paragraphs, each followed by
+    the response, which runs to the next such paragraph, a heading or the closing. Two or more, each
+    answered, or none: one such sentence in a letter is context, not a list of recommendations."""
+    at = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and ADVISES.match(b.text)]
+    out: dict[int, tuple[int, str, int, list[str]]] = {}
+    for k, i in enumerate(at):
+        end = at[k + 1] if k + 1 < len(at) else len(blocks)
+        body: list[str] = []
+        j = i + 1
+        while j < end and blocks[j].kind == "paragraph" and not CLOSING_PARAGRAPH.match(blocks[j].text):
+            body.append(blocks[j].text)
+            j += 1
+        out[i] = (k + 1, blocks[i].text, j, body)
+    if len(out) < 2 or sum(1 for v in out.values() if v[3]) * 2 < len(out):
+        return {}
     return out
 
 
