@@ -181,6 +181,7 @@ def clean_markdown(text: str) -> Cleaned:
     lines: list[Line] = []
     notes: list[tuple[str, str]] = []
     in_bold = False
+    in_italic = False
     brk = False
     in_fence = False
     in_note = False
@@ -206,7 +207,8 @@ def clean_markdown(text: str) -> Cleaned:
         if row:
             found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
             filled = [c for c in found if c]
-            if len(filled) <= 1 or _is_label(filled[0]):
+            in_table = bool(filled) and bool(lines) and len(lines[-1].cells) == len(found)  # a row with empty cells
+            if not in_table and (len(filled) <= 1 or _is_label(filled[0])):
                 # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
                 raw = " ".join(filled)
             else:
@@ -237,12 +239,26 @@ def clean_markdown(text: str) -> Cleaned:
         opens_bold = in_bold or stripped.startswith(("**", "__"))
         in_bold ^= len(STRONG.findall(stripped)) % 2 == 1
         closes_bold = in_bold or stripped.endswith(("**", "__"))
+        opens_italic = in_italic or _opens_emphasis(stripped)
+        closes_italic = _closes_emphasis(stripped)
+        in_italic = opens_italic and not closes_italic and bool(stripped)
         t = normalise(strip_inline(body))
         bold = bool(t) and opens_bold and closes_bold
-        lines.append(Line(t, no, heading=level, bold=bold, page_break=brk and bool(t), cells=cells))
+        italic = bool(t) and opens_italic and (closes_italic or in_italic) and not bold
+        lines.append(Line(t, no, heading=level, bold=bold, page_break=brk and bool(t), cells=cells, italic=italic))
         if t:
             brk = False
     return Cleaned(tuple(lines), tuple(notes), markdown=True)
+
+
+def _opens_emphasis(s: str) -> bool:
+    """A line that opens with one "*" or "_" (italics), not with "**" or "__"."""
+    return len(s) > 1 and s[0] in "*_" and s[1] != s[0] and not s[1].isspace()
+
+
+def _closes_emphasis(s: str) -> bool:
+    """A line that ends in one "*" or "_" (or one after a closing quote or full stop)."""
+    return len(s) > 1 and s[-1] in "*_" and s[-2] != s[-1] and not s[-2].isspace()
 
 
 _LABEL_WORDS = frozenset(label.casefold() for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)

@@ -300,6 +300,7 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
             "standpunt_citaat": st.citaat,
             "standpunt_vertrouwen": st.vertrouwen,
             "reeds_in_gang": st.reeds_in_gang,
+            **({"aanduiding": r.aanduiding} if r.aanduiding else {}),
         })
         if not r.reactie.strip():
             problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))

@@ -41,6 +41,8 @@ class Block:
     level: int = 0  # markdown heading level; 0 for bold lines and text headings
     quote: bool = False
     bold: bool = False  # every line of the block was bold (a Kamervraag in a ministry DOCX)
+    italic: bool = False  # every line of the block was in italics (a quoted recommendation)
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's rows, each its cells in order
     end: int = 0  # source line of the block's last line (0: the same as `line`)
 
     @property
@@ -187,7 +189,9 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
         if para:
             rows = all(p.cells for p in para)  # a table: one row a line, its cells kept apart by " | "
             text = "\n".join(p.text for p in para) if rows else _join_lines([p.text for p in para], ocr)
-            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para), end=para[-1].lineno))
+            out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para),
+                             italic=all(p.italic for p in para), rows=tuple(p.cells for p in para) if rows else (),
+                             end=para[-1].lineno))
             para.clear()
 
     for k, ln in enumerate(group):
@@ -200,7 +204,7 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
                 continue
         if _heading_of(ln, alone, blank_structure):
             flush()
-            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold))
+            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold, italic=ln.italic))
             continue
         on_top = markdown and k == 0 and len(group) > 1 and ln.bold and not group[1].bold
         if on_top and NUMBERED_HEADING.match(ln.text) and _heading_of(ln, True, blank_structure):

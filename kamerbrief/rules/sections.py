@@ -58,6 +58,7 @@ class Aanbeveling:
     titel: str
     reactie: str
     line: int
+    aanduiding: str | None = None  # the designation as printed ("2a", "A.3", "II") when it is no plain 1..n
 
 
 def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
@@ -74,7 +75,8 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
 def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
     problems: list[Problem] = []
     recs_at = _recommendation_headings(blocks)
-    quoted = {} if recs_at else _quoted_recommendations(blocks)
+    quoted = {} if recs_at else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
+    tables = {} if recs_at or quoted else _table_recommendations(blocks)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
@@ -92,7 +94,7 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
         if i in recs_at:
             flush_section()
             text_before, kop, nummer = [], None, None
-            num, titel = recs_at[i]
+            num, titel, aanduiding = recs_at[i]
             j = i + 1
             body: list[str] = []
             while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
@@ -105,8 +107,15 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
                 j += 1
             if not titel and body and blocks[i + 1].kind == "paragraph" and QUOTED.match(body[0]):
                 titel = _unquote(body.pop(0))
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding))
             i = j
+            start_line = blocks[i].line if i < len(blocks) else b.line
+            continue
+        if i in tables:
+            flush_section()
+            text_before, kop, nummer = [], None, None
+            recs.extend(tables[i])
+            i += 1
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
         if i in quoted:
@@ -132,14 +141,60 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
     return secties, recs, problems
 
 
-def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
-    """Block index -> (nummer, titel) for the headings that open a recommendation."""
+def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+    """Block index -> (nummer, titel, aanduiding) for the headings that open a recommendation."""
+    found = _plain_headings(blocks)
+    if found:
+        return {i: (n, t, None) for i, (n, t) in found.items()}
+    return _designated_headings(blocks)
+
+
+DESIGNATED = re.compile(
+    r"^(?:Aanbeveling\s+)?(\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2}|[A-H]|[IVX]{1,5}|\d{1,2})[.):]?\s+(\S.*)$"
+)
+
+
+COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
+
+
+def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+    """Recommendations grouped under themes: designated "2a", "A.3", "II" or numbered anew under each theme
+    heading. Each keeps its position in the letter as nummer and its designation as printed. Only in a
+    letter that speaks of aanbevelingen before the first one, and only with two or more."""
+    out: dict[int, tuple[int, str, str | None]] = {}
+    lettered = 0
+    first: int | None = None
+    for i, b in enumerate(blocks):
+        if RESPONSE_LABEL.match(b.text) or len(b.text) > 400:
+            continue
+        m = DESIGNATED.match(b.text)
+        if m and b.kind != "heading" and not b.bold and not COMPOUND.match(m.group(1)):
+            continue  # a plain paragraph opens one only with a compound designation ("1a", "A.3")
+        if not m or not (i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"):
+            continue  # a theme heading ("A. Toezicht") with its recommendations below
+        aanduiding = m.group(1)
+        lettered += not aanduiding.isdigit()
+        first = i if first is None else first
+        out[i] = (len(out) + 1, m.group(2).strip().rstrip(":"), aanduiding)
+    if len(out) < 2 or first is None:
+        return {}
+    designations = [v[2] for v in out.values()]
+    if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
+        return {}  # plain 1..n: a numbered list the plain rule declined
+    intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
+    if not re.search(r"aanbeveling", intro, re.IGNORECASE):
+        return {}
+    return out
+
+
+def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
     first_numbered: int | None = None
     for i, b in enumerate(blocks):
-        if b.kind != "heading":
-            continue
+        if b.kind != "heading" and not (b.bold and NUMBERED_HEADING.match(b.text) and len(b.text) < 400):
+            continue  # a bold numbered paragraph ("**1. Geef iedere gemeente ... .**") opens one too
         m = EXPLICIT.match(b.text)
         if m:
             titel = m.group(2).strip()
@@ -211,7 +266,8 @@ def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeve
     passages: dict[int, list[str]] = {n: [] for n in wanted}
     current: list[int] = []
     for b in blocks[at[-1] + 1:]:
-        if b.kind == "heading" or CLOSING_PARAGRAPH.match(b.text):
+        sentence = b.text.rstrip().endswith(".") and ORDINAL_REF.search(b.text[:200])  # "Aanbeveling 4 neem ik over."
+        if (b.kind == "heading" and not sentence) or CLOSING_PARAGRAPH.match(b.text):
             current = []
             continue
         m = ORDINAL_REF.search(b.text[:200])
@@ -240,17 +296,16 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
     i = 0
     while i < len(blocks) - 1:
         b = blocks[i]
-        q = QUOTED.match(b.text) if b.kind == "paragraph" and b.text[:1] in "\"“„‘'«" else None
         nxt = blocks[i + 1]
-        if q and RESPONSE_LABEL.match(nxt.text):
+        if _cited(b) and RESPONSE_LABEL.match(nxt.text):
             n += 1
             label = RESPONSE_LABEL.match(nxt.text)
             body = [label.group(1)] if label and label.group(1) else []
             j = i + 2
             while j < len(blocks):
                 c = blocks[j]
-                if c.kind == "heading" or (c.kind == "paragraph" and c.text[:1] in "\"“„‘'«" and j + 1 < len(blocks)
-                                           and RESPONSE_LABEL.match(blocks[j + 1].text)):
+                cited_next = _cited(c) and j + 1 < len(blocks) and RESPONSE_LABEL.match(blocks[j + 1].text)
+                if c.kind == "heading" or cited_next:
                     break
                 if CLOSING_PARAGRAPH.match(c.text):
                     break
@@ -261,6 +316,81 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
             continue
         i += 1
     return out
+
+
+TABLE_REC_HEAD = re.compile(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
+                            re.IGNORECASE)
+TABLE_RESP_HEAD = re.compile(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
+TABLE_NUM = re.compile(
+    r"^(?:nr\.?|nummer|#|)$|^\(?[0-9]{1,2}[a-z]?(?:\.[0-9]{1,2})?[.)]?$|^\(?[A-Z]{1,4}(?:\.[0-9]{1,2})?[.)]?$",
+    re.IGNORECASE,
+)
+
+
+def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
+    """Tables of recommendation | response, with or without a first column for the number and with or
+    without the header row "Aanbeveling | Reactie". A table without that header counts only in a letter
+    that speaks of aanbevelingen before it, and only when every row has the same two or three cells."""
+    out: dict[int, list[Aanbeveling]] = {}
+    n = 0
+    spoken = False
+    for i, b in enumerate(blocks):
+        if not b.rows:
+            spoken = spoken or bool(re.search(r"aanbeveling|adviseert|adviezen", b.text, re.IGNORECASE))
+            continue
+        rows = [tuple(c.strip() for c in r) for r in b.rows]
+        width = len(rows[0])
+        if width not in (2, 3) or any(len(r) != width for r in rows):
+            continue
+        head = rows[0]
+        has_head = bool(TABLE_REC_HEAD.match(head[-2]) and TABLE_RESP_HEAD.match(head[-1]))
+        numbered = width == 3 and all(TABLE_NUM.match(r[0]) for r in rows[1 if has_head else 0:])
+        if width == 3 and not numbered:
+            continue
+        if not has_head and (not spoken or any(len(r[-2]) < 15 for r in rows)):
+            continue
+        recs: list[Aanbeveling] = []
+        for k, r in enumerate(rows[1:] if has_head else rows):
+            if not r[-2]:
+                continue
+            n += 1
+            recs.append(Aanbeveling(n, r[-2], r[-1], b.line + k + (1 if has_head else 0)))
+        if recs:
+            out[i] = recs
+    return out
+
+
+ADVISES = re.compile(
+    r"^(?:De|Het)\s+(?:[\w-]*[Rr]aad|[Cc]ommissie|[Oo]mbudsman|[Ii]nspectie|[Rr]ekenkamer|[Aa]dviescollege)\b"
+    r"[^.;:]{0,80}?\b(?:beveelt|adviseert|raadt)\b"
+)
+
+
+def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, int, list[str]]]:
+    """Unnumbered "De Raad beveelt aan om ..." / "De commissie adviseert ..." paragraphs, each followed by
+    the response, which runs to the next such paragraph, a heading or the closing. Two or more, each
+    answered, or none: one such sentence in a letter is context, not a list of recommendations."""
+    at = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and ADVISES.match(b.text)]
+    out: dict[int, tuple[int, str, int, list[str]]] = {}
+    for k, i in enumerate(at):
+        end = at[k + 1] if k + 1 < len(at) else len(blocks)
+        body: list[str] = []
+        j = i + 1
+        while j < end and blocks[j].kind == "paragraph" and not CLOSING_PARAGRAPH.match(blocks[j].text):
+            body.append(blocks[j].text)
+            j += 1
+        out[i] = (k + 1, blocks[i].text, j, body)
+    if len(out) < 2 or sum(1 for v in out.values() if v[3]) * 2 < len(out):
+        return {}
+    return out
+
+
+def _cited(b: Block) -> bool:
+    """A recommendation as the letter cites it: between quotes, in italics or in bold (a paragraph, or a
+    heading that is no response label of its own)."""
+    if b.kind == "paragraph":
+        return b.text[:1] in "\"“„‘'«" or b.italic or b.bold
+    return b.kind == "heading" and not b.level and (b.bold or b.italic) and not RESPONSE_LABEL.match(b.text)
 
 
 def _ends_response(b: Block, opener: Block) -> bool:

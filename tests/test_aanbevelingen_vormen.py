@@ -1,0 +1,248 @@
+"""Recommendations as kabinetsreacties present them (issue 12, part 1): cited, tabled."""
+
+from __future__ import annotations
+
+from kamerbrief import parse_text
+
+HEAD = """Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Postbus 20018
+2500 EA Den Haag
+
+Datum 2 juni 2025
+Betreft Kabinetsreactie op het advies van de Onderwijsraad
+
+Geachte voorzitter,
+
+De Onderwijsraad doet in zijn advies aanbevelingen. Hieronder geef ik per aanbeveling mijn reactie.
+
+"""
+TAIL = """
+
+De minister van Onderwijs, Cultuur en Wetenschap,
+
+A.B. Jansen
+"""
+
+
+def _recs(body: str, fmt: str = "markdown") -> list[dict]:
+    return parse_text(HEAD + body + TAIL, fmt=fmt).record["aanbevelingen"]
+
+
+def test_italic_bold_and_quoted_recommendations_with_each_response_label() -> None:
+    recs = _recs("""*Geef iedere school een leesplan.*
+
+**Reactie kabinet**
+
+Ik neem deze aanbeveling over.
+
+**Maak lezen een vast onderdeel van de lerarenopleiding.**
+
+Kabinetsreactie: Deze aanbeveling neem ik niet over.
+
+'Betrek de bibliotheek bij elk leesplan.'
+
+Reactie
+
+Ik neem deze aanbeveling over en vraag de bibliotheken mee te doen.
+""")
+    assert [r["titel"] for r in recs] == ["Geef iedere school een leesplan.",
+                                          "Maak lezen een vast onderdeel van de lerarenopleiding.",
+                                          "Betrek de bibliotheek bij elk leesplan."]
+    assert recs[0]["reactie"] == "Ik neem deze aanbeveling over."
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+    assert recs[2]["reactie"].startswith("Ik neem deze aanbeveling over en vraag")
+
+
+def test_bold_recommendation_as_a_heading_of_its_own() -> None:
+    recs = _recs("""**Geef iedere school een leesplan**
+
+Reactie: Ik neem deze aanbeveling over.
+
+**Betrek de bibliotheek erbij**
+
+Reactie: Deze aanbeveling neem ik niet over.
+""")
+    assert [(r["nummer"], r["titel"]) for r in recs] == [(1, "Geef iedere school een leesplan"),
+                                                         (2, "Betrek de bibliotheek erbij")]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_quoted_recommendations_in_plain_text() -> None:
+    recs = _recs("""„Geef iedere school een leesplan.”
+
+Reactie kabinet: Ik neem deze aanbeveling over.
+
+"Betrek de bibliotheek bij elk leesplan."
+
+Kabinetsreactie
+
+Deze aanbeveling neem ik niet over.
+""", fmt="text")
+    assert [r["titel"] for r in recs] == ["Geef iedere school een leesplan.", "Betrek de bibliotheek bij elk leesplan."]
+    assert [r["reactie"] for r in recs] == ["Ik neem deze aanbeveling over.", "Deze aanbeveling neem ik niet over."]
+
+
+def test_table_with_number_column_and_header() -> None:
+    recs = _recs("""| Nr. | Aanbeveling | Reactie |
+|---|---|---|
+| 1 | Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+| 2 | Betrek de bibliotheek bij elk leesplan. | Deze aanbeveling neem ik niet over. |
+""")
+    assert [(r["nummer"], r["titel"], r["reactie"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan.", "Ik neem deze aanbeveling over."),
+        (2, "Betrek de bibliotheek bij elk leesplan.", "Deze aanbeveling neem ik niet over."),
+    ]
+
+
+def test_two_column_table_with_and_without_header() -> None:
+    with_head = _recs("""| Aanbeveling | Kabinetsreactie |
+|---|---|
+| Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+""")
+    without = _recs("""| Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+|---|---|
+| Betrek de bibliotheek bij elk leesplan. | Deze aanbeveling neem ik niet over. |
+""")
+    assert [r["titel"] for r in with_head] == ["Geef iedere school een leesplan."]
+    assert [r["reactie"] for r in without] == ["Ik neem deze aanbeveling over.", "Deze aanbeveling neem ik niet over."]
+
+
+def test_table_row_without_response_is_listed_with_a_warning() -> None:
+    result = parse_text(HEAD + """| Aanbeveling | Reactie |
+|---|---|
+| Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+| Betrek de bibliotheek bij elk leesplan. | |
+""" + TAIL, fmt="markdown")
+    recs = result.record["aanbevelingen"]
+    assert [r["reactie"] for r in recs] == ["Ik neem deze aanbeveling over.", ""]
+    assert any("aanbeveling 2" in p.message for p in result.problems)
+
+
+def test_a_table_of_figures_is_no_recommendation() -> None:
+    recs = _recs("""| Jaar | Aantal scholen |
+|---|---|
+| 2023 | 120 |
+| 2024 | 180 |
+""")
+    assert recs == []
+
+
+def test_lettered_recommendations_under_themes_keep_position_and_designation() -> None:
+    recs = _recs("""## A. Lezen
+
+### A.1 Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### A.2 Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+
+## B. Schrijven
+
+### B.1 Toets het schrijven in groep 8
+
+Ik neem deze aanbeveling over.
+""")
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
+        (1, "A.1", "Geef iedere school een leesplan"), (2, "A.2", "Betrek de bibliotheek"),
+        (3, "B.1", "Toets het schrijven in groep 8")]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_numbering_anew_under_each_theme_and_roman_numerals() -> None:
+    anew = _recs("""## Lezen
+
+### 1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+## Schrijven
+
+### 1. Toets het schrijven in groep 8
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [(r["nummer"], r["aanduiding"]) for r in anew] == [(1, "1"), (2, "1")]
+    roman = _recs("""### I Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### II Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in roman] == [
+        (1, "I", "Geef iedere school een leesplan"), (2, "II", "Betrek de bibliotheek")]
+
+
+def test_lettered_paragraphs_in_plain_text() -> None:
+    recs = _recs("""Lezen
+
+2a Geef iedere school een leesplan.
+
+Ik neem deze aanbeveling over.
+
+2b Betrek de bibliotheek bij elk leesplan.
+
+Deze aanbeveling neem ik niet over.
+""", fmt="text")
+    assert [(r["nummer"], r["aanduiding"]) for r in recs] == [(1, "2a"), (2, "2b")]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_plain_numbering_has_no_designation() -> None:
+    recs = _recs("""### 1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+### 2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""")
+    assert [r["nummer"] for r in recs] == [1, 2] and all("aanduiding" not in r for r in recs)
+
+
+def test_listed_first_answered_later_by_number_shared_and_in_two_places() -> None:
+    result = parse_text(HEAD + """De raad doet vier aanbevelingen:
+
+1. Geef iedere school een leesplan.
+2. Betrek de bibliotheek.
+3. Toets het lezen jaarlijks.
+4. Geef leraren scholing in leesonderwijs.
+
+Ten aanzien van de aanbevelingen 1 en 3 merk ik op dat scholen al een leesplan hebben.
+
+Aanbeveling 4 neem ik over.
+
+Tot slot kom ik terug op de eerste aanbeveling: ik neem haar over.
+""" + TAIL, fmt="markdown")
+    recs = result.record["aanbevelingen"]
+    assert [r["nummer"] for r in recs] == [1, 2, 3, 4]
+    shared = "Ten aanzien van de aanbevelingen 1 en 3 merk ik op dat scholen al een leesplan hebben."
+    assert recs[0]["reactie"] == shared + "\n\nTot slot kom ik terug op de eerste aanbeveling: ik neem haar over."
+    assert recs[2]["reactie"] == shared
+    assert recs[3]["reactie"] == "Aanbeveling 4 neem ik over."
+    assert recs[1]["reactie"] == "" and any("aanbeveling 2" in p.message for p in result.problems)
+
+
+def test_unnumbered_advising_paragraphs_each_followed_by_the_response() -> None:
+    recs = _recs("""De Raad beveelt aan om iedere school een leesplan te laten maken.
+
+Ik neem deze aanbeveling over.
+
+De commissie adviseert de bibliotheek bij elk leesplan te betrekken.
+
+Deze aanbeveling neem ik niet over. Scholen kiezen zelf hun partners.
+""")
+    assert [r["titel"] for r in recs] == ["De Raad beveelt aan om iedere school een leesplan te laten maken.",
+                                          "De commissie adviseert de bibliotheek bij elk leesplan te betrekken."]
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over. Scholen kiezen zelf hun partners."
+
+
+def test_one_advising_sentence_is_context_not_a_recommendation() -> None:
+    assert _recs("""De Raad adviseert al jaren om het lezen te versterken.
+
+Daarom investeert het kabinet in bibliotheken.
+""") == []
