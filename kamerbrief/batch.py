@@ -35,6 +35,7 @@ from typing import Any
 
 from .limits import DEFAULT, MAX_OUTPUT_BYTES, Limits, time_budget
 from .model import KamerbriefError
+from .procs import die_with_parent
 from .readers import EXTENSIONS
 
 INDEX_COLUMNS = ("bestand", "kenmerk", "datum", "onderwerp", "afzender_functie", "afzender_naam", "ministerie",
@@ -1078,7 +1079,7 @@ def _worker_main(conn: Any, parent: int, lock_fds: list[int], current: Any) -> N
             os.close(fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent(parent)
+    die_with_parent(parent)
     committer = _Committer(conn)
     _staged = []
     try:
@@ -1150,29 +1151,6 @@ class _Committer:
         """Commit and report what is queued, then end the thread."""
         self.items.put(None)
         self.thread.join()
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the main process dies, even by kill -9 (no orphans at 100 % CPU)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        with contextlib.suppress(Exception):
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
-                if os.getppid() != parent:  # died before the call
-                    os._exit(1)
-                return
-    import threading
-
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent:
-                os._exit(1)
-            time.sleep(0.5)
-
-    threading.Thread(target=watch, name="kamerbrief-watchdog", daemon=True).start()
 
 
 def _index_row(rel: str, r: dict[str, Any]) -> list[Any]:

@@ -144,7 +144,6 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
     3 not readable as a letter's text, or over a limit (see README, Limits); 4 not a letter; 5 internal error.
     """
     from .limits import LimitError, Limits, time_budget
-    from .model import KamerbriefError
     from .output import dumps, format_for, text_json, write_atomic
     from .parse import parse_source
     from .readers import from_bytes, read, read_bounded, size_text
@@ -423,7 +422,6 @@ def show(letter: Path, output: Path | None, open_: bool, fmt: str | None) -> Non
     """
     import os
 
-    from .model import KamerbriefError
     from .show import show_html
 
     if output is not None:
@@ -481,7 +479,6 @@ def report(records: Path, output: Path, peildatum: object, open_: bool) -> None:
     """
     import datetime as dt
 
-    from .model import KamerbriefError
     from .report import load_archive, report_html
 
     day = peildatum.date() if isinstance(peildatum, dt.datetime) else None

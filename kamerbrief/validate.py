@@ -15,7 +15,6 @@ import json
 import os
 import re
 import stat
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -550,14 +549,10 @@ def _worker_init(parent: int) -> None:
     """Ctrl-C is for the main process; a worker dies with it, even when the parent is killed with SIGKILL."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":
-        import ctypes
+    from .procs import die_with_parent
 
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def _flag_duplicates(reports: Iterable[FileReport]) -> Iterator[FileReport]:
