@@ -9,7 +9,6 @@ numbers. Everything taken from the letter is escaped: a letter is untrusted inpu
 from __future__ import annotations
 
 import base64
-import inspect
 import os
 import re
 import struct
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from .clean import MARKDOWN_FORMATS, source_lines
 from .lexicon import MONTHS
@@ -67,16 +66,11 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
     result = parse_with_positions(source)
     record = result.record
     lines = display_lines(source)
-    raw = record.get("posities")
-    guessed: dict[str, Span] = {}
-    if isinstance(raw, dict):
-        # the parser's places are exact; a value it could not place is searched in the text, and said so
-        posities = _spans(raw)
-        guessed = {k: v for k, v in fallback_positions(record, lines).items()
-                   if not any(k == p or k.startswith(p + "/") for p in posities)}  # nor under a placed value
-        posities = {**guessed, **posities}
-    else:
-        posities = fallback_positions(record, lines)
+    # the parser's places are exact; a value it could not place is searched in the text, and said so
+    exact = _spans(record.get("posities") or {})
+    guessed = {k: v for k, v in fallback_positions(record, lines).items()
+               if not any(k == p or k.startswith(p + "/") for p in exact)}  # nor under a placed value
+    posities = {**guessed, **exact}
     pdf_boxes: dict[str, tuple[int, float, float, float, float]] = {}
     pages_html = ""
     if source.format == "pdf":
@@ -89,9 +83,7 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
     right = form.render(record)
     title = record.get("metadata", {}).get("onderwerp") or Path(path).name
     kind = "pdf" if source.format == "pdf" else "text"
-    note = "" if isinstance(raw, dict) else (
-        '<p class="note">Plaatsen gezocht in de tekst (deze versie van de parser geeft geen posities): '
-        "bij benadering.</p>")
+    note = ""
     if guessed:
         note = (f'<p class="note">{len(guessed)} waarde(n) zonder plaats van de parser '
                 f'({escape(", ".join(sorted(guessed)))}): gezocht in de tekst, bij benadering.</p>')
@@ -108,10 +100,8 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
 
 
 def parse_with_positions(source: Source) -> Result:
-    """parse_source(source, posities=True) where the parser has that keyword; a plain parse before it lands."""
-    if "posities" in inspect.signature(parse_source).parameters:
-        return cast(Result, cast(Any, parse_source)(source, posities=True))
-    return parse_source(source)
+    """The record with the parser's `posities` (where each value was read)."""
+    return parse_source(source, posities=True)
 
 
 def _spans(raw: dict[str, Any]) -> dict[str, Span]:
@@ -245,11 +235,11 @@ def _values(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def fallback_positions(record: dict[str, Any], lines: list[DisplayLine]) -> dict[str, Span]:
-    """Best-effort `posities` for a parser that gives none: each value's words searched in the lines.
+    """Best-effort places for values the parser could not place: each value's words searched in the lines.
 
     Recommendations and questions are searched in letter order, each from where the one before was
-    found, so a title that the introduction repeats is found at its own place. Only for use until the
-    parser's `posities` land.
+    found, so a title that the introduction repeats is found at its own place. The page says which
+    values were placed this way.
     """
     index = _TextIndex(lines)
     out: dict[str, Span] = {}
