@@ -8,6 +8,8 @@ from kamerbrief import parse_text
 from kamerbrief.model import Line
 from kamerbrief.rules.noten import typed_list, unglue
 
+from .test_vragen import HEAD
+
 
 def _lines(*texts: str) -> tuple[Line, ...]:
     return tuple(Line(t, i + 1) for i, t in enumerate(texts))
@@ -56,19 +58,7 @@ def test_endings_that_are_not_note_lists(ending: tuple[str, ...]) -> None:
     assert typed_list(_lines("Zoals gezegd in de brief.", *ending), 0) is None
 
 
-LETTER = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
-
-Datum 3 maart 2025
-Betreft Beantwoording vragen over de veerpont
-Ons kenmerk 1234567
-
-Hierbij zend ik u de antwoorden op de vragen van het lid Jansen over de veerpont.
-
-De Minister van Infrastructuur en Waterstaat,
-
-P. de Vries
-
-**Vraag 1**
+LETTER = HEAD + """**Vraag 1**
 
 **Kent u het bericht "Pont ligt stil"? 1)**
 
