@@ -225,7 +225,11 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
                                     lay.blank_structure)
 
     blocks = blocks_until(body_end)
-    secties, recs, sec_problems = sections_rule.split(blocks)
+    # a bijlage after the signature that answers the recommendations ("Bijlage: reactie per aanbeveling")
+    annex = sections_rule.annex_span(lines, body_end, notes_start) if sig else None
+    annex_blocks = body_rule.paragraphs(lines, *annex, lambda i: i in lay.furniture, cleaned.markdown,
+                                        lay.blank_structure) if annex else []
+    secties, recs, sec_problems = sections_rule.split(blocks, annex_blocks)
     problems += sec_problems
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):

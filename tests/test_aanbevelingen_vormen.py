@@ -246,3 +246,113 @@ def test_one_advising_sentence_is_context_not_a_recommendation() -> None:
 
 Daarom investeert het kabinet in bibliotheken.
 """) == []
+
+
+SIGNED = """
+
+De minister van Onderwijs, Cultuur en Wetenschap,
+
+A.B. Jansen
+
+"""
+
+
+def test_responses_in_a_bijlage_after_the_signature_replace_the_body_summary() -> None:
+    result = parse_text(HEAD.replace(" Hieronder geef ik per aanbeveling mijn reactie.", "") + """## Samenvatting
+
+De raad doet drie aanbevelingen. Het kabinet neemt de eerste aanbeveling over en de tweede deels.
+
+## 1. Vervolg
+
+Ik informeer uw Kamer in het najaar over de uitvoering.
+""" + SIGNED + """**Bijlage 1 Kabinetsreactie op de aanbevelingen**
+
+**1. Geef iedere school een leesplan**
+
+Het kabinet neemt deze aanbeveling over.
+
+**2. Betrek de bibliotheek bij elk leesplan**
+
+Het kabinet neemt deze aanbeveling deels over: alleen in het primair onderwijs.
+
+**3. Meet het leesniveau jaarlijks**
+
+**4. Stel een leescoördinator aan**
+
+Deze aanbeveling neem ik niet over.
+""", fmt="markdown")
+    recs = result.record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan"), (2, "Betrek de bibliotheek bij elk leesplan"),
+        (3, "Meet het leesniveau jaarlijks"), (4, "Stel een leescoördinator aan")]
+    assert [r["standpunt"] for r in recs] == ["overgenomen", "deels_overgenomen", "onbepaald", "niet_overgenomen"]
+    assert recs[2]["reactie"] == ""  # never the next recommendation's response
+    assert any(p.message == "aanbeveling 3 has no response text" for p in result.problems)
+    # the body keeps its sections, the summary is no response
+    assert [s["kop"] for s in result.record["secties"]] == [None, "Samenvatting", "Vervolg"]
+    assert result.record["ondertekening"]["ondertekenaars"][0]["naam"] == "A.B. Jansen"
+
+
+def test_bijlage_heading_over_two_lines_in_plain_text() -> None:
+    recs = _recs("""Het kabinet neemt beide aanbevelingen over; de reactie per aanbeveling staat in de bijlage.
+""" + SIGNED + """Bijlage 1
+Reactie op de adviezen van de raad
+
+Aanbeveling 1: Geef iedere school een leesplan
+
+Het kabinet neemt deze aanbeveling over.
+
+Aanbeveling 2: Betrek de bibliotheek
+
+Ik neem deze aanbeveling over en vraag de bibliotheken mee te doen.
+
+Bijlage 2
+Lijst van afkortingen
+
+OCW Onderwijs, Cultuur en Wetenschap
+""", fmt="text")
+    assert [(r["nummer"], r["titel"], r["reactie"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan", "Het kabinet neemt deze aanbeveling over."),
+        (2, "Betrek de bibliotheek", "Ik neem deze aanbeveling over en vraag de bibliotheken mee te doen.")]
+
+
+def test_a_bijlage_that_only_lists_enclosures_leaves_the_body_responses() -> None:
+    recs = _recs("""1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""" + SIGNED + """Bijlage: advies van de Onderwijsraad "Lezen loont"
+""", fmt="text")
+    assert [(r["titel"], r["standpunt"]) for r in recs] == [("Geef iedere school een leesplan", "overgenomen"),
+                                                            ("Betrek de bibliotheek", "niet_overgenomen")]
+
+
+def test_the_recommendation_below_a_bare_aanbeveling_heading_is_its_title() -> None:
+    for fmt in ("markdown", "text"):
+        recs = _recs("""Aanbeveling 1
+
+Geef iedere school een leesplan.
+
+Reactie: Ik neem deze aanbeveling over.
+
+Aanbeveling 2
+
+Betrek de bibliotheek.
+
+Reactie
+
+Deze aanbeveling neem ik niet over.
+
+Aanbeveling 3
+
+Het kabinet neemt deze aanbeveling over.
+
+De uitvoering begint in 2026.
+""", fmt=fmt)
+        assert [(r["titel"], r["reactie"]) for r in recs] == [
+            ("Geef iedere school een leesplan.", "Ik neem deze aanbeveling over."),
+            ("Betrek de bibliotheek.", "Deze aanbeveling neem ik niet over."),
+            ("", "Het kabinet neemt deze aanbeveling over.\n\nDe uitvoering begint in 2026.")], fmt

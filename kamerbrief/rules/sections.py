@@ -8,6 +8,12 @@ Recommendations are recognised in three forms:
 Each response runs to the next recommendation, to an unnumbered heading of the same rank or to the
 end of the body (the closing is not part of the body). Numbered headings in a letter that answers no
 recommendations are sections.
+
+The responses may stand in a bijlage after the signature, the body only summarising them:
+    Bijlage: reactie per aanbeveling                 a heading after the ondertekening that names
+    Bijlage 1 / Kabinetsreactie op de aanbevelingen  aanbevelingen or adviezen (on its line or the next)
+The bijlage is read in any of the forms above; when it gives recommendations with responses, those are the
+`aanbevelingen` and the body is read as sections only, so its summary is never taken for a response.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
-from ..model import Problem
+from ..model import Line, Problem
 from .body import NUMBERED_HEADING, Block
 
 EXPLICIT = re.compile(
@@ -61,8 +67,39 @@ class Aanbeveling:
     aanduiding: str | None = None  # the designation as printed ("2a", "A.3", "II") when it is no plain 1..n
 
 
-def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
-    """Secties and aanbevelingen of the body; problems for counts that do not add up."""
+ANNEX_HEAD = re.compile(r"^Bijlage\b(?!\s*\(n\))", re.IGNORECASE)
+ANNEX_TOPIC = re.compile(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|adviespunten)\b", re.IGNORECASE)
+ANNEX_NEXT = re.compile(r"^Bijlage\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b", re.IGNORECASE)
+
+
+def annex_span(lines: tuple[Line, ...], start: int, end: int) -> tuple[int, int] | None:
+    """(first, end) line indices of a bijlage in lines[start:end] (after the signature) that answers the
+    recommendations: its heading names aanbevelingen or adviezen on its own line or the next one
+    ("Bijlage: reactie per aanbeveling", "Bijlage 1" / "Kabinetsreactie op de aanbevelingen"). It runs to
+    the next numbered bijlage or to `end`."""
+    for i in range(start, end):
+        t = lines[i].text
+        if not t or len(t) > 160 or not ANNEX_HEAD.match(t):
+            continue
+        nxt = next((ln.text for ln in lines[i + 1:min(end, i + 4)] if ln.text), "")
+        if ANNEX_TOPIC.search(t) or (len(t) <= 20 and len(nxt) <= 160 and ANNEX_TOPIC.search(nxt)):
+            stop = next((j for j in range(i + 1, end) if lines[j].text and ANNEX_NEXT.match(lines[j].text)
+                         and len(lines[j].text) <= 160), end)
+            return i, stop
+    return None
+
+
+def split(blocks: list[Block], annex: list[Block] | None = None
+          ) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+    """Secties and aanbevelingen of the body; problems for counts that do not add up. `annex`: the blocks
+    of a bijlage after the signature that answers the recommendations (see `annex_span`)."""
+    if annex:
+        _, annexed, problems = _split(annex, announced=True)
+        if annexed and sum(1 for r in annexed if r.reactie.strip()) * 2 >= len(annexed):
+            secties, _, _ = _split(blocks, find=False)
+            problems = [p for p in problems if p.rule != "aanbevelingen"]
+            _check_count([*blocks, *annex], annexed, problems)
+            return secties, annexed, problems
     prose = _prose_recommendations(blocks)
     if prose is not None:
         listing_at, recs_prose, problems = prose
@@ -72,11 +109,14 @@ def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Pr
     return _split(blocks)
 
 
-def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
+           ) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+    """`find=False`: sections only. `announced`: the blocks answer recommendations (a bijlage named so),
+    so no paragraph before them needs to speak of aanbevelingen."""
     problems: list[Problem] = []
-    recs_at = _recommendation_headings(blocks)
-    quoted = {} if recs_at else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
-    tables = {} if recs_at or quoted else _table_recommendations(blocks)
+    recs_at = _recommendation_headings(blocks, announced) if find else {}
+    quoted = {} if recs_at or not find else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
+    tables = {} if recs_at or quoted or not find else _table_recommendations(blocks, announced)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
@@ -105,8 +145,12 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
                 m = RESPONSE_LABEL.match(t) if blocks[j].kind == "paragraph" and not body else None
                 body.append(m.group(1) if m and m.group(1) else t)
                 j += 1
-            if not titel and body and blocks[i + 1].kind == "paragraph" and QUOTED.match(body[0]):
+            if not titel and body and blocks[i + 1].kind == "paragraph" and (
+                    QUOTED.match(body[0]) or _title_below(blocks, i + 1, j)):
                 titel = _unquote(body.pop(0))
+                label = RESPONSE_LABEL.match(body[0]) if body and _label_only(blocks[i + 2]) else None
+                if label:  # "Reactie: ..." under the recommendation: the label is no part of the response
+                    body = ([label.group(1)] if label.group(1) else []) + body[1:]
             recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
@@ -141,12 +185,13 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
     return secties, recs, problems
 
 
-def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+def _recommendation_headings(blocks: list[Block], announced: bool = False
+                             ) -> dict[int, tuple[int, str, str | None]]:
     """Block index -> (nummer, titel, aanduiding) for the headings that open a recommendation."""
-    found = _plain_headings(blocks)
+    found = _plain_headings(blocks, announced)
     if found:
         return {i: (n, t, None) for i, (n, t) in found.items()}
-    return _designated_headings(blocks)
+    return _designated_headings(blocks, announced)
 
 
 DESIGNATED = re.compile(
@@ -157,7 +202,7 @@ DESIGNATED = re.compile(
 COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
 
 
-def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str, str | None]]:
     """Recommendations grouped under themes: designated "2a", "A.3", "II" or numbered anew under each theme
     heading. Each keeps its position in the letter as nummer and its designation as printed. Only in a
     letter that speaks of aanbevelingen before the first one, and only with two or more."""
@@ -182,12 +227,12 @@ def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str |
     if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
         return {}  # plain 1..n: a numbered list the plain rule declined
     intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
-    if not re.search(r"aanbeveling", intro, re.IGNORECASE):
+    if not announced and not re.search(r"aanbeveling", intro, re.IGNORECASE):
         return {}
     return out
 
 
-def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str]]:
     """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
@@ -215,9 +260,33 @@ def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     if answered * 2 < len(numbered):
         return {}  # a bare numbered list: the answers, if any, come later in prose
     intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
-    if RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE):
+    if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+# a paragraph in the sender's voice or about "deze aanbeveling" is a response, not the recommendation
+SENDER_VOICE = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|mijn|onze?|deze aanbeveling|dit advies)\b",
+                          re.IGNORECASE)
+
+
+def _title_below(blocks: list[Block], at: int, end: int) -> bool:
+    """Whether the paragraph under a bare "Aanbeveling 3" heading is the recommendation itself: set in
+    bold or italics, or followed by a response label, or a short passage not in the sender's voice with
+    the response after it ("Aanbeveling 1" / "Geef huurders recht op isolatie." / "Het kabinet ...")."""
+    b = blocks[at]
+    nxt = blocks[at + 1] if at + 1 < len(blocks) else None
+    if nxt is not None and at + 1 < end and RESPONSE_LABEL.match(nxt.text) and _label_only(nxt):
+        return True
+    if at + 1 >= end:
+        return False  # nothing would be left for the response
+    return b.bold or b.italic or (len(b.text) <= 300 and not SENDER_VOICE.search(b.text))
+
+
+def _label_only(b: Block) -> bool:
+    """A response label with or without its text after it ("Reactie", "Reactie kabinet: ...")."""
+    m = RESPONSE_LABEL.match(b.text)
+    return m is not None and (b.kind == "heading" or len(b.text) - len(m.group(1)) <= 30)
 
 
 def _ordinals(spec: str) -> list[int]:
@@ -327,13 +396,13 @@ TABLE_NUM = re.compile(
 )
 
 
-def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
+def _table_recommendations(blocks: list[Block], announced: bool = False) -> dict[int, list[Aanbeveling]]:
     """Tables of recommendation | response, with or without a first column for the number and with or
     without the header row "Aanbeveling | Reactie". A table without that header counts only in a letter
     that speaks of aanbevelingen before it, and only when every row has the same two or three cells."""
     out: dict[int, list[Aanbeveling]] = {}
     n = 0
-    spoken = False
+    spoken = announced
     for i, b in enumerate(blocks):
         if not b.rows:
             spoken = spoken or bool(re.search(r"aanbeveling|adviseert|adviezen", b.text, re.IGNORECASE))
