@@ -17,6 +17,7 @@ from .clean import Cleaned, clean, normalise
 from .lexicon import GLUED_SALUTATION, NON_LETTER_KINDS, SALUTATION, kamer_named
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
+from .rules import adressaat as adressaat_rule
 from .rules import body as body_rule
 from .rules import functies as functies_rule
 from .rules import kamerstuk as kamerstuk_rule
@@ -296,6 +297,8 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
     out = []
     for r in recs:
         st = classify(r.reactie)
+        adressaat = adressaat_rule.find(r.reactie)  # addressed to others: no stance of the sender's own
+        st = adressaat_rule.settle(st, adressaat)
         out.append({
             "nummer": r.nummer,
             "titel": r.titel,
@@ -305,6 +308,7 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
             "standpunt_vertrouwen": st.vertrouwen,
             "reeds_in_gang": st.reeds_in_gang,
             **({"aanduiding": r.aanduiding} if r.aanduiding else {}),
+            **({"adressaat": adressaat.naam} if adressaat else {}),
         })
         if not r.reactie.strip():
             problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
