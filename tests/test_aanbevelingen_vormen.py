@@ -351,8 +351,33 @@ Aanbeveling 3
 Het kabinet neemt deze aanbeveling over.
 
 De uitvoering begint in 2026.
+
+Aanbeveling 4
+
+De scholen hebben hierin een grote rol.
+
+Deze aanbeveling neem ik over.
 """, fmt=fmt)
         assert [(r["titel"], r["reactie"]) for r in recs] == [
             ("Geef iedere school een leesplan.", "Ik neem deze aanbeveling over."),
             ("Betrek de bibliotheek.", "Deze aanbeveling neem ik niet over."),
-            ("", "Het kabinet neemt deze aanbeveling over.\n\nDe uitvoering begint in 2026.")], fmt
+            ("", "Het kabinet neemt deze aanbeveling over.\n\nDe uitvoering begint in 2026."),
+            ("", "De scholen hebben hierin een grote rol.\n\nDeze aanbeveling neem ik over.")], fmt
+
+
+def test_a_theme_heading_joined_with_its_first_recommendation_as_a_pdf_reader_gives_it() -> None:
+    recs = _recs("""**A. Toezicht A.1 Geef de inspectie meer bevoegdheden**
+
+Ik neem deze aanbeveling over.
+
+**A.2 Publiceer alle inspectierapporten**
+
+Deze aanbeveling neem ik niet over.
+
+**B. Financiering B.1 Maak een meerjarig budget**
+
+Over het budget besluit een volgend kabinet.
+""")
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
+        (1, "A.1", "Geef de inspectie meer bevoegdheden"), (2, "A.2", "Publiceer alle inspectierapporten"),
+        (3, "B.1", "Maak een meerjarig budget")]

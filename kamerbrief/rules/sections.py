@@ -199,6 +199,13 @@ DESIGNATED = re.compile(
 )
 
 
+# a theme heading and its first recommendation read as one line (a PDF reader joins two bold lines with no
+# paragraph gap): "A. Vroegsignalering A.1 Deel ..." is recommendation "A.1"; the inner designation extends
+# the theme's ("A" -> "A.1", "A1"; "2" -> "2a", "2.1")
+THEME_JOINED = re.compile(
+    r"^(?P<theme>[A-H]|[IVX]{1,5}|\d{1,2})[.)]?\s+\S[^.:;]{0,80}?\s+"
+    r"(?P<des>(?P=theme)(?:\.\d{1,2}|[a-z]|(?<=[A-H])\d{1,2}))[.):]?\s+(?P<titel>\S.*)$"
+)
 COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
 
 
@@ -212,15 +219,16 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
     for i, b in enumerate(blocks):
         if RESPONSE_LABEL.match(b.text) or len(b.text) > 400:
             continue
+        joined = THEME_JOINED.match(b.text) if b.kind == "heading" or b.bold else None
         m = DESIGNATED.match(b.text)
         if m and b.kind != "heading" and not b.bold and not COMPOUND.match(m.group(1)):
             continue  # a plain paragraph opens one only with a compound designation ("1a", "A.3")
         if not m or not (i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"):
             continue  # a theme heading ("A. Toezicht") with its recommendations below
-        aanduiding = m.group(1)
+        aanduiding, titel = (joined.group("des"), joined.group("titel")) if joined else (m.group(1), m.group(2))
         lettered += not aanduiding.isdigit()
         first = i if first is None else first
-        out[i] = (len(out) + 1, m.group(2).strip().rstrip(":"), aanduiding)
+        out[i] = (len(out) + 1, titel.strip().rstrip(":"), aanduiding)
     if len(out) < 2 or first is None:
         return {}
     designations = [v[2] for v in out.values()]
@@ -270,6 +278,16 @@ SENDER_VOICE = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|mijn|onze?|de
                           re.IGNORECASE)
 
 
+# a paragraph opening with an article, pronoun, preposition or linking word is context of a response, not a
+# recommendation (those open with the verb, "Geef ...", or name the adviser, "De raad beveelt aan ...")
+CONTEXT_START = re.compile(
+    r"^(?!(?:De|Het)\s+\S*(?:[Rr]aad|[Cc]ommissie|[Ii]nspectie)\b)(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Hier\w*|Daar\w*|In|"
+    r"Op|Voor|Met|Bij|Na|Naar|Om|Over|Zoals|Ook|Wel|Niet|Al|Nu|Als|Omdat|Hoewel|Wanneer|Sinds|Tot|Uit|Vanuit|Zij|"
+    r"Ze|Hij|Veel|Alle|Sommige|Beide|Onder|Binnen|Inmiddels|Momenteel|Daarnaast|Bovendien|Verder|Tevens|Mede|"
+    r"Vanaf|Sinds|Tijdens|Door|Gelet|Gezien|Mijn|Onze?)\b"
+)
+
+
 def _title_below(blocks: list[Block], at: int, end: int) -> bool:
     """Whether the paragraph under a bare "Aanbeveling 3" heading is the recommendation itself: set in
     bold or italics, or followed by a response label, or a short passage not in the sender's voice with
@@ -280,7 +298,8 @@ def _title_below(blocks: list[Block], at: int, end: int) -> bool:
         return True
     if at + 1 >= end:
         return False  # nothing would be left for the response
-    return b.bold or b.italic or (len(b.text) <= 300 and not SENDER_VOICE.search(b.text))
+    plain = len(b.text) <= 300 and not SENDER_VOICE.search(b.text) and not CONTEXT_START.match(b.text)
+    return b.bold or b.italic or plain
 
 
 def _label_only(b: Block) -> bool:
