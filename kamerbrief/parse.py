@@ -297,7 +297,7 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
     out = []
     for r in recs:
         st = classify(r.reactie)
-        adressaat = adressaat_rule.find(r.reactie)  # addressed to others: no stance of the sender's own
+        adressaat = adressaat_rule.find(r.reactie, r.adressaat)  # addressed to others: no stance of its own
         st = adressaat_rule.settle(st, adressaat)
         out.append({
             "nummer": r.nummer,

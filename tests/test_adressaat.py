@@ -74,3 +74,42 @@ Ik neem deze aanbeveling over.
         assert [(r["standpunt"], r.get("adressaat")) for r in recs] == [("onbepaald", "de schoolbesturen"),
                                                                        ("overgenomen", None)], fmt
         assert "adressaat" not in recs[1]
+
+
+def test_a_heading_that_groups_recommendations_by_addressee() -> None:
+    recs = parse_text(HEAD + """## Aanbevelingen aan het kabinet
+
+### 1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+## Aanbevelingen aan de schoolbesturen
+
+### 2. Maak lezen een vast vak
+
+De PO-Raad neemt deze aanbeveling over.
+
+### 3. Stel een leescoördinator aan
+
+Het kabinet steunt deze aanbeveling en neemt haar over.
+
+## Tot slot
+
+Ik vertrouw erop u hiermee te hebben geïnformeerd.
+""" + TAIL, fmt="markdown").record["aanbevelingen"]
+    assert [(r["nummer"], r["standpunt"], r.get("adressaat")) for r in recs] == [
+        (1, "overgenomen", "het kabinet"), (2, "onbepaald", "de schoolbesturen"),
+        (3, "overgenomen", "de schoolbesturen")]
+
+
+def test_a_table_column_that_names_the_addressee() -> None:
+    recs = parse_text(HEAD + """| Nr. | Aanbeveling | Gericht aan | Reactie kabinet |
+|---|---|---|---|
+| 1 | Geef iedere school een leesplan. | Minister van OCW | Ik neem deze aanbeveling over. |
+| 2 | Betrek de bibliotheek bij elk leesplan. | Gemeenten | Gemeenten nemen deze aanbeveling over. |
+| 3 | Meet het leesniveau jaarlijks. |  | Deze aanbeveling neem ik niet over. |
+""" + TAIL, fmt="markdown").record["aanbevelingen"]
+    assert [(r["titel"], r["standpunt"], r.get("adressaat")) for r in recs] == [
+        ("Geef iedere school een leesplan.", "overgenomen", "Minister van OCW"),
+        ("Betrek de bibliotheek bij elk leesplan.", "onbepaald", "Gemeenten"),
+        ("Meet het leesniveau jaarlijks.", "niet_overgenomen", None)]

@@ -9,7 +9,8 @@ or a pronoun standing for it):
     De raad richt deze aanbeveling aan de toezichthouders.              -> "de toezichthouders"
     Dit advies is bestemd voor de zorgverzekeraars.                     -> "de zorgverzekeraars"
 The addressee is kept as printed (article included); nothing is made up: a pronoun ("aan mij", "aan
-hen") or a phrase that runs on past a clause gives none.
+hen") or a phrase that runs on past a clause gives none. Where the response says nothing, the addressee a
+group heading ("Aanbevelingen aan de gemeenten") or a table column ("Gericht aan") gives is used.
 
 A recommendation addressed to others has no stance of the sender's own unless the response states one:
 `settle` turns a stance whose deciding sentence is not in the sender's voice ("Gemeenten nemen deze
@@ -64,12 +65,13 @@ MAX_WORDS = 14
 @dataclass(frozen=True)
 class Adressaat:
     naam: str  # as printed: "de gemeenten", "de Nederlandse Zorgautoriteit"
-    zin: str  # the sentence that says so, verbatim
+    zin: str | None  # the response's sentence that says so, verbatim (None: a heading or table column says it)
     eigen: bool  # addressed to the government itself (or to it among others)
 
 
-def find(reactie: str) -> Adressaat | None:
-    """The addressee the response names for its recommendation, or None where it names none."""
+def find(reactie: str, given: str | None = None) -> Adressaat | None:
+    """The addressee the response names for its recommendation; else `given`, the one a group heading or a
+    table column names ("Aanbevelingen aan de gemeenten", "Gericht aan"); else None."""
     for s in sentences(reactie):
         if "richt" not in s and "bestemd" not in s and "geadresseerd" not in s:
             continue
@@ -84,7 +86,8 @@ def find(reactie: str) -> Adressaat | None:
                     naam = _clean(alt.group("np")) if alt else None
                 if naam:
                     return Adressaat(naam, s, bool(OWN.search(naam)))
-    return None
+    naam = _clean(given) if given else None
+    return Adressaat(naam, None, bool(OWN.search(naam))) if naam else None
 
 
 def settle(stance: Stance, found: Adressaat | None) -> Stance:
@@ -92,11 +95,11 @@ def settle(stance: Stance, found: Adressaat | None) -> Stance:
     deciding sentence is not the sender's own decision; otherwise the stance as it was."""
     if found is None or found.eigen:
         return stance
-    if stance.standpunt == ONBEPAALD and stance.citaat:
+    if stance.standpunt == ONBEPAALD and (stance.citaat or found.zin is None):
         return stance  # already undecided, with its own reason
     if stance.standpunt != ONBEPAALD and stance.citaat and SENDER.search(stance.citaat):
         return stance
-    return Stance(ONBEPAALD, found.zin, 0.8, stance.reeds_in_gang)
+    return Stance(ONBEPAALD, found.zin or stance.citaat, 0.8, stance.reeds_in_gang)
 
 
 def _clean(np: str) -> str | None:

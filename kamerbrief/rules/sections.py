@@ -19,7 +19,7 @@ The bijlage is read in any of the forms above; when it gives recommendations wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
 from ..model import Line, Problem
@@ -65,6 +65,7 @@ class Aanbeveling:
     reactie: str
     line: int
     aanduiding: str | None = None  # the designation as printed ("2a", "A.3", "II") when it is no plain 1..n
+    adressaat: str | None = None  # whom a group heading or a table column says it is addressed to, as printed
 
 
 ANNEX_HEAD = re.compile(r"^Bijlage\b(?!\s*\(n\))", re.IGNORECASE)
@@ -120,6 +121,7 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
+    group_to: str | None = None  # "Aanbevelingen aan de gemeenten": the addressee of the recommendations below
     text_before: list[str] = []
     kop: str | None = None
     nummer: int | None = None
@@ -151,14 +153,14 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
                 label = RESPONSE_LABEL.match(body[0]) if body and _label_only(blocks[i + 2]) else None
                 if label:  # "Reactie: ..." under the recommendation: the label is no part of the response
                     body = ([label.group(1)] if label.group(1) else []) + body[1:]
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding, group_to))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
         if i in tables:
             flush_section()
             text_before, kop, nummer = [], None, None
-            recs.extend(tables[i])
+            recs.extend(r if r.adressaat or not group_to else replace(r, adressaat=group_to) for r in tables[i])
             i += 1
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
@@ -166,7 +168,7 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             flush_section()
             text_before, kop, nummer = [], None, None
             num, titel, j, body = quoted[i]
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, adressaat=group_to))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
@@ -175,6 +177,8 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             m = NUMBERED_HEADING.match(b.text)
             sub = SUBNUMBERED.match(b.text)
             nummer, kop = (int(m.group(1)), m.group(2).strip()) if m else (None, sub.group(1) if sub else b.text)
+            to = GROUP_TO.match(b.text)
+            group_to = " ".join(to.group(1).split()) if to else None
             text_before = []
             start_line = b.line
         else:
@@ -409,6 +413,8 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
 TABLE_REC_HEAD = re.compile(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
                             re.IGNORECASE)
 TABLE_RESP_HEAD = re.compile(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
+TABLE_TO_HEAD = re.compile(
+    r"^(?:gericht aan|adressaat|geadresseerde|aan wie|voor wie|actor(?:en)?|betrokken partij(?:en)?)\b", re.IGNORECASE)
 TABLE_NUM = re.compile(
     r"^(?:nr\.?|nummer|#|)$|^\(?[0-9]{1,2}[a-z]?(?:\.[0-9]{1,2})?[.)]?$|^\(?[A-Z]{1,4}(?:\.[0-9]{1,2})?[.)]?$",
     re.IGNORECASE,
@@ -428,6 +434,11 @@ def _table_recommendations(blocks: list[Block], announced: bool = False) -> dict
             continue
         rows = [tuple(c.strip() for c in r) for r in b.rows]
         width = len(rows[0])
+        addressed = _addressed_table(rows, n, b.line)
+        if addressed:
+            out[i] = addressed
+            n += len(addressed)
+            continue
         if width not in (2, 3) or any(len(r) != width for r in rows):
             continue
         head = rows[0]
@@ -446,6 +457,35 @@ def _table_recommendations(blocks: list[Block], announced: bool = False) -> dict
         if recs:
             out[i] = recs
     return out
+
+
+def _addressed_table(rows: list[tuple[str, ...]], before: int, line: int) -> list[Aanbeveling]:
+    """A table with a header row that names, beside "Aanbeveling" and "Reactie", whom each recommendation
+    is addressed to ("Nr. | Aanbeveling | Gericht aan | Reactie kabinet"): its rows with their adressaat."""
+    head = rows[0]
+    to_col = next((k for k, c in enumerate(head) if TABLE_TO_HEAD.match(c)), None)
+    if to_col is None or len(head) not in (3, 4) or any(len(r) != len(head) for r in rows):
+        return []
+    cols = [k for k in range(len(head)) if k != to_col]
+    rec_c, resp_c = cols[-2], cols[-1]
+    if not (TABLE_REC_HEAD.match(head[rec_c]) and TABLE_RESP_HEAD.match(head[resp_c])):
+        return []
+    if len(cols) == 3 and not all(TABLE_NUM.match(r[cols[0]]) for r in rows[1:]):
+        return []
+    recs: list[Aanbeveling] = []
+    for k, r in enumerate(rows[1:]):
+        if r[rec_c]:
+            recs.append(Aanbeveling(before + len(recs) + 1, r[rec_c], r[resp_c], line + k + 1,
+                                    adressaat=" ".join(r[to_col].split()) or None))
+    return recs
+
+
+# a heading that groups recommendations by addressee: "Aanbevelingen aan de gemeenten", "Gericht aan de sector"
+GROUP_TO = re.compile(
+    r"^(?:(?:\d{1,2}|[A-H]|[IVX]{1,5})[.)]?\s+)?(?:(?:Aanbeveling(?:en)?|Advie(?:s|zen))\s+(?:gericht\s+)?aan|"
+    r"Gericht\s+aan)\s+(?!mij\b|ons\b|hen\b)([^.;:?!]{2,80})$",
+    re.IGNORECASE,
+)
 
 
 ADVISES = re.compile(
