@@ -381,3 +381,40 @@ Over het budget besluit een volgend kabinet.
     assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
         (1, "A.1", "Geef de inspectie meer bevoegdheden"), (2, "A.2", "Publiceer alle inspectierapporten"),
         (3, "B.1", "Maak een meerjarig budget")]
+
+
+def test_numbered_paragraphs_each_followed_by_the_response_in_plain_text() -> None:
+    """A table recommendation | response whose cells text extraction writes one after the other, under the
+    header cells as lines of their own; also plain numbered paragraphs that end in a full stop."""
+    result = parse_text(HEAD + """Aanbeveling
+
+Reactie kabinet
+
+1. Geef iedere school een
+leesplan.
+
+Ik neem deze aanbeveling over.
+De scholen krijgen er geld voor.
+
+2. Betrek de bibliotheek.
+
+Deze aanbeveling neem ik niet over.
+""" + TAIL, fmt="text")
+    recs = result.record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"], r["standpunt"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan.", "overgenomen"), (2, "Betrek de bibliotheek.", "niet_overgenomen")]
+    assert [s["kop"] for s in result.record["secties"]] == [None]  # the header cells make no sections
+
+
+def test_a_numbered_list_without_responses_between_is_no_set_of_responses() -> None:
+    result = parse_text(HEAD + """Ik noem drie punten.
+
+1. De scholen.
+
+2. De bibliotheken.
+
+3. De ouders.
+
+Op al deze punten kom ik terug.
+""" + TAIL, fmt="text")
+    assert result.record["aanbevelingen"] == []

@@ -185,8 +185,18 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             text_before.append(b.text)
         i += 1
     flush_section()
+    if recs:  # a table's header row read as headings ("Aanbeveling" / "Reactie kabinet"): no sections
+        secties = [s for s in secties if s.tekst or not s.kop or not TABLE_HEADER_WORD.fullmatch(s.kop)
+                   or s.line > recs[0].line]
     _check_count(blocks, recs, problems)
     return secties, recs, problems
+
+
+TABLE_HEADER_WORD = re.compile(
+    r"(?:Nr\.?|Nummer|Aanbeveling(?:en)?|Advie(?:s|zen)|(?:Reactie|Standpunt)(?:\s+(?:van\s+)?(?:het\s+)?kabinet)?"
+    r"|Kabinetsreactie|Appreciatie|Gericht aan)",
+    re.IGNORECASE,
+)
 
 
 def _recommendation_headings(blocks: list[Block], announced: bool = False
@@ -263,6 +273,9 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
             first_numbered = i if first_numbered is None else first_numbered
     if explicit:
         return explicit
+    if not numbered:
+        numbered = _numbered_paragraphs(blocks)
+        first_numbered = min(numbered) if numbered else None
     if not numbered or first_numbered is None:
         return {}
     nums = [v[0] for v in numbered.values()]
@@ -275,6 +288,27 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.DOTALL)
+
+
+def _numbered_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Numbered paragraphs 1..n, each with a paragraph of response below it before the next: a table
+    recommendation | response as pdftotext writes it row by row, or a plain-text letter whose recommendations
+    end in a full stop ("1. Geef iedere school een leesplan." / "Ik neem deze aanbeveling over.")."""
+    out: dict[int, tuple[int, str]] = {}
+    for i, b in enumerate(blocks):
+        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" and len(b.text) <= 300 else None
+        if m and int(m.group(1)) == len(out) + 1:
+            out[i] = (int(m.group(1)), " ".join(m.group(2).split()))
+    if len(out) < 2:
+        return {}
+    at = sorted(out)
+    ends = [*at[1:], len(blocks)]
+    answered = all(any(c.kind == "paragraph" and not NUMBERED_PARAGRAPH.match(c.text) for c in blocks[a + 1:e])
+                   for a, e in zip(at, ends, strict=True))
+    return out if answered else {}
 
 
 # a paragraph in the sender's voice or about "deze aanbeveling" is a response, not the recommendation
