@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kamerbrief import parse_text
 
 HEAD = """Aan de Voorzitter van de Tweede Kamer
@@ -418,3 +420,29 @@ def test_a_numbered_list_without_responses_between_is_no_set_of_responses() -> N
 Op al deze punten kom ik terug.
 """ + TAIL, fmt="text")
     assert result.record["aanbevelingen"] == []
+
+
+@pytest.mark.parametrize("annex", [
+    """| Nr. | Aanbeveling | Reactie kabinet |
+|---|---|---|
+| 1 | Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+| 2 | Betrek de bibliotheek. | Deze aanbeveling neem ik niet over. |
+""",
+    """**A. Scholen**
+
+**A.1 Geef iedere school een leesplan.**
+
+Ik neem deze aanbeveling over.
+
+**B. Bibliotheken**
+
+**B.1 Betrek de bibliotheek.**
+
+Deze aanbeveling neem ik niet over.
+""",
+])
+def test_a_bijlage_as_a_table_or_under_themes(annex: str) -> None:
+    recs = parse_text(HEAD + """De reactie per aanbeveling staat in de bijlage.
+""" + SIGNED + "## Bijlage: kabinetsreactie per aanbeveling\n\n" + annex, fmt="markdown").record["aanbevelingen"]
+    assert [(r["titel"].rstrip("."), r["standpunt"]) for r in recs] == [
+        ("Geef iedere school een leesplan", "overgenomen"), ("Betrek de bibliotheek", "niet_overgenomen")]

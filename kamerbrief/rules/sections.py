@@ -240,6 +240,9 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
         if not m or not (i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"):
             continue  # a theme heading ("A. Toezicht") with its recommendations below
         aanduiding, titel = (joined.group("des"), joined.group("titel")) if joined else (m.group(1), m.group(2))
+        below = DESIGNATED.match(blocks[i + 1].text)
+        if below and COMPOUND.match(below.group(1)) and below.group(1).startswith(aanduiding) and not joined:
+            continue  # a theme ("A. Scholen") right above its first recommendation ("A.1 Geef ... .")
         lettered += not aanduiding.isdigit()
         first = i if first is None else first
         out[i] = (len(out) + 1, titel.strip().rstrip(":"), aanduiding)
