@@ -145,3 +145,23 @@ def test_a_one_row_layout_table_holding_the_body_keeps_its_paragraphs(tmp_path: 
 """ + SIGNATURE, docx)
     secties = kamerbrief.parse_file(docx).record["secties"]
     assert "Het onderhoud loopt volgens planning." in [p for s in secties for p in s["tekst"].split("\n\n")]
+
+
+@pytest.mark.xfail(reason="PDF tables: the reader does not yet find cells from geometry (its rewrite is pending): "
+                          "cells in smaller type are left out as a figure, in body type their lines interleave",
+                   strict=False)
+@pytest.mark.parametrize("name", TABLES)
+def test_pdf_table_reads_back_to_the_same_aanbevelingen(tmp_path: Path, name: str) -> None:
+    sample = SAMPLES / name
+    md = kamerbrief.parse_file(sample).record
+    body = sample.read_text(encoding="utf-8").split("Geachte voorzitter,", 1)[1]
+    rows = [tuple(c.strip() for c in line.strip().strip("|").split("|")) for line in body.splitlines()
+            if line.startswith("|") and not re.match(r"^\\|[-:| ]+\\|$", line)]
+    blocks: list[Block] = [("p", "Geachte voorzitter,"), ("p", md["secties"][0]["tekst"]), ("table", rows)]
+    blocks += [("p", s["tekst"]) for s in md["secties"][1:]]
+    signer = md["ondertekening"]["ondertekenaars"][0]
+    blocks.append(("sign", (f"De {signer['functie']},", signer["naam"])))
+    pdf = tmp_path / "letter.pdf"
+    render_blocks(md["metadata"], blocks, {}, str(pdf))
+    got = kamerbrief.parse_file(pdf).record
+    assert aanbevelingen(got) == aanbevelingen(md)
