@@ -368,7 +368,7 @@ Deze aanbeveling neem ik over.
 
 
 def test_a_theme_heading_joined_with_its_first_recommendation_as_a_pdf_reader_gives_it() -> None:
-    recs = _recs("""**A. Toezicht A.1 Geef de inspectie meer bevoegdheden**
+    record = parse_text(HEAD + """**A. Toezicht A.1 Geef de inspectie meer bevoegdheden**
 
 Ik neem deze aanbeveling over.
 
@@ -379,7 +379,9 @@ Deze aanbeveling neem ik niet over.
 **B. Financiering B.1 Maak een meerjarig budget**
 
 Over het budget besluit een volgend kabinet.
-""")
+""" + TAIL, fmt="markdown").record
+    recs = record["aanbevelingen"]
+    assert [s["kop"] for s in record["secties"]] == [None, "A. Toezicht", "B. Financiering"]
     assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
         (1, "A.1", "Geef de inspectie meer bevoegdheden"), (2, "A.2", "Publiceer alle inspectierapporten"),
         (3, "B.1", "Maak een meerjarig budget")]

@@ -113,3 +113,35 @@ def test_a_table_column_that_names_the_addressee() -> None:
         ("Geef iedere school een leesplan.", "overgenomen", "Minister van OCW"),
         ("Betrek de bibliotheek bij elk leesplan.", "onbepaald", "Gemeenten"),
         ("Meet het leesniveau jaarlijks.", "niet_overgenomen", None)]
+
+
+def test_a_summary_that_names_the_addressee_by_number_above_a_bijlage() -> None:
+    recs = parse_text(HEAD + """Het kabinet neemt de eerste aanbeveling over. De aanbevelingen 2 en 3 zijn gericht aan
+de schoolbesturen. Anders dan de eerste aanbeveling is de vierde aanbeveling gericht aan de gemeenten.
+""" + """
+
+De minister van Onderwijs, Cultuur en Wetenschap,
+
+A.B. Jansen
+
+Bijlage: reactie per aanbeveling
+
+Aanbeveling 1: Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+Aanbeveling 2: Maak lezen een vast vak
+
+De schoolbesturen pakken dit op in hun jaarplannen.
+
+Aanbeveling 3: Stel een leescoördinator aan
+
+Het kabinet steunt deze aanbeveling en neemt haar over.
+
+Aanbeveling 4: Open de schoolbibliotheek in de vakantie
+
+Deze aanbeveling is bestemd voor de bibliotheken.
+""", fmt="text").record["aanbevelingen"]
+    assert [(r["nummer"], r["standpunt"], r.get("adressaat")) for r in recs] == [
+        (1, "overgenomen", None), (2, "onbepaald", "de schoolbesturen"), (3, "overgenomen", "de schoolbesturen"),
+        (4, "onbepaald", "de bibliotheken")]  # the response's own statement wins; "Anders dan de eerste" names none

@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
 from ..model import Line, Problem
+from ..stance import sentences
+from . import adressaat as adressaat_rule
 from .body import NUMBERED_HEADING, Block
 
 EXPLICIT = re.compile(
@@ -100,14 +102,36 @@ def split(blocks: list[Block], annex: list[Block] | None = None
             secties, _, _ = _split(blocks, find=False)
             problems = [p for p in problems if p.rule != "aanbevelingen"]
             _check_count([*blocks, *annex], annexed, problems)
-            return secties, annexed, problems
+            return secties, _addressed_by_number([*blocks, *annex], annexed), problems
     prose = _prose_recommendations(blocks)
     if prose is not None:
         listing_at, recs_prose, problems = prose
         secties, _, _ = _split(_merge_listing(blocks, listing_at))
         _check_count(blocks, recs_prose, problems)
-        return secties, recs_prose, problems
-    return _split(blocks)
+        return secties, _addressed_by_number(blocks, recs_prose), problems
+    secties, recs, problems = _split(blocks)
+    return secties, _addressed_by_number(blocks, recs), problems
+
+
+def _addressed_by_number(blocks: list[Block], recs: list[Aanbeveling]) -> list[Aanbeveling]:
+    """Recommendations the letter says elsewhere are addressed to someone, by number or ordinal: "De
+    aanbevelingen 5 en 6 zijn gericht aan de gemeenten", "De derde aanbeveling richt zich tot de sector"
+    (in a summary above a bijlage, say). Fills `adressaat` where the group heading or table gave none; what
+    the recommendation's own response says still wins (see rules/adressaat.py)."""
+    if not recs:
+        return recs
+    given: dict[int, str] = {}
+    for b in blocks:
+        if b.kind != "paragraph" or ("richt" not in b.text and "bestemd" not in b.text):
+            continue
+        for sentence in sentences(b.text):
+            ref = ORDINAL_REF.search(sentence[:80])
+            ref = ref if ref and ref.start() <= 4 else None  # they are the subject: "De aanbevelingen 5 en 6 ..."
+            found = adressaat_rule.find(sentence) if ref else None
+            if ref and found and found.zin is not None:
+                for n in _ordinals(ref.group(1) or ref.group(2)):
+                    given.setdefault(n, found.naam)
+    return [replace(r, adressaat=given[r.nummer]) if r.nummer in given and not r.adressaat else r for r in recs]
 
 
 def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
@@ -137,6 +161,11 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             flush_section()
             text_before, kop, nummer = [], None, None
             num, titel, aanduiding = recs_at[i]
+            theme = THEME_JOINED.match(b.text) if aanduiding else None
+            if theme and theme.group("des") == aanduiding:  # the theme heading a PDF reader joined to it
+                secties.append(Sectie(None, b.text[:theme.start("des")].strip(), "", b.line))
+                to = GROUP_TO.match(secties[-1].kop or "")
+                group_to = " ".join(to.group(1).split()) if to else None
             j = i + 1
             body: list[str] = []
             while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
