@@ -1,10 +1,19 @@
 """Sections and recommendations: the body split at its headings.
 
-Recommendations are recognised in three forms:
+Recommendations are recognised in these forms:
     ### **1. Zet internationale sancties in ...**   numbered headings, in a letter that speaks of
                                                     aanbevelingen ("de vijf aanbevelingen", "per aanbeveling")
-    Aanbeveling 3: Versterk de ...                  explicit headings, always recommendations
-    "Het kabinet moet ..." / Reactie: ...           a quoted recommendation and its response
+    1. Geef iedere school een leesplan.             numbered paragraphs 1..n, each with its response below
+                                                    (plain text; a table's rows as text extraction writes them)
+    Aanbeveling 3: Versterk de ...                  explicit headings, always recommendations (a bare
+    Aanbeveling 3 / Versterk de ...                 "Aanbeveling 3" takes the paragraph below as its title)
+    "Het kabinet moet ..." / Reactie: ...           a quoted, italic or bold recommendation and its response
+    | 1 | Geef ... | Ik neem ... over. |            table rows (an optional number and "Gericht aan" column)
+    A.1 Geef ... / 2a ... / II ...                  designated under themes
+    De Raad beveelt aan om ...                      advising paragraphs, each followed by its response
+    1. ... 2. ... then "Ten aanzien van de tweede aanbeveling ..."   listed first, answered in prose
+A heading over a group ("Aanbevelingen aan de gemeenten"), a "Gericht aan" column or a sentence naming
+them by number ("De aanbevelingen 5 en 6 zijn gericht aan ...") gives `adressaat` (rules/adressaat.py).
 Each response runs to the next recommendation, to an unnumbered heading of the same rank or to the
 end of the body (the closing is not part of the body). Numbered headings in a letter that answers no
 recommendations are sections.
