@@ -448,3 +448,43 @@ def test_a_bijlage_as_a_table_or_under_themes(annex: str) -> None:
 """ + SIGNED + "## Bijlage: kabinetsreactie per aanbeveling\n\n" + annex, fmt="markdown").record["aanbevelingen"]
     assert [(r["titel"].rstrip("."), r["standpunt"]) for r in recs] == [
         ("Geef iedere school een leesplan", "overgenomen"), ("Betrek de bibliotheek", "niet_overgenomen")]
+
+
+def test_the_advice_itself_as_a_bijlage_gives_no_responses() -> None:
+    """A bijlage that reproduces the advice (its recommendations with the adviser's explanation) is not a
+    bijlage of responses: the body's responses stand."""
+    recs = parse_text(HEAD + """1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""" + SIGNED + """Bijlage: advies van de Onderwijsraad
+
+1. Geef iedere school een leesplan
+
+Scholen zonder plan lezen minder.
+
+2. Betrek de bibliotheek
+
+De bibliotheek heeft veel kennis.
+""", fmt="text").record["aanbevelingen"]
+    assert [r["reactie"] for r in recs] == ["Ik neem deze aanbeveling over.", "Deze aanbeveling neem ik niet over."]
+
+
+@pytest.mark.parametrize("heading", ["Bijlage bij de brief van 2 juni 2025 over het leesadvies\nKabinetsreactie op de "
+                                     "aanbevelingen", "BIJLAGE – KABINETSREACTIE OP DE AANBEVELINGEN",
+                                     "Bijlage I Reactie per aanbeveling"])
+def test_bijlage_headings_as_letters_write_them(heading: str) -> None:
+    recs = parse_text(HEAD + "De reactie per aanbeveling staat in de bijlage.\n" + SIGNED + heading + """
+
+Aanbeveling 1: Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+Aanbeveling 2: Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""", fmt="text").record["aanbevelingen"]
+    assert [r["standpunt"] for r in recs] == ["overgenomen", "niet_overgenomen"]

@@ -20,7 +20,7 @@ recommendations are sections.
 
 The responses may stand in a bijlage after the signature, the body only summarising them:
     Bijlage: reactie per aanbeveling                 a heading after the ondertekening that names
-    Bijlage 1 / Kabinetsreactie op de aanbevelingen  aanbevelingen or adviezen (on its line or the next)
+    Bijlage 1 / Kabinetsreactie op de aanbevelingen  aanbevelingen and a response (on its line or the next)
 The bijlage is read in any of the forms above; when it gives recommendations with responses, those are the
 `aanbevelingen` and the body is read as sections only, so its summary is never taken for a response.
 """
@@ -81,20 +81,25 @@ class Aanbeveling:
 
 ANNEX_HEAD = re.compile(r"^Bijlage\b(?!\s*\(n\))", re.IGNORECASE)
 ANNEX_TOPIC = re.compile(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|adviespunten)\b", re.IGNORECASE)
+# the bijlage holds the responses, not the advice itself ("Bijlage: advies van de Onderwijsraad")
+ANNEX_RESPONSE = re.compile(r"reactie|standpunt|appreciatie|\bper (?:aanbeveling|advies)|opvolging|beantwoording"
+                            r"|stand van zaken", re.IGNORECASE)
 ANNEX_NEXT = re.compile(r"^Bijlage\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b", re.IGNORECASE)
 
 
 def annex_span(lines: tuple[Line, ...], start: int, end: int) -> tuple[int, int] | None:
     """(first, end) line indices of a bijlage in lines[start:end] (after the signature) that answers the
-    recommendations: its heading names aanbevelingen or adviezen on its own line or the next one
-    ("Bijlage: reactie per aanbeveling", "Bijlage 1" / "Kabinetsreactie op de aanbevelingen"). It runs to
-    the next numbered bijlage or to `end`."""
+    recommendations: its heading names aanbevelingen or adviezen and a response (reactie, standpunt, ...)
+    on its own line or with the next one ("Bijlage: reactie per aanbeveling", "Bijlage 1" / "Kabinetsreactie
+    op de aanbevelingen"); "Bijlage: advies van de Onderwijsraad" is the advice itself. It runs to the
+    next numbered bijlage or to `end`."""
     for i in range(start, end):
         t = lines[i].text
         if not t or len(t) > 160 or not ANNEX_HEAD.match(t):
             continue
         nxt = next((ln.text for ln in lines[i + 1:min(end, i + 4)] if ln.text), "")
-        if ANNEX_TOPIC.search(t) or (len(t) <= 20 and len(nxt) <= 160 and ANNEX_TOPIC.search(nxt)):
+        head = f"{t} {nxt}" if len(t) <= 100 and len(nxt) <= 120 and not nxt.endswith(".") else t
+        if ANNEX_TOPIC.search(head) and ANNEX_RESPONSE.search(head):
             stop = next((j for j in range(i + 1, end) if lines[j].text and ANNEX_NEXT.match(lines[j].text)
                          and len(lines[j].text) <= 160), end)
             return i, stop
