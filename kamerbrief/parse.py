@@ -17,6 +17,7 @@ from .clean import Cleaned, clean, normalise
 from .lexicon import GLUED_SALUTATION, NON_LETTER_KINDS, SALUTATION, kamer_named
 from .model import Line, NotALetterError, Problem, Result, Source
 from .readers import read
+from .rules import adressaat as adressaat_rule
 from .rules import body as body_rule
 from .rules import functies as functies_rule
 from .rules import kamerstuk as kamerstuk_rule
@@ -225,7 +226,11 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
                                     lay.blank_structure)
 
     blocks = blocks_until(body_end)
-    secties, recs, sec_problems = sections_rule.split(blocks)
+    # a bijlage after the signature that answers the recommendations ("Bijlage: reactie per aanbeveling")
+    annex = sections_rule.annex_span(lines, body_end, notes_start) if sig else None
+    annex_blocks = body_rule.paragraphs(lines, *annex, lambda i: i in lay.furniture, cleaned.markdown,
+                                        lay.blank_structure) if annex else []
+    secties, recs, sec_problems = sections_rule.split(blocks, annex_blocks)
     problems += sec_problems
     vragen: list[vragen_rule.Vraag] = []
     if any(vragen_rule.VRAAG.match(ln.text) for ln in lines[lay.body_start:]):
@@ -292,6 +297,8 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
     out = []
     for r in recs:
         st = classify(r.reactie)
+        adressaat = adressaat_rule.find(r.reactie, r.adressaat)  # addressed to others: no stance of its own
+        st = adressaat_rule.settle(st, adressaat)
         out.append({
             "nummer": r.nummer,
             "titel": r.titel,
@@ -301,6 +308,7 @@ def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: lis
             "standpunt_vertrouwen": st.vertrouwen,
             "reeds_in_gang": st.reeds_in_gang,
             **({"aanduiding": r.aanduiding} if r.aanduiding else {}),
+            **({"adressaat": adressaat.naam} if adressaat else {}),
         })
         if not r.reactie.strip():
             problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))

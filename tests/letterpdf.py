@@ -25,6 +25,7 @@ LEFT, COLUMN = 80.0, 467.0
 TOP, BOTTOM = 560.0, 110.0
 BODY_SIZE, COLUMN_SIZE, NOTE_SIZE = 10.0, 7.0, 7.5
 LEADING = 14.0
+TABLE_SIZE = 9.0  # tables in smaller type, as ministry letters set them
 
 Item = tuple[str, bool, float]  # text, bold, extra space before
 
@@ -198,6 +199,8 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     list items, each wrapped over two lines ("tight items": with no space between them); ("bullets",
     [text]) a bullet list with a hanging indent;
     ("figure", (labels, caption)) boxes with small labels in three columns and a caption under them;
+    ("table", [row, ...]) a table of two or three columns, each cell boxed and wrapped in smaller type,
+    the first row (the header) in bold;
     ("sign", (function, name)) the closing. `notes` holds each footnote's printed lines; a footnote
     is set at the foot of the page where its marker stands.
     """
@@ -236,6 +239,10 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
             for item in value:
                 for k, line in enumerate(textwrap.wrap(item, width - 6)):
                     put("bullet" if k == 0 else "hang", line, LEADING)
+        elif kind == "table":
+            for k, row in enumerate(value):
+                cells = [textwrap.wrap(c, cw) or [""] for c, cw in zip(row, _table_columns(len(row)), strict=True)]
+                put("row", (cells, k == 0), max(len(c) for c in cells) * 12.0 + 6)
         elif kind == "figure":
             labels, caption = value
             rows = (len(labels) + 2) // 3
@@ -256,6 +263,15 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                     w.box(page, bx - 4, by - 6, 110, 28)
                     for j, part in enumerate(textwrap.wrap(label, 24)):
                         w.text(page, part, bx, by + 12 - j * 7, 6.0)
+            elif kind == "row":
+                cells, head = value
+                height = max(len(c) for c in cells) * 12.0 + 6
+                x = LEFT
+                for lines, chars in zip(cells, _table_columns(len(cells)), strict=True):
+                    w.box(page, x - 3, ly - height + 12, chars * 4.6 + 6, height)
+                    for j, line in enumerate(lines):
+                        w.text(page, line, x, ly - j * 12, TABLE_SIZE, bold=head)
+                    x += chars * 4.6 + 6
             elif kind == "caption":
                 w.text(page, value, LEFT, ly, 8.0)
             elif kind == "bullet":
@@ -281,6 +297,11 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
         pdfium_c.FPDFPage_GenerateContent(page.raw)
     w.doc.save(path)
     return total
+
+
+def _table_columns(n: int) -> list[int]:
+    """The width of each table column in characters: a narrow first column for the number of three."""
+    return [4, 30, 40] if n == 3 else [34, 42]
 
 
 def _two_lines(text: str) -> tuple[str, str]:

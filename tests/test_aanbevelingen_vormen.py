@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kamerbrief import parse_text
 
 HEAD = """Aan de Voorzitter van de Tweede Kamer
@@ -246,3 +248,243 @@ def test_one_advising_sentence_is_context_not_a_recommendation() -> None:
 
 Daarom investeert het kabinet in bibliotheken.
 """) == []
+
+
+SIGNED = """
+
+De minister van Onderwijs, Cultuur en Wetenschap,
+
+A.B. Jansen
+
+"""
+
+
+def test_responses_in_a_bijlage_after_the_signature_replace_the_body_summary() -> None:
+    result = parse_text(HEAD.replace(" Hieronder geef ik per aanbeveling mijn reactie.", "") + """## Samenvatting
+
+De raad doet drie aanbevelingen. Het kabinet neemt de eerste aanbeveling over en de tweede deels.
+
+## 1. Vervolg
+
+Ik informeer uw Kamer in het najaar over de uitvoering.
+""" + SIGNED + """**Bijlage 1 Kabinetsreactie op de aanbevelingen**
+
+**1. Geef iedere school een leesplan**
+
+Het kabinet neemt deze aanbeveling over.
+
+**2. Betrek de bibliotheek bij elk leesplan**
+
+Het kabinet neemt deze aanbeveling deels over: alleen in het primair onderwijs.
+
+**3. Meet het leesniveau jaarlijks**
+
+**4. Stel een leescoördinator aan**
+
+Deze aanbeveling neem ik niet over.
+""", fmt="markdown")
+    recs = result.record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan"), (2, "Betrek de bibliotheek bij elk leesplan"),
+        (3, "Meet het leesniveau jaarlijks"), (4, "Stel een leescoördinator aan")]
+    assert [r["standpunt"] for r in recs] == ["overgenomen", "deels_overgenomen", "onbepaald", "niet_overgenomen"]
+    assert recs[2]["reactie"] == ""  # never the next recommendation's response
+    assert any(p.message == "aanbeveling 3 has no response text" for p in result.problems)
+    # the body keeps its sections, the summary is no response
+    assert [s["kop"] for s in result.record["secties"]] == [None, "Samenvatting", "Vervolg"]
+    assert result.record["ondertekening"]["ondertekenaars"][0]["naam"] == "A.B. Jansen"
+
+
+def test_bijlage_heading_over_two_lines_in_plain_text() -> None:
+    recs = _recs("""Het kabinet neemt beide aanbevelingen over; de reactie per aanbeveling staat in de bijlage.
+""" + SIGNED + """Bijlage 1
+Reactie op de adviezen van de raad
+
+Aanbeveling 1: Geef iedere school een leesplan
+
+Het kabinet neemt deze aanbeveling over.
+
+Aanbeveling 2: Betrek de bibliotheek
+
+Ik neem deze aanbeveling over en vraag de bibliotheken mee te doen.
+
+Bijlage 2
+Lijst van afkortingen
+
+OCW Onderwijs, Cultuur en Wetenschap
+""", fmt="text")
+    assert [(r["nummer"], r["titel"], r["reactie"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan", "Het kabinet neemt deze aanbeveling over."),
+        (2, "Betrek de bibliotheek", "Ik neem deze aanbeveling over en vraag de bibliotheken mee te doen.")]
+
+
+def test_a_bijlage_that_only_lists_enclosures_leaves_the_body_responses() -> None:
+    recs = _recs("""1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""" + SIGNED + """Bijlage: advies van de Onderwijsraad "Lezen loont"
+""", fmt="text")
+    assert [(r["titel"], r["standpunt"]) for r in recs] == [("Geef iedere school een leesplan", "overgenomen"),
+                                                            ("Betrek de bibliotheek", "niet_overgenomen")]
+
+
+def test_the_recommendation_below_a_bare_aanbeveling_heading_is_its_title() -> None:
+    for fmt in ("markdown", "text"):
+        recs = _recs("""Aanbeveling 1
+
+Geef iedere school een leesplan.
+
+Reactie: Ik neem deze aanbeveling over.
+
+Aanbeveling 2
+
+Betrek de bibliotheek.
+
+Reactie
+
+Deze aanbeveling neem ik niet over.
+
+Aanbeveling 3
+
+Het kabinet neemt deze aanbeveling over.
+
+De uitvoering begint in 2026.
+
+Aanbeveling 4
+
+De scholen hebben hierin een grote rol.
+
+Deze aanbeveling neem ik over.
+""", fmt=fmt)
+        assert [(r["titel"], r["reactie"]) for r in recs] == [
+            ("Geef iedere school een leesplan.", "Ik neem deze aanbeveling over."),
+            ("Betrek de bibliotheek.", "Deze aanbeveling neem ik niet over."),
+            ("", "Het kabinet neemt deze aanbeveling over.\n\nDe uitvoering begint in 2026."),
+            ("", "De scholen hebben hierin een grote rol.\n\nDeze aanbeveling neem ik over.")], fmt
+
+
+def test_a_theme_heading_joined_with_its_first_recommendation_as_a_pdf_reader_gives_it() -> None:
+    record = parse_text(HEAD + """**A. Toezicht A.1 Geef de inspectie meer bevoegdheden**
+
+Ik neem deze aanbeveling over.
+
+**A.2 Publiceer alle inspectierapporten**
+
+Deze aanbeveling neem ik niet over.
+
+**B. Financiering B.1 Maak een meerjarig budget**
+
+Over het budget besluit een volgend kabinet.
+""" + TAIL, fmt="markdown").record
+    recs = record["aanbevelingen"]
+    assert [s["kop"] for s in record["secties"]] == [None, "A. Toezicht", "B. Financiering"]
+    assert [(r["nummer"], r["aanduiding"], r["titel"]) for r in recs] == [
+        (1, "A.1", "Geef de inspectie meer bevoegdheden"), (2, "A.2", "Publiceer alle inspectierapporten"),
+        (3, "B.1", "Maak een meerjarig budget")]
+
+
+def test_numbered_paragraphs_each_followed_by_the_response_in_plain_text() -> None:
+    """A table recommendation | response whose cells text extraction writes one after the other, under the
+    header cells as lines of their own; also plain numbered paragraphs that end in a full stop."""
+    result = parse_text(HEAD + """Aanbeveling
+
+Reactie kabinet
+
+1. Geef iedere school een
+leesplan.
+
+Ik neem deze aanbeveling over.
+De scholen krijgen er geld voor.
+
+2. Betrek de bibliotheek.
+
+Deze aanbeveling neem ik niet over.
+""" + TAIL, fmt="text")
+    recs = result.record["aanbevelingen"]
+    assert [(r["nummer"], r["titel"], r["standpunt"]) for r in recs] == [
+        (1, "Geef iedere school een leesplan.", "overgenomen"), (2, "Betrek de bibliotheek.", "niet_overgenomen")]
+    assert [s["kop"] for s in result.record["secties"]] == [None]  # the header cells make no sections
+
+
+def test_a_numbered_list_without_responses_between_is_no_set_of_responses() -> None:
+    result = parse_text(HEAD + """Ik noem drie punten.
+
+1. De scholen.
+
+2. De bibliotheken.
+
+3. De ouders.
+
+Op al deze punten kom ik terug.
+""" + TAIL, fmt="text")
+    assert result.record["aanbevelingen"] == []
+
+
+@pytest.mark.parametrize("annex", [
+    """| Nr. | Aanbeveling | Reactie kabinet |
+|---|---|---|
+| 1 | Geef iedere school een leesplan. | Ik neem deze aanbeveling over. |
+| 2 | Betrek de bibliotheek. | Deze aanbeveling neem ik niet over. |
+""",
+    """**A. Scholen**
+
+**A.1 Geef iedere school een leesplan.**
+
+Ik neem deze aanbeveling over.
+
+**B. Bibliotheken**
+
+**B.1 Betrek de bibliotheek.**
+
+Deze aanbeveling neem ik niet over.
+""",
+])
+def test_a_bijlage_as_a_table_or_under_themes(annex: str) -> None:
+    recs = parse_text(HEAD + """De reactie per aanbeveling staat in de bijlage.
+""" + SIGNED + "## Bijlage: kabinetsreactie per aanbeveling\n\n" + annex, fmt="markdown").record["aanbevelingen"]
+    assert [(r["titel"].rstrip("."), r["standpunt"]) for r in recs] == [
+        ("Geef iedere school een leesplan", "overgenomen"), ("Betrek de bibliotheek", "niet_overgenomen")]
+
+
+def test_the_advice_itself_as_a_bijlage_gives_no_responses() -> None:
+    """A bijlage that reproduces the advice (its recommendations with the adviser's explanation) is not a
+    bijlage of responses: the body's responses stand."""
+    recs = parse_text(HEAD + """1. Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+2. Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""" + SIGNED + """Bijlage: advies van de Onderwijsraad
+
+1. Geef iedere school een leesplan
+
+Scholen zonder plan lezen minder.
+
+2. Betrek de bibliotheek
+
+De bibliotheek heeft veel kennis.
+""", fmt="text").record["aanbevelingen"]
+    assert [r["reactie"] for r in recs] == ["Ik neem deze aanbeveling over.", "Deze aanbeveling neem ik niet over."]
+
+
+@pytest.mark.parametrize("heading", ["Bijlage bij de brief van 2 juni 2025 over het leesadvies\nKabinetsreactie op de "
+                                     "aanbevelingen", "BIJLAGE – KABINETSREACTIE OP DE AANBEVELINGEN",
+                                     "Bijlage I Reactie per aanbeveling"])
+def test_bijlage_headings_as_letters_write_them(heading: str) -> None:
+    recs = parse_text(HEAD + "De reactie per aanbeveling staat in de bijlage.\n" + SIGNED + heading + """
+
+Aanbeveling 1: Geef iedere school een leesplan
+
+Ik neem deze aanbeveling over.
+
+Aanbeveling 2: Betrek de bibliotheek
+
+Deze aanbeveling neem ik niet over.
+""", fmt="text").record["aanbevelingen"]
+    assert [r["standpunt"] for r in recs] == ["overgenomen", "niet_overgenomen"]

@@ -139,6 +139,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape("brief_van_title", "text",
           lambda n: "Nr. 1\nBRIEF VAN DE MINISTER VAN\n" + repeat("ZAKEN EN\n", n) + "\n" + _letter("Tekst.\n"),
           "kamerstuk._wrapped_title: a 'BRIEF VAN' title wrapped over many lines", tested=False),
+    Shape("addressed_to", "text",
+          lambda n: _letter("Aanbeveling 1: Geef elke school een plan\n\n"
+                            + repeat("Het is gericht aan de scholen en richt zich tot de x, ", n) + "\n"),
+          "adressaat.find: addressee phrases repeated in one sentence that never names the recommendation"),
+    Shape("bijlage_heads", "text",
+          lambda n: _letter("De reactie staat in de bijlage.\n") + "\n" + repeat("Bijlage 1\nAanbeveling\n\n", n),
+          "sections.annex_span: many bijlage headings after the signature"),
     Shape("vragen_shared_answer", "text", _vragen,
           "vragen.parse: one 'Antwoord op vragen 1 tot en met 50, ...' copied into 999 questions"),
 )

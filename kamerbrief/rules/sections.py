@@ -1,22 +1,39 @@
 """Sections and recommendations: the body split at its headings.
 
-Recommendations are recognised in three forms:
+Recommendations are recognised in these forms:
     ### **1. Zet internationale sancties in ...**   numbered headings, in a letter that speaks of
                                                     aanbevelingen ("de vijf aanbevelingen", "per aanbeveling")
-    Aanbeveling 3: Versterk de ...                  explicit headings, always recommendations
-    "Het kabinet moet ..." / Reactie: ...           a quoted recommendation and its response
+    1. Geef iedere school een leesplan.             numbered paragraphs 1..n, each with its response below
+                                                    (plain text; a table's rows as text extraction writes them)
+    Aanbeveling 3: Versterk de ...                  explicit headings, always recommendations (a bare
+    Aanbeveling 3 / Versterk de ...                 "Aanbeveling 3" takes the paragraph below as its title)
+    "Het kabinet moet ..." / Reactie: ...           a quoted, italic or bold recommendation and its response
+    | 1 | Geef ... | Ik neem ... over. |            table rows (an optional number and "Gericht aan" column)
+    A.1 Geef ... / 2a ... / II ...                  designated under themes
+    De Raad beveelt aan om ...                      advising paragraphs, each followed by its response
+    1. ... 2. ... then "Ten aanzien van de tweede aanbeveling ..."   listed first, answered in prose
+A heading over a group ("Aanbevelingen aan de gemeenten"), a "Gericht aan" column or a sentence naming
+them by number ("De aanbevelingen 5 en 6 zijn gericht aan ...") gives `adressaat` (rules/adressaat.py).
 Each response runs to the next recommendation, to an unnumbered heading of the same rank or to the
 end of the body (the closing is not part of the body). Numbered headings in a letter that answers no
 recommendations are sections.
+
+The responses may stand in a bijlage after the signature, the body only summarising them:
+    Bijlage: reactie per aanbeveling                 a heading after the ondertekening that names
+    Bijlage 1 / Kabinetsreactie op de aanbevelingen  aanbevelingen and a response (on its line or the next)
+The bijlage is read in any of the forms above; when it gives recommendations with responses, those are the
+`aanbevelingen` and the body is read as sections only, so its summary is never taken for a response.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
-from ..model import Problem
+from ..model import Line, Problem
+from ..stance import sentences
+from . import adressaat as adressaat_rule
 from .body import NUMBERED_HEADING, Block
 
 EXPLICIT = re.compile(
@@ -59,27 +76,90 @@ class Aanbeveling:
     reactie: str
     line: int
     aanduiding: str | None = None  # the designation as printed ("2a", "A.3", "II") when it is no plain 1..n
+    adressaat: str | None = None  # whom a group heading or a table column says it is addressed to, as printed
 
 
-def split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
-    """Secties and aanbevelingen of the body; problems for counts that do not add up."""
+ANNEX_HEAD = re.compile(r"^Bijlage\b(?!\s*\(n\))", re.IGNORECASE)
+ANNEX_TOPIC = re.compile(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|adviespunten)\b", re.IGNORECASE)
+# the bijlage holds the responses, not the advice itself ("Bijlage: advies van de Onderwijsraad")
+ANNEX_RESPONSE = re.compile(r"reactie|standpunt|appreciatie|\bper (?:aanbeveling|advies)|opvolging|beantwoording"
+                            r"|stand van zaken", re.IGNORECASE)
+ANNEX_NEXT = re.compile(r"^Bijlage\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b", re.IGNORECASE)
+
+
+def annex_span(lines: tuple[Line, ...], start: int, end: int) -> tuple[int, int] | None:
+    """(first, end) line indices of a bijlage in lines[start:end] (after the signature) that answers the
+    recommendations: its heading names aanbevelingen or adviezen and a response (reactie, standpunt, ...)
+    on its own line or with the next one ("Bijlage: reactie per aanbeveling", "Bijlage 1" / "Kabinetsreactie
+    op de aanbevelingen"); "Bijlage: advies van de Onderwijsraad" is the advice itself. It runs to the
+    next numbered bijlage or to `end`."""
+    for i in range(start, end):
+        t = lines[i].text
+        if not t or len(t) > 160 or not ANNEX_HEAD.match(t):
+            continue
+        nxt = next((ln.text for ln in lines[i + 1:min(end, i + 4)] if ln.text), "")
+        head = f"{t} {nxt}" if len(t) <= 100 and len(nxt) <= 120 and not nxt.endswith(".") else t
+        if ANNEX_TOPIC.search(head) and ANNEX_RESPONSE.search(head):
+            stop = next((j for j in range(i + 1, end) if lines[j].text and ANNEX_NEXT.match(lines[j].text)
+                         and len(lines[j].text) <= 160), end)
+            return i, stop
+    return None
+
+
+def split(blocks: list[Block], annex: list[Block] | None = None
+          ) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+    """Secties and aanbevelingen of the body; problems for counts that do not add up. `annex`: the blocks
+    of a bijlage after the signature that answers the recommendations (see `annex_span`)."""
+    if annex:
+        _, annexed, problems = _split(annex, announced=True)
+        if annexed and sum(1 for r in annexed if r.reactie.strip()) * 2 >= len(annexed):
+            secties, _, _ = _split(blocks, find=False)
+            problems = [p for p in problems if p.rule != "aanbevelingen"]
+            _check_count([*blocks, *annex], annexed, problems)
+            return secties, _addressed_by_number([*blocks, *annex], annexed), problems
     prose = _prose_recommendations(blocks)
     if prose is not None:
         listing_at, recs_prose, problems = prose
         secties, _, _ = _split(_merge_listing(blocks, listing_at))
         _check_count(blocks, recs_prose, problems)
-        return secties, recs_prose, problems
-    return _split(blocks)
+        return secties, _addressed_by_number(blocks, recs_prose), problems
+    secties, recs, problems = _split(blocks)
+    return secties, _addressed_by_number(blocks, recs), problems
 
 
-def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+def _addressed_by_number(blocks: list[Block], recs: list[Aanbeveling]) -> list[Aanbeveling]:
+    """Recommendations the letter says elsewhere are addressed to someone, by number or ordinal: "De
+    aanbevelingen 5 en 6 zijn gericht aan de gemeenten", "De derde aanbeveling richt zich tot de sector"
+    (in a summary above a bijlage, say). Fills `adressaat` where the group heading or table gave none; what
+    the recommendation's own response says still wins (see rules/adressaat.py)."""
+    if not recs:
+        return recs
+    given: dict[int, str] = {}
+    for b in blocks:
+        if b.kind != "paragraph" or ("richt" not in b.text and "bestemd" not in b.text):
+            continue
+        for sentence in sentences(b.text):
+            ref = ORDINAL_REF.search(sentence[:80])
+            ref = ref if ref and ref.start() <= 4 else None  # they are the subject: "De aanbevelingen 5 en 6 ..."
+            found = adressaat_rule.find(sentence) if ref else None
+            if ref and found and found.zin is not None:
+                for n in _ordinals(ref.group(1) or ref.group(2)):
+                    given.setdefault(n, found.naam)
+    return [replace(r, adressaat=given[r.nummer]) if r.nummer in given and not r.adressaat else r for r in recs]
+
+
+def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
+           ) -> tuple[list[Sectie], list[Aanbeveling], list[Problem]]:
+    """`find=False`: sections only. `announced`: the blocks answer recommendations (a bijlage named so),
+    so no paragraph before them needs to speak of aanbevelingen."""
     problems: list[Problem] = []
-    recs_at = _recommendation_headings(blocks)
-    quoted = {} if recs_at else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
-    tables = {} if recs_at or quoted else _table_recommendations(blocks)
+    recs_at = _recommendation_headings(blocks, announced) if find else {}
+    quoted = {} if recs_at or not find else (_quoted_recommendations(blocks) or _advised_recommendations(blocks))
+    tables = {} if recs_at or quoted or not find else _table_recommendations(blocks, announced)
     secties: list[Sectie] = []
     recs: list[Aanbeveling] = []
     i = 0
+    group_to: str | None = None  # "Aanbevelingen aan de gemeenten": the addressee of the recommendations below
     text_before: list[str] = []
     kop: str | None = None
     nummer: int | None = None
@@ -95,6 +175,11 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
             flush_section()
             text_before, kop, nummer = [], None, None
             num, titel, aanduiding = recs_at[i]
+            theme = THEME_JOINED.match(b.text) if aanduiding else None
+            if theme and theme.group("des") == aanduiding:  # the theme heading a PDF reader joined to it
+                secties.append(Sectie(None, b.text[:theme.start("des")].strip(), "", b.line))
+                to = GROUP_TO.match(secties[-1].kop or "")
+                group_to = " ".join(to.group(1).split()) if to else None
             j = i + 1
             body: list[str] = []
             while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
@@ -105,16 +190,20 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
                 m = RESPONSE_LABEL.match(t) if blocks[j].kind == "paragraph" and not body else None
                 body.append(m.group(1) if m and m.group(1) else t)
                 j += 1
-            if not titel and body and blocks[i + 1].kind == "paragraph" and QUOTED.match(body[0]):
+            if not titel and body and blocks[i + 1].kind == "paragraph" and (
+                    QUOTED.match(body[0]) or _title_below(blocks, i + 1, j)):
                 titel = _unquote(body.pop(0))
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding))
+                label = RESPONSE_LABEL.match(body[0]) if body and _label_only(blocks[i + 2]) else None
+                if label:  # "Reactie: ..." under the recommendation: the label is no part of the response
+                    body = ([label.group(1)] if label.group(1) else []) + body[1:]
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, aanduiding, group_to))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
         if i in tables:
             flush_section()
             text_before, kop, nummer = [], None, None
-            recs.extend(tables[i])
+            recs.extend(r if r.adressaat or not group_to else replace(r, adressaat=group_to) for r in tables[i])
             i += 1
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
@@ -122,7 +211,7 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
             flush_section()
             text_before, kop, nummer = [], None, None
             num, titel, j, body = quoted[i]
-            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line))
+            recs.append(Aanbeveling(num, titel, "\n\n".join(body), b.line, adressaat=group_to))
             i = j
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue
@@ -131,22 +220,35 @@ def _split(blocks: list[Block]) -> tuple[list[Sectie], list[Aanbeveling], list[P
             m = NUMBERED_HEADING.match(b.text)
             sub = SUBNUMBERED.match(b.text)
             nummer, kop = (int(m.group(1)), m.group(2).strip()) if m else (None, sub.group(1) if sub else b.text)
+            to = GROUP_TO.match(b.text)
+            group_to = " ".join(to.group(1).split()) if to else None
             text_before = []
             start_line = b.line
         else:
             text_before.append(b.text)
         i += 1
     flush_section()
+    if recs:  # a table's header row read as headings ("Aanbeveling" / "Reactie kabinet"): no sections
+        secties = [s for s in secties if s.tekst or not s.kop or not TABLE_HEADER_WORD.fullmatch(s.kop)
+                   or s.line > recs[0].line]
     _check_count(blocks, recs, problems)
     return secties, recs, problems
 
 
-def _recommendation_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+TABLE_HEADER_WORD = re.compile(
+    r"(?:Nr\.?|Nummer|Aanbeveling(?:en)?|Advie(?:s|zen)|(?:Reactie|Standpunt)(?:\s+(?:van\s+)?(?:het\s+)?kabinet)?"
+    r"|Kabinetsreactie|Appreciatie|Gericht aan)",
+    re.IGNORECASE,
+)
+
+
+def _recommendation_headings(blocks: list[Block], announced: bool = False
+                             ) -> dict[int, tuple[int, str, str | None]]:
     """Block index -> (nummer, titel, aanduiding) for the headings that open a recommendation."""
-    found = _plain_headings(blocks)
+    found = _plain_headings(blocks, announced)
     if found:
         return {i: (n, t, None) for i, (n, t) in found.items()}
-    return _designated_headings(blocks)
+    return _designated_headings(blocks, announced)
 
 
 DESIGNATED = re.compile(
@@ -154,10 +256,17 @@ DESIGNATED = re.compile(
 )
 
 
+# a theme heading and its first recommendation read as one line (a PDF reader joins two bold lines with no
+# paragraph gap): "A. Vroegsignalering A.1 Deel ..." is recommendation "A.1"; the inner designation extends
+# the theme's ("A" -> "A.1", "A1"; "2" -> "2a", "2.1")
+THEME_JOINED = re.compile(
+    r"^(?P<theme>[A-H]|[IVX]{1,5}|\d{1,2})[.)]?\s+\S[^.:;]{0,80}?\s+"
+    r"(?P<des>(?P=theme)(?:\.\d{1,2}|[a-z]|(?<=[A-H])\d{1,2}))[.):]?\s+(?P<titel>\S.*)$"
+)
 COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
 
 
-def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str | None]]:
+def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str, str | None]]:
     """Recommendations grouped under themes: designated "2a", "A.3", "II" or numbered anew under each theme
     heading. Each keeps its position in the letter as nummer and its designation as printed. Only in a
     letter that speaks of aanbevelingen before the first one, and only with two or more."""
@@ -167,27 +276,31 @@ def _designated_headings(blocks: list[Block]) -> dict[int, tuple[int, str, str |
     for i, b in enumerate(blocks):
         if RESPONSE_LABEL.match(b.text) or len(b.text) > 400:
             continue
+        joined = THEME_JOINED.match(b.text) if b.kind == "heading" or b.bold else None
         m = DESIGNATED.match(b.text)
         if m and b.kind != "heading" and not b.bold and not COMPOUND.match(m.group(1)):
             continue  # a plain paragraph opens one only with a compound designation ("1a", "A.3")
         if not m or not (i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"):
             continue  # a theme heading ("A. Toezicht") with its recommendations below
-        aanduiding = m.group(1)
+        aanduiding, titel = (joined.group("des"), joined.group("titel")) if joined else (m.group(1), m.group(2))
+        below = DESIGNATED.match(blocks[i + 1].text)
+        if below and COMPOUND.match(below.group(1)) and below.group(1).startswith(aanduiding) and not joined:
+            continue  # a theme ("A. Scholen") right above its first recommendation ("A.1 Geef ... .")
         lettered += not aanduiding.isdigit()
         first = i if first is None else first
-        out[i] = (len(out) + 1, m.group(2).strip().rstrip(":"), aanduiding)
+        out[i] = (len(out) + 1, titel.strip().rstrip(":"), aanduiding)
     if len(out) < 2 or first is None:
         return {}
     designations = [v[2] for v in out.values()]
     if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
         return {}  # plain 1..n: a numbered list the plain rule declined
     intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
-    if not re.search(r"aanbeveling", intro, re.IGNORECASE):
+    if not announced and not re.search(r"aanbeveling", intro, re.IGNORECASE):
         return {}
     return out
 
 
-def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str]]:
     """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
@@ -206,6 +319,9 @@ def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
             first_numbered = i if first_numbered is None else first_numbered
     if explicit:
         return explicit
+    if not numbered:
+        numbered = _numbered_paragraphs(blocks)
+        first_numbered = min(numbered) if numbered else None
     if not numbered or first_numbered is None:
         return {}
     nums = [v[0] for v in numbered.values()]
@@ -215,9 +331,65 @@ def _plain_headings(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     if answered * 2 < len(numbered):
         return {}  # a bare numbered list: the answers, if any, come later in prose
     intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
-    if RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE):
+    if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.DOTALL)
+
+
+def _numbered_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Numbered paragraphs 1..n, each with a paragraph of response below it before the next: a table
+    recommendation | response as pdftotext writes it row by row, or a plain-text letter whose recommendations
+    end in a full stop ("1. Geef iedere school een leesplan." / "Ik neem deze aanbeveling over.")."""
+    out: dict[int, tuple[int, str]] = {}
+    for i, b in enumerate(blocks):
+        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" and len(b.text) <= 300 else None
+        if m and int(m.group(1)) == len(out) + 1:
+            out[i] = (int(m.group(1)), " ".join(m.group(2).split()))
+    if len(out) < 2:
+        return {}
+    at = sorted(out)
+    ends = [*at[1:], len(blocks)]
+    answered = all(any(c.kind == "paragraph" and not NUMBERED_PARAGRAPH.match(c.text) for c in blocks[a + 1:e])
+                   for a, e in zip(at, ends, strict=True))
+    return out if answered else {}
+
+
+# a paragraph in the sender's voice or about "deze aanbeveling" is a response, not the recommendation
+SENDER_VOICE = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|mijn|onze?|deze aanbeveling|dit advies)\b",
+                          re.IGNORECASE)
+
+
+# a paragraph opening with an article, pronoun, preposition or linking word is context of a response, not a
+# recommendation (those open with the verb, "Geef ...", or name the adviser, "De raad beveelt aan ...")
+CONTEXT_START = re.compile(
+    r"^(?!(?:De|Het)\s+\S*(?:[Rr]aad|[Cc]ommissie|[Ii]nspectie)\b)(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Hier\w*|Daar\w*|In|"
+    r"Op|Voor|Met|Bij|Na|Naar|Om|Over|Zoals|Ook|Wel|Niet|Al|Nu|Als|Omdat|Hoewel|Wanneer|Sinds|Tot|Uit|Vanuit|Zij|"
+    r"Ze|Hij|Veel|Alle|Sommige|Beide|Onder|Binnen|Inmiddels|Momenteel|Daarnaast|Bovendien|Verder|Tevens|Mede|"
+    r"Vanaf|Sinds|Tijdens|Door|Gelet|Gezien|Mijn|Onze?)\b"
+)
+
+
+def _title_below(blocks: list[Block], at: int, end: int) -> bool:
+    """Whether the paragraph under a bare "Aanbeveling 3" heading is the recommendation itself: set in
+    bold or italics, or followed by a response label, or a short passage not in the sender's voice with
+    the response after it ("Aanbeveling 1" / "Geef huurders recht op isolatie." / "Het kabinet ...")."""
+    b = blocks[at]
+    nxt = blocks[at + 1] if at + 1 < len(blocks) else None
+    if nxt is not None and at + 1 < end and RESPONSE_LABEL.match(nxt.text) and _label_only(nxt):
+        return True
+    if at + 1 >= end:
+        return False  # nothing would be left for the response
+    plain = len(b.text) <= 300 and not SENDER_VOICE.search(b.text) and not CONTEXT_START.match(b.text)
+    return b.bold or b.italic or plain
+
+
+def _label_only(b: Block) -> bool:
+    """A response label with or without its text after it ("Reactie", "Reactie kabinet: ...")."""
+    m = RESPONSE_LABEL.match(b.text)
+    return m is not None and (b.kind == "heading" or len(b.text) - len(m.group(1)) <= 30)
 
 
 def _ordinals(spec: str) -> list[int]:
@@ -321,25 +493,32 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
 TABLE_REC_HEAD = re.compile(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
                             re.IGNORECASE)
 TABLE_RESP_HEAD = re.compile(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
+TABLE_TO_HEAD = re.compile(
+    r"^(?:gericht aan|adressaat|geadresseerde|aan wie|voor wie|actor(?:en)?|betrokken partij(?:en)?)\b", re.IGNORECASE)
 TABLE_NUM = re.compile(
     r"^(?:nr\.?|nummer|#|)$|^\(?[0-9]{1,2}[a-z]?(?:\.[0-9]{1,2})?[.)]?$|^\(?[A-Z]{1,4}(?:\.[0-9]{1,2})?[.)]?$",
     re.IGNORECASE,
 )
 
 
-def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
+def _table_recommendations(blocks: list[Block], announced: bool = False) -> dict[int, list[Aanbeveling]]:
     """Tables of recommendation | response, with or without a first column for the number and with or
     without the header row "Aanbeveling | Reactie". A table without that header counts only in a letter
     that speaks of aanbevelingen before it, and only when every row has the same two or three cells."""
     out: dict[int, list[Aanbeveling]] = {}
     n = 0
-    spoken = False
+    spoken = announced
     for i, b in enumerate(blocks):
         if not b.rows:
             spoken = spoken or bool(re.search(r"aanbeveling|adviseert|adviezen", b.text, re.IGNORECASE))
             continue
         rows = [tuple(c.strip() for c in r) for r in b.rows]
         width = len(rows[0])
+        addressed = _addressed_table(rows, n, b.line)
+        if addressed:
+            out[i] = addressed
+            n += len(addressed)
+            continue
         if width not in (2, 3) or any(len(r) != width for r in rows):
             continue
         head = rows[0]
@@ -358,6 +537,35 @@ def _table_recommendations(blocks: list[Block]) -> dict[int, list[Aanbeveling]]:
         if recs:
             out[i] = recs
     return out
+
+
+def _addressed_table(rows: list[tuple[str, ...]], before: int, line: int) -> list[Aanbeveling]:
+    """A table with a header row that names, beside "Aanbeveling" and "Reactie", whom each recommendation
+    is addressed to ("Nr. | Aanbeveling | Gericht aan | Reactie kabinet"): its rows with their adressaat."""
+    head = rows[0]
+    to_col = next((k for k, c in enumerate(head) if TABLE_TO_HEAD.match(c)), None)
+    if to_col is None or len(head) not in (3, 4) or any(len(r) != len(head) for r in rows):
+        return []
+    cols = [k for k in range(len(head)) if k != to_col]
+    rec_c, resp_c = cols[-2], cols[-1]
+    if not (TABLE_REC_HEAD.match(head[rec_c]) and TABLE_RESP_HEAD.match(head[resp_c])):
+        return []
+    if len(cols) == 3 and not all(TABLE_NUM.match(r[cols[0]]) for r in rows[1:]):
+        return []
+    recs: list[Aanbeveling] = []
+    for k, r in enumerate(rows[1:]):
+        if r[rec_c]:
+            recs.append(Aanbeveling(before + len(recs) + 1, r[rec_c], r[resp_c], line + k + 1,
+                                    adressaat=" ".join(r[to_col].split()) or None))
+    return recs
+
+
+# a heading that groups recommendations by addressee: "Aanbevelingen aan de gemeenten", "Gericht aan de sector"
+GROUP_TO = re.compile(
+    r"^(?:(?:\d{1,2}|[A-H]|[IVX]{1,5})[.)]?\s+)?(?:(?:Aanbeveling(?:en)?|Advie(?:s|zen))\s+(?:gericht\s+)?aan|"
+    r"Gericht\s+aan)\s+(?!mij\b|ons\b|hen\b)([^.;:?!]{2,80})$",
+    re.IGNORECASE,
+)
 
 
 ADVISES = re.compile(
