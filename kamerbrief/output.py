@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .model import Source
+from .model import Document
 
 try:  # libyaml's emitter is 15x faster; the pure-Python classes are the fallback, with the same output
     from yaml import CSafeDumper as _FastDumper
@@ -149,7 +149,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def text_json(source: Source) -> str:
+def text_json(source: Document) -> str:
     """The text the parser read as JSON: the whole text, and each line with its number, page and role.
 
     Roles come from the parser's layout: head (letterhead, Kamerstuk head), salutation, body, page_furniture
@@ -157,10 +157,9 @@ def text_json(source: Source) -> str:
     markup (a line the parser drops, such as a markdown comment), blank. Line numbers are those of
     warnings (`letter.txt:12: ...`).
     """
-    from .clean import clean
-    from .parse import layout
+    from .parse import in_flow, layout
 
-    lay = layout(clean(source))
+    lay = layout(in_flow(source))
     roles: dict[int, str] = {}
     for i, line in enumerate(lay.lines):
         if i == lay.salutation:
@@ -176,6 +175,9 @@ def text_json(source: Source) -> str:
         else:
             role = "signature" if lay.sig is not None else "tail"
         roles.setdefault(line.lineno, role)
+    for line in source.lines:
+        if line.role == "footnote" and line.lineno:  # notes the reader read as such (a PDF's page foot)
+            roles.setdefault(line.lineno, "notes")
     lines: list[dict[str, Any]] = []
     page = 1
     for no, raw in enumerate(source.text.splitlines(keepends=True), start=1):
