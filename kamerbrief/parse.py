@@ -143,15 +143,16 @@ def _text_bytes(value: Any) -> int:
 
 
 # Lines that stand outside the letter's running text: notes (read into `voetnoten` from their lines) and
-# figure text. The rules read the rest, in order.
+# figure text. The rules read the rest of the lines of the text, in order.
 OUT_OF_FLOW = frozenset({"footnote", "figure"})
 
 
 def in_flow(doc: Document) -> Document:
-    """The Document with only the lines of the letter's running text (see OUT_OF_FLOW)."""
-    if not any(ln.role in OUT_OF_FLOW for ln in doc.lines):
+    """The Document with only the lines of the letter's running text: lines on a line of its text
+    (`lineno` > 0; not a PDF's running header repeated on a later page) outside OUT_OF_FLOW."""
+    if not any(ln.role in OUT_OF_FLOW or not ln.lineno for ln in doc.lines):
         return doc
-    return replace(doc, lines=tuple(ln for ln in doc.lines if ln.role not in OUT_OF_FLOW))
+    return replace(doc, lines=tuple(ln for ln in doc.lines if ln.role not in OUT_OF_FLOW and ln.lineno))
 
 
 @dataclass

@@ -69,6 +69,11 @@ def test_pdf_bullets_colophon_and_page_numbers_have_their_roles(pdf_doc: Documen
     assert "IENW/BSK-2025/100200" in colophon and "Ons kenmerk" in colophon
     assert [ln.text for ln in pdf_doc.lines if ln.role == "page_number"] == ["Pagina 1 van 2", "Pagina 2 van 2"]
     assert any(ln.bold for ln in pdf_doc.lines if ln.text.startswith("1. Leg de opvang"))
+    # the colophon repeated on page 2 is a running header: in the Document, out of the text
+    repeated = [ln for ln in pdf_doc.lines if ln.role == "header"]
+    assert {ln.page for ln in repeated} == {2} and all(ln.lineno == 0 for ln in repeated)
+    assert "IENW/BSK-2025/100200" in [ln.text for ln in repeated]
+    assert pdf_doc.text.count("IENW/BSK-2025/100200") == 1
 
 
 HEADER = ["Retouradres Postbus 20901 2500 EX Den Haag", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",

@@ -431,15 +431,17 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     """The pages as rows of text, each with its role, page, emphasis and size.
 
     Page 1's column comes first, then the body; footnotes are gathered at the end, one per line under
-    "Noten". Running headers and footers are left out after page 1 (page 1 keeps them, with their role:
-    there they are the document's own heading, which the text rules read); page furniture never counts
-    as a footnote. Figure text follows its page, out of the text.
+    "Noten". Running headers and footers are left out of the text after page 1 (page 1 keeps them, with
+    their role: there they are the document's own heading, which the text rules read), and so is the
+    colophon column repeated on later pages: they stay as rows out of the text, with their roles. Page
+    furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
     from ..rules.body import is_page_furniture
 
     running = _running(pages)
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
+    repeated: list[list[Row]] = []  # each page's running lines that the text leaves out (after page 1)
     notes: list[list[str]] = []
     note_pages: list[int] = []
     note_sizes: list[float] = []
@@ -448,7 +450,13 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
         body = sorted((ln for ln in page.lines if not ln.column), key=lambda ln: (-round(ln.top), ln.x0))
         margin = {id(ln) for ln in body if _shape(ln.text) in running and (
             ln.top > (1 - MARGIN_ZONE) * page.height or ln.bottom < MARGIN_ZONE * page.height)}
+        repeated.append([])
         if k > 0:
+            top = (1 - MARGIN_ZONE) * page.height
+            repeated[-1] = [Row(ln.text, ln.bold, ln.italic, _running_role(ln, top), _relative(ln.size, usual),
+                                k + 1, in_text=False)
+                            for ln in [*column, *body] if (ln.column or id(ln) in margin)
+                            and not (ln.column and ln.text.lower().startswith("pagina"))]
             body = [ln for ln in body if id(ln) not in margin]
         for ln in body:
             if PAGE_LINE.match(ln.text):
@@ -488,7 +496,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             page_rows[0].text = "\f" + page_rows[0].text
         for r in page_rows:
             r.page = k + 1
+        rows += [r for r in repeated[k] if r.role != "footer"]
         rows += page_rows
+        rows += [r for r in repeated[k] if r.role == "footer"]
         rows += [Row(ln.text, ln.bold, ln.italic, "figure", _relative(ln.size, usual), k + 1, in_text=False)
                  for ln in figure]
     if notes:
@@ -497,6 +507,13 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
         rows += [Row(f"{n[0]} {n[1]}", role="footnote", page=p, note=n[0], size=_relative(size, usual))
                  for n, p, size in zip(notes, note_pages, note_sizes, strict=True)]
     return rows
+
+
+def _running_role(ln: PdfLine, top: float) -> Role:
+    """A running line's role: the page number, else header (the repeated colophon too) or footer by place."""
+    if PAGE_LINE.match(ln.text):
+        return "page_number"
+    return "header" if ln.column or ln.top > top else "footer"
 
 
 def _column_role(text: str) -> Role:
