@@ -99,7 +99,8 @@ def test_docx_header_parts_are_letterhead_lines_and_word_notes_footnote_lines(tm
 
 def test_markdown_tables_lists_and_notes_are_lines_with_roles() -> None:
     text = ("Geachte voorzitter,\n\n| Veer | Boten |\n|---|---:|\n| Schoonhoven | 2 |\n\n"
-            "De veren:\n\n- Schoonhoven\n  - Kinderdijk\n1. eerst\n\nHet veer[^1] vaart.\n\n[^1]: Kamerstuk 1, nr. 2.\n")
+            "De veren:\n\n- Schoonhoven\n  - Kinderdijk\n1. eerst\n\nHet veer[^1] vaart.\n\n"
+            "[^1]: Kamerstuk 1, nr. 2.\n")
     doc = from_bytes(text.encode(), Path("brief.md"))
     cells = [ln for ln in doc.lines if ln.role == "table_cell"]
     assert [ln.cells for ln in cells] == [("Veer", "Boten"), ("Schoonhoven", "2")]
