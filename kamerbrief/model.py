@@ -7,7 +7,7 @@ Exceptions are for "cannot go on" only, and each carries the exit code the CLI u
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any, Literal
 
@@ -50,6 +50,8 @@ Role = Literal[
 # Roles whose lines are no part of the body's paragraphs: page furniture, figures and notes.
 FURNITURE_ROLES: frozenset[str] = frozenset({"header", "footer", "page_number"})
 NOT_BODY_ROLES: frozenset[str] = FURNITURE_ROLES | {"figure", "footnote"}
+# Lines that stand outside the letter's running text (see `Document.flow`).
+OUT_OF_FLOW: frozenset[str] = frozenset({"figure", "footnote"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,14 @@ class Document:
     # What the reader noticed (a stray byte that is not UTF-8), carried into the record's warnings.
     problems: tuple[Problem, ...] = ()
     markdown: bool = False
+
+    def flow(self) -> Document:
+        """The Document with only the lines of the letter's running text, which the parser's rules read in
+        order: lines on a line of the text (`lineno` > 0: not a PDF's running header repeated on a later
+        page) outside OUT_OF_FLOW (notes, read into `voetnoten` from their lines, and figure text)."""
+        if not any(ln.role in OUT_OF_FLOW or not ln.lineno for ln in self.lines):
+            return self
+        return replace(self, lines=tuple(ln for ln in self.lines if ln.role not in OUT_OF_FLOW and ln.lineno))
 
     @property
     def footnotes(self) -> tuple[tuple[str, str], ...]:

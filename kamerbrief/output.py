@@ -157,9 +157,9 @@ def text_json(source: Document) -> str:
     markup (a line the parser drops, such as a markdown comment), blank. Line numbers are those of
     warnings (`letter.txt:12: ...`).
     """
-    from .parse import in_flow, layout
+    from .parse import layout
 
-    lay = layout(in_flow(source))
+    lay = layout(source.flow())
     roles: dict[int, str] = {}
     for i, line in enumerate(lay.lines):
         if i == lay.salutation:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +122,7 @@ def parse_source(source: Document, *, timeout: float | None = limits.DEFAULT_TIM
     the page (None where the format has none) and the first and last source line the value was read from.
     """
     with limits.time_budget(timeout, source.path):
-        cleaned = in_flow(source)
+        cleaned = source.flow()
         record, problems = build(source, cleaned, posities)
         if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
             raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
@@ -140,19 +140,6 @@ def _text_bytes(value: Any) -> int:
     if isinstance(value, list):
         return sum(_text_bytes(v) for v in value)
     return 8
-
-
-# Lines that stand outside the letter's running text: notes (read into `voetnoten` from their lines) and
-# figure text. The rules read the rest of the lines of the text, in order.
-OUT_OF_FLOW = frozenset({"footnote", "figure"})
-
-
-def in_flow(doc: Document) -> Document:
-    """The Document with only the lines of the letter's running text: lines on a line of its text
-    (`lineno` > 0; not a PDF's running header repeated on a later page) outside OUT_OF_FLOW."""
-    if not any(ln.role in OUT_OF_FLOW or not ln.lineno for ln in doc.lines):
-        return doc
-    return replace(doc, lines=tuple(ln for ln in doc.lines if ln.role not in OUT_OF_FLOW and ln.lineno))
 
 
 @dataclass
