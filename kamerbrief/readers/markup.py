@@ -169,9 +169,10 @@ def _paragraph_lines(text: str, lines: tuple[Line, ...], header: str,
     return tuple(out)
 
 
-def text_lines(text: str, row: Callable[[int, Line], Line] | None = None) -> tuple[Line, ...]:
+def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -> tuple[Line, ...]:
     """The lines of plain text (as pdftotext writes it: form feeds between pages), numbered as an
-    editor numbers them; `row`, given the line number and the line, may say more of it (the PDF reader)."""
+    editor numbers them; `row`, given the line number, its text and whether a page ends before it, makes
+    the line where the reader knows more of it (the PDF reader)."""
     lines: list[Line] = []
     brk = False
     paged = "\f" in text
@@ -185,10 +186,13 @@ def text_lines(text: str, row: Callable[[int, Line], Line] | None = None) -> tup
             if t or k == len(parts) - 1:
                 page_break = brk and bool(t)
                 page += page_break
-                ln = Line(t, no, page_break=page_break, page=page if paged else None)
                 if row is not None:
-                    ln = row(no, ln)
-                elif t and (item := TEXT_ITEM.match(part)):
+                    lines.append(row(no, t, page_break))
+                    if t:
+                        brk = False
+                    continue
+                ln = Line(t, no, page_break=page_break, page=page if paged else None)
+                if t and (item := TEXT_ITEM.match(part)):
                     ln = replace(ln, role="list_item", marker=item.group(2), level=1 + len(item.group(1)) // 2)
                 lines.append(ln)
                 if t:

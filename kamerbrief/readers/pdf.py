@@ -31,7 +31,7 @@ import math
 import re
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -402,16 +402,16 @@ def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
     text = "\n".join(r.text for r in rows if r.in_text) + "\n"
     in_text = [r for r in rows if r.in_text]
 
-    def row(no: int, ln: Line) -> Line:
+    def row(no: int, text: str, page_break: bool) -> Line:
         r = in_text[no - 1]
-        if not ln.text:
-            return replace(ln, page=r.page)
-        item = ln.text.startswith("• ")
-        if r.note is not None:  # the note's text; its number as printed is the line's `note`
-            ln = replace(ln, text=ln.text.removeprefix(r.note).lstrip())
-        return replace(ln, bold=r.bold, italic=r.italic, page=r.page, size=r.size, note=r.note,
-                       role="list_item" if item and r.role == "body" else r.role,
-                       marker="•" if item else "", level=1 if item else 0)
+        if not text:
+            return Line(text, no, page=r.page)
+        item = text.startswith("• ")
+        if r.note is not None:  # the note's text without its number, which is the line's `note`
+            text = text.removeprefix(r.note).lstrip()
+        return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
+                    role="list_item" if item and r.role == "body" else r.role, size=r.size,
+                    marker="•" if item else "", level=1 if item else 0, note=r.note)
 
     lines = list(text_lines(text, row))
     if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
