@@ -175,3 +175,24 @@ def test_parse_file_gives_the_pdf_notes_from_their_lines(tmp_path: Path) -> None
     record = kamerbrief.parse_file(path, posities=True).record
     assert [n["nummer"] for n in record["voetnoten"]] == ["1", "2", "3", "4"]
     assert record["posities"]["/voetnoten/0"]["van"] > 0
+
+
+def test_emit_text_json_gives_the_readers_role_beside_the_parsers(pdf_doc: Document, tmp_path: Path) -> None:
+    import json
+
+    from kamerbrief.output import text_json
+
+    lines = json.loads(text_json(pdf_doc))["lines"]
+    by_text = {ln["text"].lstrip("\f"): ln for ln in lines}
+    assert by_text["Ons kenmerk"]["reader"] == "colophon" and by_text["Ons kenmerk"]["role"] == "head"
+    assert by_text["2 Kamerstuk 30 000, nr. 15."]["reader"] == "footnote"
+    assert by_text["2 Kamerstuk 30 000, nr. 15."]["role"] == "notes"
+    assert all(ln["reader"] is None for ln in lines if not ln["text"].strip())
+    # DOCX: the JSON's lines are the text's, the roles those of their paragraphs
+    path = write_docx(tmp_path / "brief.docx", HEADER, [
+        ["Geachte voorzitter,"], ["Het veer bij Schoonhoven vaart weer."],
+        ["De Minister van Infrastructuur en Waterstaat,"], ["P. de Vries"]])
+    docx = {ln["text"]: ln for ln in json.loads(text_json(read(path)))["lines"]}
+    assert docx["Datum 3 maart 2025"]["reader"] == "letterhead" and docx["Datum 3 maart 2025"]["role"] == "head"
+    assert docx["Geachte voorzitter,"]["role"] == "salutation"
+    assert docx["Het veer bij Schoonhoven vaart weer."]["role"] == "body"
