@@ -54,7 +54,7 @@ NOT_BODY_ROLES: frozenset[str] = FURNITURE_ROLES | {"figure", "footnote"}
 OUT_OF_FLOW: frozenset[str] = frozenset({"figure", "footnote"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the letter as a reader read it, without markup, with where it came from and its role.
 
