@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from .model import (
+    Document,
     FormatError,
     InputError,
     KamerbriefError,
@@ -59,6 +60,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Document",
     "FormatError",
     "InputError",
     "KamerbriefError",

@@ -1,13 +1,13 @@
 """The values passed between pipeline stages, and the errors that stop a parse.
 
-Each stage hands one value to the next: a `Source` from a reader, `Line`s from cleaning,
+Each stage hands one value to the next: a `Document` of `Line`s with their roles from a reader,
 `Block`s from splitting. Problems found on the way are `Problem` values, collected, never raised.
 Exceptions are for "cannot go on" only, and each carries the exit code the CLI uses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any, Literal
 
@@ -35,31 +35,33 @@ class Problem:
         return f"{where}: {self.level}: {self.message} [{self.rule}]"
 
 
-@dataclass(frozen=True)
-class Source:
-    """What a reader returns: the letter as text, whatever format it came in."""
-
-    path: str
-    format: str
-    text: str
-    sha256: str
-    pages: int | None = None
-    # Format-specific metadata that may fill empty fields (DOCX document properties).
-    properties: dict[str, str] = field(default_factory=dict)
-    # Text a reader already knows is letterhead (DOCX header parts), kept apart from the body.
-    header_text: str = ""
-    # What the reader noticed (a stray byte that is not UTF-8), carried into the record's warnings.
-    problems: tuple[Problem, ...] = ()
-    # Notes a reader read apart from the text (Word footnotes and endnotes) as (number, text).
-    notes: tuple[tuple[str, str], ...] = ()
-    # Lines of `text` (1-based) that the page shows in bold or in italics (PDF): headings, bold items.
-    bold_lines: frozenset[int] = frozenset()
-    italic_lines: frozenset[int] = frozenset()
+Role = Literal[
+    "body",  # the letter's running text (also its headings, salutation and signature)
+    "letterhead",  # the printed head a reader knows as such (Word header parts)
+    "colophon",  # the right-hand column of a ministry letter's first page (PDF)
+    "header",  # a running header, repeated at the top of the pages
+    "footer",  # a running footer, repeated at the foot of the pages
+    "page_number",  # "Pagina 2 van 7"
+    "footnote",  # a note (its number in `Line.note`), or the "Noten" heading over the notes
+    "table_cell",  # a table row with its cells in `Line.cells`
+    "list_item",  # a list item, its marker in `Line.marker`
+    "figure",  # text inside a figure (organogram labels, chart text, its caption): never body text
+]
+# Roles whose lines are no part of the body's paragraphs: page furniture, figures and notes.
+FURNITURE_ROLES: frozenset[str] = frozenset({"header", "footer", "page_number"})
+NOT_BODY_ROLES: frozenset[str] = FURNITURE_ROLES | {"figure", "footnote"}
+# Lines that stand outside the letter's running text (see `Document.flow`).
+OUT_OF_FLOW: frozenset[str] = frozenset({"figure", "footnote"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the letter after markup is removed, with the source line it came from."""
+    """One line of the letter as a reader read it, without markup, with where it came from and its role.
+
+    `lineno` is the source line (text, markdown, the PDF reader's text) or the paragraph number
+    (DOCX and the rest of what pandoc reads); 0 for a line that stands on no line of `Document.text`
+    (a Word footnote read from its own part, figure text the PDF reader keeps out of the text).
+    """
 
     text: str
     lineno: int
@@ -68,6 +70,64 @@ class Line:
     page_break: bool = False  # a page ends before this line
     cells: tuple[str, ...] = ()  # a table row's cells, in order (the text joins them with " | ")
     italic: bool = False  # the whole line was in italics (PDF)
+    page: int | None = None  # 1-based page, for formats with pages (PDF, text with form feeds)
+    role: Role = "body"
+    size: float = 1.0  # font size relative to the body type (PDF); 1.0 elsewhere
+    marker: str = ""  # a list item's marker as printed ("•", "-", "1.", "a)")
+    level: int = 0  # a list item's nesting level, 1 for the outermost; 0 for a line that is no item
+    note: str | None = None  # a footnote line's number as printed ("1", "iv"); None on a continuation
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader returns: the letter's lines with their roles, whatever format it came in.
+
+    `text` is the text the lines were read from (what `show` and `--emit-text` display; line numbers
+    count in it); `markdown` says the text was markdown (written so, or converted by pandoc).
+    """
+
+    path: str
+    format: str
+    sha256: str
+    lines: tuple[Line, ...]
+    text: str = ""
+    pages: int | None = None
+    # Format-specific metadata that may fill empty fields (DOCX document properties).
+    properties: dict[str, str] = field(default_factory=dict)
+    # What the reader noticed (a stray byte that is not UTF-8), carried into the record's warnings.
+    problems: tuple[Problem, ...] = ()
+    markdown: bool = False
+
+    def flow(self) -> Document:
+        """The Document with only the lines of the letter's running text, which the parser's rules read in
+        order: lines on a line of the text (`lineno` > 0: not a PDF's running header repeated on a later
+        page) outside OUT_OF_FLOW (notes, read into `voetnoten` from their lines, and figure text)."""
+        if not any(ln.role in OUT_OF_FLOW or not ln.lineno for ln in self.lines):
+            return self
+        return replace(self, lines=tuple(ln for ln in self.lines if ln.role not in OUT_OF_FLOW and ln.lineno))
+
+    @property
+    def footnotes(self) -> tuple[tuple[str, str], ...]:
+        """The footnote-role lines as (number, text), a note's continuation lines joined to it."""
+        return tuple((n, text) for n, text, _, _ in self.notes())
+
+    def notes(self) -> tuple[tuple[str, str, int, int], ...]:
+        """The notes as (number, text, first source line, last source line); lines 0 for a note read
+        from no line of the text (a Word footnote)."""
+        notes: list[tuple[str, list[str], list[int]]] = []
+        for ln in self.lines:
+            if ln.role != "footnote":
+                continue
+            if ln.note is not None:
+                notes.append((ln.note, [ln.text] if ln.text else [], [ln.lineno, ln.lineno]))
+            elif notes and ln.text:
+                notes[-1][1].append(ln.text)
+                notes[-1][2][1] = ln.lineno
+        return tuple((n, " ".join(parts), first, last) for n, parts, (first, last) in notes)
+
+
+# The name readers' results had before they carried lines; kept for code written against it.
+Source = Document
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .model import Source
+from .model import Document
 
 try:  # libyaml's emitter is 15x faster; the pure-Python classes are the fallback, with the same output
     from yaml import CSafeDumper as _FastDumper
@@ -149,18 +149,19 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def text_json(source: Source) -> str:
-    """The text the parser read as JSON: the whole text, and each line with its number, page and role.
+def text_json(source: Document) -> str:
+    """The text the parser read as JSON: the whole text, and each line with its number, page and roles.
 
-    Roles come from the parser's layout: head (letterhead, Kamerstuk head), salutation, body, page_furniture
+    `role` comes from the parser's layout: head (letterhead, Kamerstuk head), salutation, body, page_furniture
     (running heads and feet in the body), signature, notes, tail (after the body, no signature found),
-    markup (a line the parser drops, such as a markdown comment), blank. Line numbers are those of
-    warnings (`letter.txt:12: ...`).
+    markup (a line the parser drops, such as a markdown comment), blank. `reader` is the role the reader
+    gave the line (`model.Role`: body, colophon, footnote, list_item, ...; null where it made no line of it).
+    Line numbers are those of warnings (`letter.txt:12: ...`); for DOCX and the other pandoc formats a
+    line's roles are those of its paragraph.
     """
-    from .clean import clean
     from .parse import layout
 
-    lay = layout(clean(source))
+    lay = layout(source.flow())
     roles: dict[int, str] = {}
     for i, line in enumerate(lay.lines):
         if i == lay.salutation:
@@ -176,12 +177,22 @@ def text_json(source: Source) -> str:
         else:
             role = "signature" if lay.sig is not None else "tail"
         roles.setdefault(line.lineno, role)
+    reader: dict[int, str] = {}
+    for line in source.lines:
+        if line.lineno:
+            reader.setdefault(line.lineno, line.role)
+        if line.role == "footnote" and line.lineno:  # notes the reader read as such (a PDF's page foot)
+            roles.setdefault(line.lineno, "notes")
     lines: list[dict[str, Any]] = []
     page = 1
+    by_paragraph = source.markdown and source.format != "markdown"  # pandoc's formats: lines are paragraphs
+    paragraph = 0
     for no, raw in enumerate(source.text.splitlines(keepends=True), start=1):
         text = raw.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
-        lines.append({"line": no, "page": page, "role": roles.get(no, "markup") if text.strip() else "blank",
-                      "text": text})
+        paragraph += bool(text.strip())
+        key = paragraph if by_paragraph else no
+        lines.append({"line": no, "page": page, "role": roles.get(key, "markup") if text.strip() else "blank",
+                      "reader": reader.get(key) if text.strip() else None, "text": text})
         if raw.endswith("\f"):
             page += 1
     doc = {"path": source.path, "format": source.format, "pages": source.pages, "sha256": source.sha256,

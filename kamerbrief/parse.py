@@ -1,6 +1,6 @@
-"""The parse pipeline: Source -> Lines -> regions -> letter parts -> record, checked against the schema.
+"""The parse pipeline: Document (Lines with roles) -> regions -> letter parts -> record, checked against the schema.
 
-    read ─▶ clean ─▶ head limit ─▶ letterhead + kamerstuk ─▶ signature ─▶ body blocks
+    read ─▶ lines in the flow ─▶ head limit ─▶ letterhead + kamerstuk ─▶ signature ─▶ body blocks
          ─▶ sections / recommendations ─▶ stance ─▶ record (schema order) ─▶ schema check
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from . import limits, positions
-from .clean import Cleaned, clean, normalise
 from .lexicon import GLUED_SALUTATION, NON_LETTER_KINDS, SALUTATION, kamer_named
-from .model import Line, NotALetterError, Problem, Result, Source
+from .model import FURNITURE_ROLES, NOT_BODY_ROLES, Document, Line, NotALetterError, Problem, Result
 from .readers import read
+from .readers.markup import normalise, text_document
 from .rules import adressaat as adressaat_rule
 from .rules import body as body_rule
 from .rules import functies as functies_rule
@@ -72,8 +72,9 @@ def parse_text(text: str, name: str = "<text>", fmt: str = "text", *,
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parse_source(Source(path=name, format=fmt, text=text, sha256=digest), timeout=timeout,
-                        max_output_bytes=max_output_bytes, posities=posities)
+    with limits.time_budget(timeout, name):
+        doc = text_document(name, fmt, text, digest, markdown=fmt == "markdown")
+        return parse_source(doc, timeout=None, max_output_bytes=max_output_bytes, posities=posities)
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
@@ -114,15 +115,15 @@ def _head_follows(lines: tuple[Line, ...], i: int) -> bool:
     return False
 
 
-def parse_source(source: Source, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
+def parse_source(source: Document, *, timeout: float | None = limits.DEFAULT_TIMEOUT,
                  max_output_bytes: int | None = limits.MAX_OUTPUT_BYTES, posities: bool = False) -> Result:
-    """Parse a Source that a reader made; the limits as for parse_file.
+    """Parse a Document that a reader made; the limits as for parse_file.
 
     With `posities`, the record gets `posities`: JSON pointer into the record -> {"pagina", "van", "tot"},
     the page (None where the format has none) and the first and last source line the value was read from.
     """
     with limits.time_budget(timeout, source.path):
-        cleaned = clean(source)
+        cleaned = source.flow()
         record, problems = build(source, cleaned, posities)
         if max_output_bytes is not None and (size := _text_bytes(record)) > max_output_bytes:
             raise limits.LimitError(f"the record would hold {size:,} bytes of text, more than the cap of "
@@ -160,7 +161,7 @@ class Layout:
     page_notes: list[tuple[str, str]]
 
 
-def layout(cleaned: Cleaned) -> Layout:
+def layout(cleaned: Document) -> Layout:
     """Letterhead, body, closing and tail of the letter, and the page furniture in the body."""
     lines = cleaned.lines
     nonblank = sum(1 for ln in lines if ln.text)
@@ -206,7 +207,7 @@ def layout(cleaned: Cleaned) -> Layout:
                   furniture | foot, page_notes)
 
 
-def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dict[str, Any], list[Problem]]:
+def build(source: Document, cleaned: Document, posities: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = list(source.problems)
     lay = layout(cleaned)
     lines, lh, ks, sig, salutation = lay.lines, lay.lh, lay.ks, lay.sig, lay.salutation
@@ -218,11 +219,12 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
     tail_spans: list[tuple[int, int]] = []
     tail_notes = _tail_notes(lines[:text_end], notes_start, tail_spans)
     typed_notes = [{"nummer": n, "tekst": t} for n, t in (typed.notes if typed else ()) if t]
-    numbers = {n["nummer"] for n in [*tail_notes, *typed_notes]} | {n for n, _ in lay.page_notes}
+    numbers = {n["nummer"] for n in [*tail_notes, *typed_notes]} | {n for n, _ in [*lay.page_notes, *source.footnotes]}
     lines = noten_rule.unglue(lines, lay.body_start, notes_start, numbers, typed.style if typed else None)
 
     def blocks_until(end: int) -> list[body_rule.Block]:
-        return body_rule.paragraphs(lines, lay.body_start, end, lambda i: i in lay.furniture, cleaned.markdown,
+        return body_rule.paragraphs(lines, lay.body_start, end,
+                                    lambda i: i in lay.furniture or lines[i].role in NOT_BODY_ROLES, cleaned.markdown,
                                     lay.blank_structure)
 
     blocks = blocks_until(body_end)
@@ -237,7 +239,8 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
         vragen, vraag_problems = vragen_rule.parse(blocks_until(notes_start))  # the annex runs past the signature
         problems += vraag_problems
     # the letter's own typed notes first, then Word's footnotes, then notes printed at the page foot
-    voetnoten = typed_notes + [{"nummer": n, "tekst": t} for n, t in [*cleaned.footnotes, *lay.page_notes]]
+    # (the reader's footnote lines: Word's footnotes and endnotes, markdown's "[^1]:", a PDF's page-foot notes)
+    voetnoten = typed_notes + [{"nummer": n, "tekst": t} for n, t in [*source.footnotes, *lay.page_notes]]
     voetnoten += tail_notes
 
     kind = _non_letter_kind(lines, lay.limit)
@@ -284,12 +287,18 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
         record["posities"] = positions.collect(
             record, source, cleaned.lines, positions.Found(lh, ks, sig, lines, salutation, blocks, secties, recs,
                                                            vragen, _letter_order(secties, recs),
-                                                           len(voetnoten) - len(tail_notes), tail_spans))
+                                                           len(voetnoten) - len(tail_notes), tail_spans,
+                                                           _note_spans(source, len(typed_notes))))
     problems = [Problem(p.rule, p.message, p.line, p.level, source.path) for p in problems]
     record["waarschuwingen"] = [
         {"code": p.rule, "message": p.message, "line": p.line} for p in problems if p.level == "warning"
     ]
     return record, problems
+
+
+def _note_spans(source: Document, at: int) -> list[tuple[int, int, int]]:
+    """(index in voetnoten, first, last source line) of the reader's notes printed on lines of the text."""
+    return [(at + k, first, last) for k, (_, text, first, last) in enumerate(source.notes()) if first > 0 and text]
 
 
 def _recommendation_entries(recs: list[sections_rule.Aanbeveling], problems: list[Problem]) -> list[dict[str, Any]]:
@@ -431,7 +440,7 @@ def _furniture(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, ks: kame
         t = lines[i].text
         if not t:
             continue
-        if body_rule.is_page_furniture(t):
+        if lines[i].role in FURNITURE_ROLES or body_rule.is_page_furniture(t):
             out.add(i)
             continue
         if len(t) > 100:
@@ -469,7 +478,7 @@ def _late_labels(lines: tuple[Line, ...], start: int, end: int, lh: letterhead_r
             furniture.add(i)
 
 
-def _metadata(source: Source, lines: tuple[Line, ...], lh: letterhead_rule.Letterhead,
+def _metadata(source: Document, lines: tuple[Line, ...], lh: letterhead_rule.Letterhead,
               ks: kamerstuk_rule.Kamerstuk, sig: signature_rule.Signature | None, blocks: list[body_rule.Block],
               problems: list[Problem]) -> dict[str, Any]:
     f = lh.fields
@@ -586,7 +595,7 @@ PROPERTY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _property(source: Source, field: str) -> str | None:
+def _property(source: Document, field: str) -> str | None:
     for name in PROPERTY_NAMES[field]:
         # normalised like printed text: an invisible mark inside a kenmerk must not split it
         value = normalise(source.properties.get(name, "").replace("_x000d_", " "))

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Line, Source
+from .model import Document, Line
 from .rules import body as body_rule
 from .rules import kamerstuk as kamerstuk_rule
 from .rules import letterhead as letterhead_rule
@@ -35,9 +35,10 @@ class Found:
     order: dict[str, tuple[int, int]]  # sentence -> (line of the passage it stands in, offset)
     tail_at: int = 0  # index in voetnoten of the first note printed after the letter
     tail_spans: list[tuple[int, int]] | None = None  # their source lines
+    note_spans: list[tuple[int, int, int]] | None = None  # the reader's notes: (index in voetnoten, first, last)
 
 
-def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f: Found) -> dict[str, Any]:
+def collect(record: dict[str, Any], source: Document, cleaned: tuple[Line, ...], f: Found) -> dict[str, Any]:
     """JSON pointer -> {"pagina": int | None, "van": int, "tot": int}, in record order."""
     paged = source.format == "pdf" or "\f" in source.text
     pages: dict[int, int] = {}
@@ -124,6 +125,8 @@ def collect(record: dict[str, Any], source: Source, cleaned: tuple[Line, ...], f
         where = f.order.get(t["tekst"])
         if where is not None and where[0] in passages:
             put(f"/toezeggingen/{n}", *passages[where[0]])  # the passage it stands in
+    for n, van, tot in f.note_spans or ():
+        put(f"/voetnoten/{n}", van, tot)
     for n, (van, tot) in enumerate(f.tail_spans or (), start=f.tail_at):
         put(f"/voetnoten/{n}", van, tot)
     if f.sig is not None:

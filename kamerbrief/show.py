@@ -20,12 +20,12 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .clean import MARKDOWN_FORMATS, source_lines
 from .lexicon import MONTHS
 from .limits import DEFAULT, Limits
-from .model import Result, Source
+from .model import Document, Result
 from .parse import parse_source
 from .readers import read
+from .readers.markup import source_lines
 
 PDF_SCALE = 1.25  # 72 dpi * 1.25: readable beside the form, about 100-250 KB a page as PNG
 STANCE_LABELS = {
@@ -99,7 +99,7 @@ def show_html(path: str | os.PathLike[str], fmt: str | None = None, limits: Limi
     )
 
 
-def parse_with_positions(source: Source) -> Result:
+def parse_with_positions(source: Document) -> Result:
     """The record with the parser's `posities` (where each value was read)."""
     return parse_source(source, posities=True)
 
@@ -113,7 +113,7 @@ def _spans(raw: dict[str, Any]) -> dict[str, Span]:
     return out
 
 
-def display_lines(source: Source) -> list[DisplayLine]:
+def display_lines(source: Document) -> list[DisplayLine]:
     """The reader's text as numbered lines, numbered as the parser numbers them.
 
     Markdown and text: the file's lines. What pandoc read (DOCX, ODT ...): the non-blank lines, numbered
@@ -127,7 +127,7 @@ def display_lines(source: Source) -> list[DisplayLine]:
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
-        if source.format in MARKDOWN_FORMATS and source.format != "markdown":
+        if source.markdown and source.format != "markdown":
             if not raw.strip():
                 continue
             paragraph += 1

@@ -168,20 +168,20 @@ def test_bold_recommendations_listed_first_and_answered_in_prose_keep_their_whol
     assert [(r["nummer"], r["titel"]) for r in recs] == list(enumerate(titles, start=1))
 
 
-def test_bold_lines_point_at_the_lines_clean_reads_on_every_page(tmp_path: Path) -> None:
-    """The reader's bold line numbers count lines as `clean` does (a form feed stays inside its line):
-    every bold or italic line is a non-blank line, on page 2 as on page 1."""
-    from kamerbrief.clean import clean
+def test_bold_lines_are_lines_of_the_text_on_every_page(tmp_path: Path) -> None:
+    """The reader's bold and italic lines are non-blank lines of its text, numbered as the text counts them
+    (a form feed stays inside its line), on page 2 as on page 1."""
     from kamerbrief.readers import read
+    from kamerbrief.readers.markup import source_lines
 
     meta, blocks, notes = structured_letter()
     path = tmp_path / "brief.pdf"
     render_blocks(meta, blocks, notes, str(path))
-    source = read(path)
-    lines = clean(source).lines
+    doc = read(path)
+    text = source_lines(doc.text)
+    lines = [ln for ln in doc.lines if ln.lineno]
     bold = [ln for ln in lines if ln.bold]
     assert bold and all(ln.text.strip() for ln in bold)
+    assert all(ln.text == " ".join(text[ln.lineno - 1].replace("\f", "").split()) for ln in bold)
     page_two = next(i for i, ln in enumerate(lines) if ln.page_break)
     assert any(ln.italic for ln in lines[page_two:])
-    assert {ln.lineno for ln in bold} == set(source.bold_lines)
-    assert {ln.lineno for ln in lines if ln.italic} == set(source.italic_lines)

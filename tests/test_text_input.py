@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamerbrief import parse_file, parse_text
-from kamerbrief.clean import clean_text
+from kamerbrief.readers.markup import text_lines
 
 LETTER = """Aan de Voorzitter van de Tweede Kamer
 der Staten-Generaal
@@ -64,7 +64,7 @@ def test_clean_utf8_gives_no_encoding_warning(tmp_path: Path) -> None:
 
 
 def test_a_form_feed_marks_a_page_break_and_keeps_line_numbers() -> None:
-    lines = clean_text("eerste pagina\n\ftweede pagina\nderde regel\fvierde regel\n").lines
+    lines = text_lines("eerste pagina\n\ftweede pagina\nderde regel\fvierde regel\n")
     assert [(ln.text, ln.lineno, ln.page_break) for ln in lines if ln.text] == [
         ("eerste pagina", 1, False), ("tweede pagina", 2, True), ("derde regel", 3, False),
         ("vierde regel", 3, True)]
@@ -72,7 +72,7 @@ def test_a_form_feed_marks_a_page_break_and_keeps_line_numbers() -> None:
 
 @pytest.mark.parametrize("sep", ["\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
 def test_only_newlines_end_a_line(sep: str) -> None:
-    lines = clean_text(f"een{sep}twee\ndrie\r\nvier\rvijf\n").lines
+    lines = text_lines(f"een{sep}twee\ndrie\r\nvier\rvijf\n")
     assert [(ln.text, ln.lineno) for ln in lines] == [("een twee", 1), ("drie", 2), ("vier", 3), ("vijf", 4)]
 
 
@@ -97,8 +97,8 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
 
 
 def test_an_invisible_mark_in_a_document_property_is_dropped() -> None:
-    from kamerbrief.model import Source
+    from kamerbrief.model import Document
     from kamerbrief.parse import _property
 
-    source = Source("brief.docx", "docx", "", "0" * 64, properties={"onskenmerk": "BZK-20\u200d31/\u20604471 "})
+    source = Document("brief.docx", "docx", "0" * 64, (), properties={"onskenmerk": "BZK-20\u200d31/\u20604471 "})
     assert _property(source, "kenmerk") == "BZK-2031/4471"

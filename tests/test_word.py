@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import kamerbrief
-from kamerbrief.clean import clean_markdown
 from kamerbrief.readers import looks_like_markdown
+from kamerbrief.readers.markup import markdown_lines
 
 from .conftest import SAMPLES
 from .worddoc import write_docx
@@ -79,9 +79,9 @@ def test_plain_text_with_lists_stays_text() -> None:
 
 
 def test_markdown_tables_keep_their_cells() -> None:
-    cleaned = clean_markdown("| Datum | 3 maart 2025 |\n|---|---|\n\n| Veer | Boten |\n|---|---:|\n"
+    lines = markdown_lines("| Datum | 3 maart 2025 |\n|---|---|\n\n| Veer | Boten |\n|---|---:|\n"
                              "| Schoonhoven | 2 |\n| Kinderdijk \\| Ridderkerk | 1 |\n")
-    rows = [ln for ln in cleaned.lines if ln.text]
+    rows = [ln for ln in lines if ln.text]
     assert rows[0].text == "Datum 3 maart 2025" and not rows[0].cells  # the letterhead's layout table
     assert [ln.cells for ln in rows[1:]] == [("Veer", "Boten"), ("Schoonhoven", "2"), ("Kinderdijk | Ridderkerk", "1")]
     assert rows[2].text == "Schoonhoven | 2"

@@ -1,7 +1,7 @@
-"""Readers: turn a file into a `Source` (the letter's text), whatever format it came in.
+"""Readers: turn a file into a `Document` (the letter's lines with their roles), whatever format it came in.
 
 The format is found from the file's first bytes as well as its extension, so a `.txt` that is
-really a PDF is read as a PDF; `fmt` forces a reader. Every reader returns the same `Source`.
+really a PDF is read as a PDF; `fmt` forces a reader. Every reader returns the same `Document`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..limits import DEFAULT, MAX_INPUT_BYTES, LimitError, Limits
-from ..model import FormatError, InputError, Source
+from ..model import Document, FormatError, InputError
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ EXTENSIONS: dict[str, str] = {s: r.name for r in READERS for s in r.suffixes}
 # what `--from` accepts: the format names and the file suffixes that stand for them ("md", "txt", ...)
 FORMAT_NAMES: dict[str, str] = {**{f: f for f in FORMATS}, **{s[1:]: f for s, f in EXTENSIONS.items()}}
 BINARY_FORMATS: tuple[str, ...] = tuple(f for f in FORMATS if BY_NAME[f].binary)
-# formats whose text is markdown (clean.py reads it as such)
+# formats whose text is markdown (readers/markup.py reads it as such)
 MARKUP_FORMATS: frozenset[str] = frozenset(f for f in FORMATS if BY_NAME[f].markup)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office: Word .doc, Excel .xls, ...
@@ -231,14 +231,14 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def read(path: str | os.PathLike[str], fmt: str | None = None, limits: Limits = DEFAULT) -> Source:
-    """Read one file into a Source. Raises a KamerbriefError subclass when it cannot."""
+def read(path: str | os.PathLike[str], fmt: str | None = None, limits: Limits = DEFAULT) -> Document:
+    """Read one file into a Document. Raises a KamerbriefError subclass when it cannot."""
     p = Path(path)
     return from_bytes(read_bytes(p, limits), p, fmt, limits)
 
 
-def from_bytes(data: bytes, p: Path, fmt: str | None = None, limits: Limits = DEFAULT) -> Source:
-    """A Source from bytes already read (a file, or standard input named "<stdin>").
+def from_bytes(data: bytes, p: Path, fmt: str | None = None, limits: Limits = DEFAULT) -> Document:
+    """A Document from bytes already read (a file, or standard input named "<stdin>").
 
     `fmt` is a format name or a suffix that stands for one ("md", "txt").
     """

@@ -2,9 +2,10 @@
 
 Pandoc (from the `pypandoc-binary` wheel, so no system package is needed) turns the body into
 markdown. Ministry DOCX keep Datum, Betreft and the address block in Word header parts, which pandoc
-drops: those are read from `word/header*.xml` with the standard library and put in front of the body.
-Document properties (`docProps/custom.xml`: onskenmerk, datum, onderwerp ...) are kept apart in
-`Source.properties`; the parser uses them only where the printed letter leaves a field empty.
+drops: those are read from `word/header*.xml` with the standard library and put in front of the body,
+as letterhead lines. Word footnotes and endnotes become footnote lines with their numbers. Document
+properties (`docProps/custom.xml`: onskenmerk, datum, onderwerp ...) are kept apart in
+`Document.properties`; the parser uses them only where the printed letter leaves a field empty.
 
 Hostile files are bounded before pandoc sees them: a container's members are checked against the
 unpacked-size limits from the zip directory, parts are read through a bounded reader, XML with a DTD
@@ -23,8 +24,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..limits import DEFAULT, LimitError, Limits
-from ..model import FormatError, MissingToolError, Source
+from ..model import Document, FormatError, MissingToolError
 from . import BY_NAME, READERS
+from .markup import text_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -116,7 +118,7 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.3g} MB"
 
 
-def read_pandoc(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Source:
+def read_pandoc(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Document:
     header = ""
     props: dict[str, str] = {}
     notes: tuple[tuple[str, str], ...] = ()
@@ -132,8 +134,7 @@ def read_pandoc(path: Path, data: bytes, digest: str, fmt: str, limits: Limits =
     if not body.strip() and not header.strip():
         raise FormatError(f"the {fmt.upper()} file holds no text", str(path))
     text = f"{header}\n\n{body}" if header else body
-    return Source(path=str(path), format=fmt, text=text, sha256=digest, properties=props, header_text=header,
-                  notes=notes)
+    return text_document(str(path), fmt, text, digest, markdown=True, properties=props, header=header, notes=notes)
 
 
 def docx_parts(data: bytes, path: Path, limits: Limits = DEFAULT

@@ -17,8 +17,10 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - a larger vertical gap is a paragraph break; pages are separated by a form feed;
   - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP",
     "V.L.W .A.") are dropped where the gap is tiny or splits a lone capital or digit off its word.
-The result is plain text in the layout the text rules read, so every reader feeds one pipeline; the
-lines it knows are bold travel with it (`Source.bold_lines`).
+The result is a `Document`: its text is in the layout the text rules read (numbered by `markup.text_lines`,
+so every reader feeds one pipeline), and each line carries what the page said of it: page, bold, italic,
+size against the body type, and its role (colophon, header, footer, page_number, footnote with its
+number, list_item, figure; body else). Figure text stands on no line of the text (line number 0).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from typing import Any
 
 from ..lexicon import PAGE_LINE
 from ..limits import DEFAULT, LimitError, Limits
-from ..model import FormatError, MissingToolError, Source
+from ..model import Document, FormatError, Line, MissingToolError, Role
+from .markup import normalise, text_lines
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
 COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider than a word space
@@ -76,6 +79,21 @@ class PdfLine:
     refs: tuple[str, ...] = ()  # note references (superscript markers) taken out of the text
     word_x1: float = 0.0  # right edge of the first word: whether it would have fitted on the line above
     role: str = "body"  # body | footnote | figure | box
+    furniture: Role | None = None  # header | footer | page_number: running page furniture
+
+
+@dataclass
+class Row:
+    """One line of the reader's text, with what the page said of it (a blank row separates paragraphs)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    role: Role = "body"
+    size: float = 1.0  # against the body type
+    page: int = 1
+    note: str | None = None
+    in_text: bool = True  # False: kept in the Document but out of the text (figure text)
 
 
 @dataclass
@@ -85,7 +103,7 @@ class PdfPage:
     lines: list[PdfLine] = field(default_factory=list)
 
 
-def read_pdf(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Source:
+def read_pdf(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DEFAULT) -> Document:
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as pdfium_c
@@ -113,9 +131,8 @@ def read_pdf(path: Path, data: bytes, digest: str, fmt: str, limits: Limits = DE
     if chars < 20 * len(pages):
         raise FormatError("PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, "
                           "and parse the result", str(path))
-    text, bold, italic = assemble_marked(pages)
-    return Source(path=str(path), format="pdf", text=text, sha256=digest, pages=len(pages), bold_lines=bold,
-                  italic_lines=italic)
+    text, lines = assemble_lines(pages)
+    return Document(path=str(path), format="pdf", sha256=digest, lines=lines, text=text, pages=len(pages))
 
 
 class _Style:
@@ -371,69 +388,144 @@ NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 
 
 def assemble(pages: list[PdfPage]) -> str:
-    """The pages as text (see `assemble_marked`)."""
-    return assemble_marked(pages)[0]
+    """The pages as text (see `assemble_rows`)."""
+    return "\n".join(r.text for r in assemble_rows(pages) if r.in_text) + "\n"
 
 
-def assemble_marked(pages: list[PdfPage]) -> tuple[str, frozenset[int], frozenset[int]]:
-    """The pages as text, and the numbers (1-based) of its lines that are bold, and italic, on the page.
+def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
+    """The pages as text, and its lines with what the page said of each (see `assemble_rows`).
 
-    Page 1's column comes first, then the body; footnotes are gathered at the end, one per line.
-    Running headers and footers are left out after page 1 (page 1 keeps them: there they are the
-    document's own heading, which the text rules read); page furniture never counts as a footnote.
+    Each row of the text is one line of it (a form feed stays inside its line, as `text_lines` counts);
+    figure text, out of the text, follows its page's lines with line number 0.
+    """
+    rows = assemble_rows(pages)
+    text = "\n".join(r.text for r in rows if r.in_text) + "\n"
+    in_text = [r for r in rows if r.in_text]
+
+    def row(no: int, text: str, page_break: bool) -> Line:
+        r = in_text[no - 1]
+        if not text:
+            return Line(text, no, page=r.page)
+        item = text.startswith("• ")
+        if r.note is not None:  # the note's text without its number, which is the line's `note`
+            text = text.removeprefix(r.note).lstrip()
+        return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
+                    role="list_item" if item and r.role == "body" else r.role, size=r.size,
+                    marker="•" if item else "", level=1 if item else 0, note=r.note)
+
+    lines = list(text_lines(text, row))
+    if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
+        raise AssertionError("PDF rows and text lines out of step")
+    out: list[Line] = []
+    at = 0
+    for r in rows:
+        if r.in_text:
+            out.append(lines[at])
+            at += 1
+        elif t := normalise(r.text):
+            out.append(Line(t, 0, bold=r.bold, italic=r.italic, page=r.page, role=r.role, size=r.size))
+    return text, tuple(out)
+
+
+def assemble_rows(pages: list[PdfPage]) -> list[Row]:
+    """The pages as rows of text, each with its role, page, emphasis and size.
+
+    Page 1's column comes first, then the body; footnotes are gathered at the end, one per line under
+    "Noten". Running headers and footers are left out of the text after page 1 (page 1 keeps them, with
+    their role: there they are the document's own heading, which the text rules read), and so is the
+    colophon column repeated on later pages: they stay as rows out of the text, with their roles. Page
+    furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
     from ..rules.body import is_page_furniture
 
     running = _running(pages)
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
-    laid: list[tuple[list[PdfLine], list[PdfLine]]] = []
+    laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
+    repeated: list[list[Row]] = []  # each page's running lines that the text leaves out (after page 1)
     notes: list[list[str]] = []
+    note_pages: list[int] = []
+    note_sizes: list[float] = []
     for k, page in enumerate(pages):
         column = sorted((ln for ln in page.lines if ln.column), key=lambda ln: -ln.top)
         body = sorted((ln for ln in page.lines if not ln.column), key=lambda ln: (-round(ln.top), ln.x0))
         margin = {id(ln) for ln in body if _shape(ln.text) in running and (
             ln.top > (1 - MARGIN_ZONE) * page.height or ln.bottom < MARGIN_ZONE * page.height)}
+        repeated.append([])
         if k > 0:
+            top = (1 - MARGIN_ZONE) * page.height
+            repeated[-1] = [Row(ln.text, ln.bold, ln.italic, _running_role(ln, top), _relative(ln.size, usual),
+                                k + 1, in_text=False)
+                            for ln in [*column, *body] if (ln.column or id(ln) in margin)
+                            and not (ln.column and ln.text.lower().startswith("pagina"))]
             body = [ln for ln in body if id(ln) not in margin]
+        for ln in body:
+            if PAGE_LINE.match(ln.text):
+                ln.furniture = "page_number"
+            elif id(ln) in margin:
+                ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
         _classify(body, furniture, usual)
-        _gather_notes([ln for ln in body if ln.role == "footnote"], notes)
-        laid.append((column, [ln for ln in body if ln.role in ("body", "box")]))
+        before = len(notes)
+        _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
+        note_pages += [k + 1] * (len(notes) - before)
+        laid.append((column, [ln for ln in body if ln.role in ("body", "box")],
+                     [ln for ln in body if ln.role == "figure"]))
     numbers = {n[0] for n in notes}
-    rows: list[tuple[str, bool, bool]] = []
-    for k, (column, body) in enumerate(laid):
+    rows: list[Row] = []
+    for k, (column, body, figure) in enumerate(laid):
         for ln in column + body:
             ln.text = _resolve_markers(ln, numbers)
-        parts: list[list[tuple[str, bool, bool]]] = []
+        parts: list[list[Row]] = []
         if k == 0 and column:
-            parts.append([(t, False, False) for t, _, _ in _flow(column, headings=False)])
+            parts.append([Row(r.text, page=1, role=_column_role(r.text), size=r.size)
+                          for r in _flow(column, usual, headings=False)])
         elif column:
             # running header and "Pagina N van M": kept only where it is not the repeated colophon
-            parts += [[(ln.text, False, False)] for ln in column if ln.text.lower().startswith("pagina")]
+            parts += [[Row(ln.text, role="page_number", size=_relative(ln.size, usual))]
+                      for ln in column if ln.text.lower().startswith("pagina")]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
-            parts.append(_flow(list(group)))
-        page_rows: list[tuple[str, bool, bool]] = []
+            parts.append(_flow(list(group), usual))
+        page_rows: list[Row] = []
         for part in parts:
             if page_rows:
-                page_rows.append(("", False, False))
+                page_rows.append(Row(""))
             page_rows += part
         if k:
-            first = page_rows[0] if page_rows else ("", False, False)
-            page_rows[:1] = [("\f" + first[0], first[1], first[2])]
+            if not page_rows:
+                page_rows = [Row("")]
+            page_rows[0].text = "\f" + page_rows[0].text
+        for r in page_rows:
+            r.page = k + 1
+        rows += [r for r in repeated[k] if r.role != "footer"]
         rows += page_rows
+        rows += [r for r in repeated[k] if r.role == "footer"]
+        rows += [Row(ln.text, ln.bold, ln.italic, "figure", _relative(ln.size, usual), k + 1, in_text=False)
+                 for ln in figure]
     if notes:
-        rows += [("", False, False), ("Noten", False, False)] + [(f"{n[0]} {n[1]}", False, False) for n in notes]
-    text = "\n".join(r[0] for r in rows) + "\n"
-    bold: set[int] = set()
-    italic: set[int] = set()
-    no = 0
-    for t, b, i in rows:
-        no += t.count("\n") + 1  # as `clean.source_lines` counts them: a form feed stays inside its line
-        if b and t.strip():
-            bold.add(no)
-        if i and t.strip():
-            italic.add(no)
-    return text, frozenset(bold), frozenset(italic)
+        last = len(pages)
+        rows += [Row("", page=last), Row("Noten", role="footnote", page=last)]
+        rows += [Row(f"{n[0]} {n[1]}", role="footnote", page=p, note=n[0], size=_relative(size, usual))
+                 for n, p, size in zip(notes, note_pages, note_sizes, strict=True)]
+    return rows
+
+
+def _running_role(ln: PdfLine, top: float) -> Role:
+    """A running line's role: the page number, else header (the repeated colophon too) or footer by place."""
+    if PAGE_LINE.match(ln.text):
+        return "page_number"
+    return "header" if ln.column or ln.top > top else "footer"
+
+
+def _column_role(text: str) -> Role:
+    """A row of page 1's colophon column: "Pagina 1 van 7" is the page number; a blank row is no colophon."""
+    if PAGE_LINE.match(text):
+        return "page_number"
+    return "colophon" if text else "body"
+
+
+def _relative(size: float, usual: float) -> float:
+    """A font size against the body type's, to two decimals (1.0 where the body size is unknown)."""
+    return round(size / usual, 2) if usual else 1.0
 
 
 def _body_size(lines: Iterable[PdfLine]) -> float:
@@ -484,9 +576,9 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
         k = j
 
 
-def _gather_notes(foot: list[PdfLine], notes: list[list[str]]) -> None:
-    """Footnote lines as notes [number, text]: a line opening with the next number starts one; lines
-    before the first number on a page go on with the last page's note."""
+def _gather_notes(foot: list[PdfLine], notes: list[list[str]], sizes: list[float]) -> None:
+    """Footnote lines as notes [number, text] (`sizes` gets each note's type size): a line opening with
+    the next number starts one; lines before the first number on a page go on with the last page's note."""
     cur: list[str] | None = notes[-1] if notes else None  # a note may run on from the page before
     for ln in foot:
         m = NOTE_START.match(ln.text)
@@ -494,6 +586,7 @@ def _gather_notes(foot: list[PdfLine], notes: list[list[str]]) -> None:
         if m and (cur is None or int(m.group(1)) in (last + 1, 1)):
             cur = [m.group(1), m.group(2)]
             notes.append(cur)
+            sizes.append(ln.size)
         elif cur is not None:
             cur[1] = _join_note(cur[1], ln.text)
 
@@ -525,11 +618,12 @@ def _resolve_markers(ln: PdfLine, numbers: set[str]) -> str:
     return " ".join(out.split())
 
 
-def _flow(lines: list[PdfLine], headings: bool = True) -> list[tuple[str, bool, bool]]:
-    """Lines top to bottom as (text, bold, italic); a blank line where the vertical gap or the type says a
-    new paragraph starts. A run of up to three bold lines (a wrapped heading or list item) is one line;
-    a heading stands alone (see `_heading_ends`). The colophon column (`headings=False`) keeps its
-    lines as printed, apart only where the gap or bold says so: its rules read labels and values."""
+def _flow(lines: list[PdfLine], body_size: float, headings: bool = True) -> list[Row]:
+    """Lines top to bottom as rows (text, bold, italic, size; running furniture its role); a blank row
+    where the vertical gap or the type says a new paragraph starts. A run of up to three bold lines (a
+    wrapped heading or list item) is one line; a heading stands alone (see `_heading_ends`). The
+    colophon column (`headings=False`) keeps its lines as printed, apart only where the gap or bold
+    says so: its rules read labels and values."""
     steps = [round(a.bottom - b.bottom, 1) for a, b in itertools.pairwise(lines)
              if 0 < a.bottom - b.bottom < 4 * a.size]
     usual = min(statistics.multimode(steps)) if steps else 0.0  # the line step; paragraph gaps are rarer
@@ -537,7 +631,7 @@ def _flow(lines: list[PdfLine], headings: bool = True) -> list[tuple[str, bool, 
     body = [ln for ln in lines if not ln.bold] or lines
     right = max(ln.x1 for ln in body)
     left = min(ln.x0 for ln in body)
-    out: list[tuple[str, bool, bool]] = []
+    out: list[Row] = []
     j = 0
     while j < len(lines):
         ln = lines[j]
@@ -551,20 +645,20 @@ def _flow(lines: list[PdfLine], headings: bool = True) -> list[tuple[str, bool, 
         for nxt in lines[j + 1:end]:
             text = text + nxt.text if text.endswith("-") and nxt.text[:1].isupper() else f"{text} {nxt.text}"
         if out and (gap[j] or _bold_edge(lines, j, out)):
-            out.append(("", False, False))
-        out.append((text, ln.bold, ln.italic))
+            out.append(Row(""))
+        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", _relative(ln.size, body_size)))
         if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
-            out.append(("", False, False))
+            out.append(Row(""))
         j = end
     return out
 
 
-def _bold_edge(lines: list[PdfLine], j: int, out: list[tuple[str, bool, bool]]) -> bool:
+def _bold_edge(lines: list[PdfLine], j: int, out: list[Row]) -> bool:
     """Bold starts or stops here: a bold heading or item stands apart from the text around it."""
     prev, ln = out[-1], lines[j]
-    if ln.bold == prev[1]:
+    if ln.bold == prev.bold:
         return False
-    return len(ln.text if ln.bold else prev[0]) < 250
+    return len(ln.text if ln.bold else prev.text) < 250
 
 
 def _heading_ends(lines: list[PdfLine], j: int, end: int, gap: list[bool], left: float, right: float) -> bool:

@@ -1,11 +1,13 @@
-"""Reader for markdown and plain text: decode the bytes, refuse what is not text."""
+"""Reader for markdown and plain text: decode the bytes, refuse what is not text, read the lines (`markup`)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from ..model import FormatError, Problem, Source
+from ..model import Document, FormatError, Problem
+from . import BY_NAME
+from .markup import text_document
 
 # Lines named in one warning about stray bytes; the count says how many more there are.
 MAX_LINES_NAMED = 5
@@ -79,9 +81,10 @@ def decode_with_problems(data: bytes, path: str) -> tuple[str, list[Problem]]:
     return text, [Problem("encoding", "the file is not UTF-8; read as cp1252 (Windows-1252)")]
 
 
-def read_text(path: Path, data: bytes, digest: str, fmt: str) -> Source:
+def read_text(path: Path, data: bytes, digest: str, fmt: str) -> Document:
     text, problems = decode_with_problems(data, str(path))
     if not text.strip():
         raise FormatError("file holds only white space", str(path))
     pages = text.count("\f") + 1 if "\f" in text.rstrip("\f") else None
-    return Source(path=str(path), format=fmt, text=text, sha256=digest, pages=pages, problems=tuple(problems))
+    return text_document(str(path), fmt, text, digest, markdown=BY_NAME[fmt].markup, pages=pages,
+                         problems=tuple(problems))

@@ -1,19 +1,20 @@
-"""Clean: the source text as `Line`s, without markup, with page breaks and headings marked.
+"""Markup: a letter's text as `Line`s, without markup, with page breaks, headings and roles marked.
 
 Markdown written by PDF converters carries emphasis, headings, hard breaks ("two spaces") and
 block quotes; plain text from pdftotext carries form feeds between pages. Both come out as the
-same list of lines, each keeping its 1-based source line number.
+same list of lines, each keeping its 1-based source line number. The text and pandoc readers build
+their `Document` here (`text_document`); the PDF reader numbers its text's lines with `text_lines`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
-from .lexicon import LABELS, OTHER_LABELS
-from .model import Line, Source
-from .readers import MARKUP_FORMATS
+from ..lexicon import LABELS, OTHER_LABELS
+from ..model import Document, Line, Problem
 
 LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
@@ -58,19 +59,10 @@ HTML_TAG = re.compile(r"</?(?:(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*+(
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 SPACES = re.compile(r"[ \u3000]{2,}")
-
-
-# Formats whose text is markdown: written so, or converted to it by pandoc (the reader registry says which).
-MARKDOWN_FORMATS = MARKUP_FORMATS
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    """The letter's lines, and footnotes that the markup already marked as such."""
-
-    lines: tuple[Line, ...]
-    footnotes: tuple[tuple[str, str], ...] = ()
-    markdown: bool = False
+# A list item's marker: a bullet or dash, or a number or letter with "." or ")" (markdown); the indent gives
+# the level. Plain text takes bullets and dashes only: "1. Inleiding" there is as often a heading.
+MD_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+TEXT_ITEM = re.compile(r"^(\s*)([•\u25aa\u25cf\u25e6\u2023\u2043\u00b7–-])\s+\S")
 
 
 def source_lines(text: str) -> list[str]:
@@ -138,31 +130,53 @@ def _strip_attributes(text: str) -> str:
     return text[:len(text[:m.start()].rstrip())]
 
 
-def clean(source: Source) -> Cleaned:
-    """The Source's text as Lines; markdown markup removed when the source is markdown.
+def text_document(path: str, fmt: str, text: str, digest: str, *, markdown: bool, pages: int | None = None,
+                  problems: tuple[Problem, ...] = (), properties: Mapping[str, str] | None = None,
+                  header: str = "", notes: tuple[tuple[str, str], ...] = ()) -> Document:
+    """The Document of a text: its lines, markdown markup removed when it is markdown.
 
-    For what pandoc read (DOCX, ODT ...) a line's number is its paragraph's number in the document,
-    and notes the reader read itself (Word footnotes and endnotes, numbered as Word prints them)
-    replace pandoc's single series.
+    For what pandoc read (DOCX, ODT ...; `fmt` not "markdown") a line's number is its paragraph's number
+    in the document; the lines of `header` (Word header parts, in front of the body in `text`) are
+    letterhead lines, and `notes` (Word footnotes and endnotes, numbered as Word prints them) become
+    footnote lines on no source line, in place of pandoc's single series.
     """
-    if source.format not in MARKDOWN_FORMATS:
-        return clean_text(source.text, source.bold_lines, source.italic_lines)
-    cleaned = clean_markdown(source.text)
-    if source.format == "markdown":
-        return cleaned
+    if not markdown:
+        lines = text_lines(text)
+    else:
+        lines = markdown_lines(text)
+        if fmt != "markdown":
+            lines = _paragraph_lines(text, lines, header, notes)
+    return Document(path=path, format=fmt, sha256=digest, lines=lines, text=text, pages=pages,
+                    properties=dict(properties or {}), problems=problems, markdown=markdown)
+
+
+def _paragraph_lines(text: str, lines: tuple[Line, ...], header: str,
+                     notes: tuple[tuple[str, str], ...]) -> tuple[Line, ...]:
+    """Lines numbered by paragraph; the header's lines letterhead; Word's notes in place of pandoc's."""
     paragraph: dict[int, int] = {}
     count = 0
-    for no, raw in enumerate(source.text.splitlines(), start=1):
+    for no, raw in enumerate(text.splitlines(), start=1):
         count += bool(raw.strip())
         paragraph[no] = max(count, 1)
-    lines = tuple(replace(ln, lineno=paragraph.get(ln.lineno, ln.lineno)) for ln in cleaned.lines)
-    return Cleaned(lines, source.notes or cleaned.footnotes, markdown=True)
+    in_header = len(source_lines(header)) if header else 0
+    out = []
+    for ln in lines:
+        if ln.role == "footnote" and notes:
+            continue  # pandoc's own series of the notes: Word's numbering below replaces it
+        role = "letterhead" if ln.lineno <= in_header and ln.role == "body" else ln.role
+        out.append(replace(ln, lineno=paragraph.get(ln.lineno, ln.lineno), role=role))
+    out += [Line(normalise(t), 0, role="footnote", note=n) for n, t in notes]
+    return tuple(out)
 
 
-def clean_text(text: str, bold_lines: frozenset[int] = frozenset(),
-               italic_lines: frozenset[int] = frozenset()) -> Cleaned:
+def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -> tuple[Line, ...]:
+    """The lines of plain text (as pdftotext writes it: form feeds between pages), numbered as an
+    editor numbers them; `row`, given the line number, its text and whether a page ends before it, makes
+    the line where the reader knows more of it (the PDF reader)."""
     lines: list[Line] = []
     brk = False
+    paged = "\f" in text
+    page = 1
     for no, raw in enumerate(source_lines(text), start=1):
         parts = raw.split("\f")
         for k, part in enumerate(parts):
@@ -170,16 +184,27 @@ def clean_text(text: str, bold_lines: frozenset[int] = frozenset(),
                 brk = True
             t = normalise(part)
             if t or k == len(parts) - 1:
-                lines.append(Line(t, no, bold=no in bold_lines and bool(t), page_break=brk and bool(t),
-                                  italic=no in italic_lines and bool(t)))
+                page_break = brk and bool(t)
+                page += page_break
+                if row is not None:
+                    lines.append(row(no, t, page_break))
+                    if t:
+                        brk = False
+                    continue
+                ln = Line(t, no, page_break=page_break, page=page if paged else None)
+                if t and (item := TEXT_ITEM.match(part)):
+                    ln = replace(ln, role="list_item", marker=item.group(2), level=1 + len(item.group(1)) // 2)
+                lines.append(ln)
                 if t:
                     brk = False
-    return Cleaned(tuple(lines))
+    return tuple(lines)
 
 
-def clean_markdown(text: str) -> Cleaned:
+def markdown_lines(text: str) -> tuple[Line, ...]:
+    """The lines of markdown, markup removed: headings, emphasis (bold, italic), table cells, list items,
+    and each footnote definition ("[^1]: ...") as a footnote line with its number."""
     lines: list[Line] = []
-    notes: list[tuple[str, str]] = []
+    notes: list[int] = []  # where in `lines` each footnote stands
     in_bold = False
     in_italic = False
     brk = False
@@ -217,14 +242,15 @@ def clean_markdown(text: str) -> Cleaned:
                 raw = " | ".join(found)
         fn = FOOTNOTE_DEF.match(raw)
         if fn:
-            notes.append((fn.group(1), normalise(strip_inline(fn.group(2)))))
+            notes.append(len(lines))
+            lines.append(Line(normalise(strip_inline(fn.group(2))), no, role="footnote", note=fn.group(1)))
             in_note = True
             continue
         if in_note and (raw.startswith(("    ", "\t")) or not raw.strip()):
             # a footnote's further paragraphs are indented under it
             if raw.strip():
-                nummer, tekst = notes[-1]
-                notes[-1] = (nummer, normalise(f"{tekst} {strip_inline(raw.strip())}"))
+                note = lines[notes[-1]]
+                lines[notes[-1]] = replace(note, text=normalise(f"{note.text} {strip_inline(raw.strip())}"))
             lines.append(Line("", no))
             continue
         in_note = False
@@ -245,10 +271,25 @@ def clean_markdown(text: str) -> Cleaned:
         t = normalise(strip_inline(body))
         bold = bool(t) and opens_bold and closes_bold
         italic = bool(t) and opens_italic and (closes_italic or in_italic) and not bold
-        lines.append(Line(t, no, heading=level, bold=bold, page_break=brk and bool(t), cells=cells, italic=italic))
+        ln = Line(t, no, heading=level, bold=bold, page_break=brk and bool(t), cells=cells, italic=italic)
+        if cells:
+            ln = replace(ln, role="table_cell")
+        elif t and not level and (item := MD_ITEM.match(body)):
+            ln = replace(ln, role="list_item", marker=item.group(2), level=1 + len(item.group(1).expandtabs(4)) // 2)
+        lines.append(ln)
         if t:
             brk = False
-    return Cleaned(tuple(lines), tuple(notes), markdown=True)
+    return _paged(lines) if "\f" in text else tuple(lines)
+
+
+def _paged(lines: list[Line]) -> tuple[Line, ...]:
+    """The lines with their page: one more after each page break (a form feed, a rule or a page comment)."""
+    page = 1
+    out = []
+    for ln in lines:
+        page += ln.page_break
+        out.append(replace(ln, page=page))
+    return tuple(out)
 
 
 def _opens_emphasis(s: str) -> bool:
