@@ -43,7 +43,7 @@ THRESHOLD = 0.5
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
 _SUBJ_KEYS = "ik wij we kabinet regering nederland ministerie"
 # "over" of "neemt ... over" closes its clause; "neemt een besluit over de financiering" is a preposition
-_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|om|omdat|want|zodat|waarbij|waarmee|dat|als|door|met|in|voor|nu|dus)\b)"
+_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|om|omdat|want|zodat|waarbij|waarmee|dat|als|door|met|in|voor|nu|dus|wat)\b)"
 _NEEM = "neem neemt nemen"
 
 # (pattern, label, weight, keys[, flags]): weight 1.0 is an explicit decision, lower an indication.
@@ -55,7 +55,9 @@ _NEEM = "neem neemt nemen"
 # sentence decides; "dbl" a double negation that adopts ("geen reden om ... niet over te nemen").
 CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...] = (
     # adopting
-    (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,160}}\bover{_CLAUSE_END}", OVER, 1.0, _NEEM),
+    # "neemt daar geen besluit over" decides nothing: the gap holds no decision noun
+    (rf"\b(?:neem|neemt|nemen)\b(?:(?!\b(?:besluit|beslissing|standpunt)\b)[^.;]){{0,160}}\bover{_CLAUSE_END}", OVER, 1.0,
+     _NEEM),
     (r"\bovergenomen\b", OVER, 0.9, "overgenomen"),
     (r"\b(?:overneemt|overnemen|overneem)\b", OVER, 1.0, "overneemt overnemen overneem"),
     (r"\b(?:steun|steunt|steunen|ondersteun|ondersteunt|ondersteunen)\b", OVER, 1.0,
@@ -86,14 +88,17 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "aanbeveelt adviseert voorstelt bepleit", "ref"),
     (r"\b(?:conform|overeenkomstig) (?:de|het|deze|dit) (?:aanbeveling|advies|voorstel)", OVER, 0.8,
      "conform overeenkomstig"),
-    (r"\bzal (?:ik|het kabinet)\b[^.;]{0,60}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren)\b", OVER, 0.8,
-     "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren"),
-    (rf"\b{_SUBJ} (?:zal|zullen|ga|gaat|gaan)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren)\b", OVER,
-     0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren"),
+    (r"\bzal (?:ik|het kabinet)\b[^.;]{0,60}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren|implementeren|toepassen)\b", OVER, 0.8,
+     "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen"),
+    (rf"\b{_SUBJ} (?:zal|zullen|ga|gaat|gaan)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren|implementeren|toepassen)\b", OVER,
+     0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen"),
     (r"\b(?:voer|voert|voeren) (?:ik|wij|we|het kabinet)\b[^.;]{0,60}\buit\b", OVER, 0.8, "voer voert voeren"),
     # an intention or decision to carry it out: "Ik ben voornemens de aanbeveling uit te voeren."
-    (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,80}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen)\b",
-     OVER, 0.9, "voeren nemen volgen realiseren passen", "s"),
+    (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,80}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen|te volgen|te implementeren|toe te passen)\b",
+     OVER, 0.9, "voeren nemen volgen realiseren passen implementeren", "s"),
+    # assent: "Het kabinet stemt in met deze aanbeveling."
+    (r"\b(?:stem|stemt|stemmen)\b[^.;]{0,30}\bin met\b", OVER, 1.0, "stem stemt stemmen", "s"),
+    (r"\bgeen (?:bezwaar|bezwaren) tegen\b", OVER, 0.8, "bezwaar bezwaren", "dbl"),
     (r"\b(?:zeg|zegt|zeggen) (?:ik|wij|we|het kabinet) toe\b|\b(?:ik|wij|we|het kabinet) (?:zeg|zegt|zeggen) toe\b", OVER, 0.8,
      "zeg zegt zeggen"),
     (r"\b(?:aanbeveling|aanbevelingen|advies|adviezen)\b[^.;]{0,40}\b(?:wordt|worden|is|zijn)\b[^.;]{0,30}\b(?:uitgevoerd|opgevolgd|ingevoerd|doorgevoerd)\b",
@@ -115,6 +120,23 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:dat|dit|zo) (?:doe|doen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9, "doe doen"),
     (r"\b(?:dat|dit|zo) (?:ga|gaan|zal|zullen) (?:ik|wij|we|het kabinet) (?:het |dat |dit )?doen\b", OVER, 0.9, "doen"),
     (rf"\b{_SUBJ} (?:ga|gaat|gaan|zal|zullen) (?:dit|dat|het) (?:ook |dan ook )?doen\b", OVER, 0.9, "doen"),
+    # the subject left out after "en": "... ziet geen belemmeringen en zal dat ook doen"
+    (r"\b(?:en|dus) (?:ga|gaat|gaan|zal|zullen) (?:dit|dat|het) (?:ook |dan ook |graag )?doen\b", OVER, 0.9, "doen", "s"),
+    # a terse answer in a table cell or list: "Ja.", "Akkoord.", "Ja, de minister stelt ..."
+    (r"^(?:ja|akkoord|eens|instemming)\s*(?:[.!]\s*$|[,:;])", OVER, 0.9, "ja akkoord eens instemming"),
+    # the conclusion after the context, in the sender's own words and with no other cue: "... Ik verleng de
+    # termijn daarom per 1 januari naar twaalf weken."
+    (r"^(?:ik|wij|we|het kabinet)\b[^.;,]{0,80}\b(?:daarom|dan ook|derhalve)\b|^(?:daarom|derhalve)\s+\w+\s+(?:ik|wij|we|het kabinet)\b",
+     OVER, 0.6, "daarom dan derhalve", "ref"),
+    # done because the adviser advised it: "Op advies van de commissie wordt ...", "In navolging van het advies ..."
+    (r"(?:^|[,;:]\s*)(?:op (?:advies|aanraden|aanbeveling|voorstel) van|in navolging van)\b", OVER, 0.8,
+     "advies aanraden aanbeveling voorstel navolging"),
+    # the proposal appraised as good: "Ik vind dit een waardevol voorstel"
+    (r"\b(?:vind|vindt|vinden|acht|achten)\b[^.;]{0,30}\b(?:goed|goede|waardevol|waardevolle|nuttig|nuttige|zinvol|zinvolle|verstandig|verstandige)\s+(?:voorstel|advies|aanbeveling|idee|suggestie)\b",
+     OVER, 0.8, "voorstel advies aanbeveling idee suggestie", "aim"),
+    # nothing stands in the way: "ziet geen belemmeringen om deze aanbeveling over te nemen"
+    (r"\bgeen (?:belemmering|belemmeringen|bezwaar|bezwaren|beletsel|beletselen|obstakel|obstakels)\b[^.;]{0,80}\b(?:over te nemen|uit te voeren|op te volgen|in te voeren|door te voeren|te doen)\b",
+     OVER, 0.9, "belemmering belemmeringen bezwaar bezwaren beletsel beletselen obstakel obstakels", "dbl"),
     (r"\b(?:ga|gaat|gaan)\b[^.;]{0,30}\baan de slag\b", OVER, 0.9, "slag", "s"),
     (r"\bter harte\b", OVER, 0.9, "harte", "s"),
     (r"\b(?:volg|volgt|volgen)\b[^.;]{0,40}\bop\b(?=\s*[.;,]|\s*$)|\bopgevolgd\b", OVER, 0.8, "volg volgt volgen opgevolgd",
@@ -168,7 +190,24 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bniet gericht op (?:het )?(?:opzetten|oprichten|invoeren|instellen)\b", NIET, 0.8, "gericht"),
     (r"\bzie(?:t|n)? (?:ik|het kabinet|wij|we)\b[^.;]{0,40}\baf\b", NIET, 1.0, "zie ziet zien"),
     (rf"\b{_SUBJ} (?:zie|ziet|zien)\b[^.;]{{0,40}}\baf van\b", NIET, 1.0, "zie ziet zien"),
-    (r"\bkies (?:ik|het kabinet|wij|we)\b[^.;]{0,20}\bniet voor\b", NIET, 0.9, "kies"),
+    (r"\b(?:kies|kiest|kiezen) (?:ik|het kabinet|wij|we)\b[^.;]{0,20}\bniet voor\b", NIET, 0.9, "kies kiest kiezen"),
+    # no intention: "Ik ben niet voornemens ... vast te leggen"
+    (r"\b(?:ben|is|zijn) (?:ik|het kabinet|wij|we) niet (?:voornemens|van plan|van zins)\b|\b(?:ik ben|het kabinet is|wij zijn|we zijn) niet (?:voornemens|van plan|van zins)\b",
+     NIET, 0.9, "voornemens plan zins"),
+    # the status quo kept: "Het kabinet laat het bij de huidige systematiek.", "handhaaft de huidige regeling"
+    (r"\b(?:laat|laten|houd|houdt|houden|blijf|blijft|blijven)\b[^.;]{0,20}\bbij (?:de|het) (?:huidige|bestaande|geldende)\b"
+     r"|\b(?:handhaaf|handhaaft|handhaven|behoud|behoudt|behouden)\b[^.;]{0,20}\b(?:de|het) (?:huidige|bestaande|geldende)\b", NIET, 0.8,
+     "huidige bestaande geldende", "s"),
+    # "Nee.", "Nee, ..." in a table cell
+    (r"^(?:nee|neen)\s*(?:[.!]\s*$|[,:;])", NIET, 0.9, "nee neen"),
+    # does not fit, no money, too heavy, not enough reason, adds nothing
+    (r"\b(?:past|passen)\b[^.;]{0,20}\bniet (?:binnen|bij|in)\b", NIET, 0.8, "past passen"),
+    (r"\bgeen (?:financiële |budgettaire )?(?:ruimte|dekking)\b", NIET, 0.8, "ruimte dekking"),
+    (r"\bte (?:zwaar|zware|grof|grove) (?:middel|instrument|maatregel)\b", NIET, 0.8, "middel instrument maatregel"),
+    (r"\bonvoldoende (?:aanleiding|reden|redenen|grond|noodzaak)\b", NIET, 0.8, "onvoldoende"),
+    (r"\bniets\b[^.;]{0,20}\btoe\b", NIET, 0.8, "niets"),
+    # disagreement on the proposal: "over de uitwerking verschil ik van mening met de Raad"
+    (r"\bverschil\w* (?:ik |wij |we |het kabinet )?van (?:mening|inzicht)\b|\bvan mening verschil\w*\b", NIET, 0.8, "mening inzicht"),
     (rf"\b{_SUBJ} (?:kies|kiest|kiezen)\b[^.;]{{0,20}}\bniet voor\b", NIET, 0.9, "kies kiest kiezen"),
     # "Ik kies er daarom voor het huidige toezicht niet uit te breiden."
     (r"\b(?:kies|kiest|kiezen)\b[^.;]{0,20}\bvoor\b[^.;]{0,80}\bniet\b", NIET, 0.8, "kies kiest kiezen", "s"),
@@ -194,9 +233,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\banders dan (?:de|het)\b[^.;]{0,50}\b(?:adviseert|aanbeveelt|voorstelt|bepleit|vraagt)\b", NIET, 0.9, "anders"),
     (r"\b(?:houd|houdt|houden|hou)\b[^.;]{0,40}\bvast aan\b", NIET, 0.7, "houd houdt houden hou", "s"),
     (r"\bniet (?:van )?overtuigd\b", NIET, 0.7, "overtuigd", "s"),
-    (r"\bwil(?:len)? (?:ik|wij|we|het kabinet)\b[^.;]{0,30}\bniet\b(?![^.;]{0,20}\b(?:uitsluiten|uit te sluiten|vooruit|vooruitlopen))",
+    (r"\bwil(?:len)? (?:ik|wij|we|het kabinet)\b[^.;]{0,30}\b(?:niet|geen)\b(?![^.;]{0,20}\b(?:uitsluiten|uit te sluiten|vooruit|vooruitlopen))",
      NIET, 0.7, "wil willen"),
-    (rf"\b{_SUBJ} wil(?:len)?\b[^.;]{{0,30}}\bniet\b(?![^.;]{{0,20}}\b(?:uitsluiten|uit te sluiten|vooruit|vooruitlopen))",
+    (rf"\b{_SUBJ} wil(?:len)?\b[^.;]{{0,30}}\b(?:niet|geen)\b(?![^.;]{{0,20}}\b(?:uitsluiten|uit te sluiten|vooruit|vooruitlopen))",
      NIET, 0.7, "wil willen"),
     # another means than the proposed one: only with an aim cue does this make `deels`
     (r"\bin plaats (?:daarvan|van)\b", NIET, 0.7, "plaats", "means"),
@@ -205,6 +244,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "deels gedeeltelijk deel dele beginsel onderdelen"),
     (r"\b(?:eerste|tweede|derde|laatste|ene|andere) (?:deel|onderdeel|helft)\b", DEELS, 0.8, "deel onderdeel helft"),
     (r"\bmet uitzondering van\b|\buitgezonderd\b", DEELS, 0.8, "uitzondering uitgezonderd"),
+    # adopted with a proviso: "neem ik over, met dien verstande dat ..."; one part yes, another no: "Wel ..., maar ... niet"
+    (r"\bmet dien verstande\b|\bmet (?:een|de|één) (?:belangrijke |wezenlijke )?kanttekening\b", DEELS, 0.7, "verstande kanttekening"),
+    (r"^Wel\b[^.;]{0,120}\bmaar\b[^.;]{0,80}\b(?:niet|geen)\b", DEELS, 0.8, "wel"),
+    # a step towards it, or it without its proposed part: "een eerste stap in de richting van wat de Raad voorstelt"
+    (r"\bstap\w* in de richting van\b", DEELS, 0.8, "richting", "s"),
+    (r"\bzonder (?:de|het) (?:door (?:de|het) \w+ )?(?:voorgestelde|bepleite|aanbevolen|geadviseerde|gevraagde)\b", DEELS, 0.8, "zonder"),
     # to be decided later
     (r"\b(?:zal|zullen|ga|gaat|gaan) (?:ik|het kabinet|wij|we|Nederland)\b[^.;]{0,80}\b(?:bezien|bekijken|onderzoeken|verkennen|nagaan|uitzoeken|overwegen|laten onderzoeken)\b",
      OVERWEGING, 0.8, "bezien bekijken onderzoeken verkennen nagaan uitzoeken overwegen"),
@@ -249,16 +294,27 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:bepaal|bepaalt|bepalen|formuleer|formuleert|formuleren)\b[^.;]{0,30}\b(?:zijn|ons|mijn|het) (?:standpunt|positie)\b",
      OVERWEGING, 0.8, "standpunt positie"),
     (r"\bnog geen (?:standpunt|besluit|oordeel|definitief)\b", OVERWEGING, 0.9, "standpunt besluit oordeel definitief"),
+    # no decision now: "neemt daar op dit moment geen besluit over"
+    (r"\bgeen (?:besluit|beslissing|standpunt)\b", OVERWEGING, 0.8, "besluit beslissing standpunt"),
+    # a decision after talks or study: "... eerst met uw Kamer in gesprek voordat ik een besluit neem"
+    (r"\b(?:voordat|alvorens)\b[^.;]{0,40}\b(?:besluit|besluiten|beslis|beslissing|standpunt)\b", OVERWEGING, 0.9,
+     "voordat alvorens"),
+    # a study started: "Ik start dit jaar een verkenning naar ..."
+    (r"\b(?:start|starten|begin|beginnen)\b[^.;]{0,30}\b(?:verkenning|onderzoek|studie|haalbaarheidsstudie)\b", OVERWEGING, 0.8,
+     "verkenning onderzoek studie haalbaarheidsstudie", "s"),
     (r"\bnog geen (?:uitspraak|keuze|beslissing)\b|\bnog niet (?:besloten|beslist)\b", OVERWEGING, 0.9,
      "uitspraak keuze beslissing besloten beslist"),
     (r"\b(?:wordt|worden|zal|zullen)\b[^.;]{0,40}\bbesloten\b", OVERWEGING, 0.8, "besloten"),
     (r"\b(?:beraad|beraadt|beraden)\b", OVERWEGING, 0.8, "beraad beraadt beraden"),
     (r"\bnader (?:onderzoek|onderzocht|bezien|uitgewerkt|uitwerken)\b", OVERWEGING, 0.7, "nader"),
+    (r"\bnadere (?:afweging|uitwerking|analyse|studie|verkenning)\b", OVERWEGING, 0.7, "nadere"),
+    (r"\b(?:wordt|worden|zal|zullen)\b[^.;]{0,40}\b(?:besluit|beslissing) (?:genomen|worden genomen)\b", OVERWEGING, 0.8,
+     "besluit beslissing"),
     (r"\b(?:reactie|standpunt|besluit)\b[^.;]{0,20}\bvolgt\b", OVERWEGING, 0.8, "volgt"),
     (r"\b(?:vraag|vraagt|vragen)\b[^.;]{0,60}\bom (?:een )?(?:advies|uitvoeringstoets)\b", OVERWEGING, 0.7,
      "vraag vraagt vragen", "s"),
     # left to the next cabinet
-    (r"\b(?:volgend|volgende|nieuw|nieuwe|komend|komende) kabinet\b", OVERWEGING, 0.9,
+    (r"\b(?:volgend|volgende|nieuw|nieuwe|komend|komende) kabinet\b|\bvolgende kabinetsperiode\b", OVERWEGING, 0.9,
      "volgend volgende nieuw nieuwe komend komende"),
     (r"\b(?:kabinetsformatie|opvolger|ambtsopvolger|demissionair|demissionaire)\b|\b(?:tijdens|na|in|bij|aan) de formatie\b", OVERWEGING, 0.8,
      "kabinetsformatie formatie opvolger ambtsopvolger demissionair demissionaire"),
@@ -266,8 +322,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:bezie|beziet)\b", OVERWEGING, 0.8, "bezie beziet"),
     (r"\bin overweging\b", OVERWEGING, 0.9, "overweging"),
     # addressed to others, passed on: no stance of the sender's own
-    (r"\b(?:gericht aan|richt zich (?:tot|aan)|is aan (?:hen|haar|hem|de|het)\b[^.;]{0,60}\bom|ligt op het terrein van|doorgeleid|doorgestuurd|doorgegeven|doorgezonden|onder de aandacht (?:gebracht|brengen))\b",
+    (r"\b(?:gericht aan|richt zich (?:\w+ )?(?:tot|aan)|is aan (?:hen|haar|hem|de|het)\b[^.;]{0,60}\bom|ligt op het terrein van|doorgeleid|doorgestuurd|doorgegeven|doorgezonden|onder de aandacht (?:gebracht|brengen))\b",
      ELDERS, 0.8, "gericht richt aan terrein doorgeleid doorgestuurd doorgegeven doorgezonden aandacht"),
+    (r"\b(?:aanbeveling|aanbevelingen|advies)\b (?:is|zijn) (?:gericht )?aan (?:de|het)\b", ELDERS, 0.8,
+     "aanbeveling aanbevelingen advies"),
+    (r"^(?:dit|dat|het) is (?:primair |allereerst )?aan (?:de|het|hen)\b|\b(?:verantwoordelijkheid|bevoegdheid)\b[^.;]{0,40}\bligt\b[^.;]{0,20}\bbij\b",
+     ELDERS, 0.7, "aan verantwoordelijkheid bevoegdheid"),
     (r"\baan (?:de|het|hen|haar)\b[^.;]{0,40}\bgericht\b|\b(?:verantwoordelijkheid|bevoegdheid) van (?:de|het)\b", ELDERS, 0.7,
      "gericht verantwoordelijkheid bevoegdheid"),
 )
@@ -301,7 +361,14 @@ WORD = re.compile(r"\w+")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 
-NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b", re.IGNORECASE)
+# "niet alleen ..., (maar) ook" does not negate
+NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b(?!\s+(?:alleen|enkel|slechts|uitsluitend)\b)", re.IGNORECASE)
+# a negation of the extent, not of the adoption: "neem ik niet in de voorgestelde vorm over", "niet volledig"
+PARTIAL_NEGATION = re.compile(
+    r"\bniet (?:in (?:de|haar|zijn|deze) (?:voorgestelde|gevraagde) vorm|in (?:haar|zijn) geheel|volledig|geheel"
+    r"|helemaal|onverkort|integraal|letterlijk|één op één|1-op-1|in alle opzichten)\b"
+    r"|\bniet\b[^.;]{0,80}\bmaar\b[^.;]{0,40}\bwel\b",
+    re.IGNORECASE)
 # a negation closing the cue's clause: "volgt het advies om ... te activeren niet", "steun ik niet"
 NEGATION_AT_END = re.compile(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
 # ", al ... niet": the scan after one ", al" stops at the next (which scans on from there), so that a run
@@ -316,10 +383,14 @@ THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.I
 THIRD_WORD = re.compile(r"\b(?:zij|ze|hij)\b", re.IGNORECASE)
 CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
-RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel)\b",
+RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
+                         r"|wat betreft|over wat|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
                          re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
 # conceded there counts ("Hoewel ik de intentie onderschrijf, kies ik niet voor ...")
+# what the recommendation wants, as opposed to the analysis or the concern behind it
+AIM_WORD = re.compile(r"\b(?:doel|doelen|doelstelling|doelstellingen|streven|strekking|wens|ambitie|intentie|gedachte|richting"
+                      r"|noodzaak|belang|achterliggende|beoogde)\b", re.IGNORECASE)
 CONCESSIVE = re.compile(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder te)\b[^,;.]{0,200}", re.IGNORECASE)
 # an indirect question weighed, not decided: "Ik heb overwogen of ... disproportioneel zou zijn."
 HYPOTHETICAL = re.compile(
@@ -384,12 +455,13 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
         per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) if found and THIRD_WORD.search(s) else found
                         for s, found in zip(sents, per_sentence, strict=True)]
-    has_aim = any(flag == "aim" for found in per_sentence for _, _, flag in found)
+    has_aim = any(flag in ("aim", "concern") for found in per_sentence for _, _, flag in found)
     # a rejection set against what came before ("Een apart instituut is echter niet nodig.")
     contrasted = any(lab == NIET and CONTRAST_WORD.search(s)
                      for s, found in zip(sents, per_sentence, strict=True) for lab, _, _ in found)
     scores: dict[str, float] = {}
     best: dict[str, tuple[float, str, float]] = {}  # label -> (weighted score, sentence, cue weight)
+    flags: dict[str, set[str]] = {}  # label -> the flags of the cues that gave it
     for k, (s, found) in enumerate(zip(sents, per_sentence, strict=True)):
         # earlier sentences weigh more, but the last never much less: the decision comes up front or concludes
         # the context ("... Ik neem de aanbeveling daarom over.")
@@ -400,6 +472,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
             if flag == "means" and not has_aim:
                 continue
             w = weight * position
+            flags.setdefault(label, set()).add(flag)
             scores[label] = scores.get(label, 0.0) + w
             if label not in best or w > best[label][0]:
                 best[label] = (w, s, weight)
@@ -412,6 +485,11 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         if not own:
             return Stance(ONBEPAALD, best[ELDERS][1], round(best[ELDERS][2], 2), reeds)
         del scores[ELDERS]
+    if (flags.get(OVER) == {"concern"} and NIET in scores and DEELS not in scores and "means" not in flags[NIET]
+            and not contrasted):
+        # the concern shared, the recommendation rejected (not set against it with "echter", "maar") and
+        # nothing else done: "Ik deel de zorg van de Raad. ... De aanbeveling neem ik daarom niet over." rejects
+        del scores[OVER]
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top, top_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -480,7 +558,11 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
                 weight *= 0.8
                 contrast = True
             elif NEGATION.search(before + m.group(0) + after) or NEGATION_AT_END.search(rest):
-                label = NIET
+                if PARTIAL_NEGATION.search(before + s[m.start():]):
+                    label = DEELS  # the extent negated, not the adoption: "niet in de voorgestelde vorm"
+                    weight *= 0.9
+                else:
+                    label = NIET
             elif RESTRICTION.search(before + m.group(0) + after):
                 label = DEELS
                 weight *= 0.9
@@ -499,6 +581,11 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
     # a rejection cue makes a generic adopting cue in the same sentence moot
     if any(lab == NIET and w >= 1.0 for lab, w, _ in found):
         found = [f for f in found if f[0] != OVER]
+    # an explicit adoption says how in the same breath: "Ik geef hier graag gevolg aan en neem de wijziging
+    # mee in de eerstvolgende aanpassing" adopts; the "meenemen" is the way, not a decision deferred
+    if (OVERWEGING in labels and any(lab == OVER and w >= 0.9 and flag == "" for lab, w, flag in found)
+            and not CONTRAST.search(s)):
+        found = [f for f in found if f[0] != OVERWEGING]
     # overlapping cues for one phrase count once: the strongest per label; an aim cue marks the label,
     # a means cue stays conditional only when nothing else gave the label
     best: dict[str, tuple[float, str]] = {}
@@ -512,4 +599,6 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
             w = w if flag != "means" else old_w
             old_w = old_w if old_flag != "means" else w
         best[lab] = (max(old_w, w), keep)
-    return [(lab, w, flag) for lab, (w, flag) in best.items()]
+    # agreeing with the analysis or the concern is not agreeing with the aim: it is marked "concern"
+    aim = AIM_WORD.search(s) is not None
+    return [(lab, w, "concern" if flag == "aim" and not aim else flag) for lab, (w, flag) in best.items()]
