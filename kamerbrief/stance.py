@@ -308,6 +308,10 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:beraad|beraadt|beraden)\b", OVERWEGING, 0.8, "beraad beraadt beraden"),
     (r"\bnader (?:onderzoek|onderzocht|bezien|uitgewerkt|uitwerken)\b", OVERWEGING, 0.7, "nader"),
     (r"\bnadere (?:afweging|uitwerking|analyse|studie|verkenning)\b", OVERWEGING, 0.7, "nadere"),
+    # talks or a result still to come: "voer ik dit najaar overleg met ...", "informeer uw Kamer over de uitkomst"
+    (r"\b(?:voer|voert|voeren|ga|gaat|gaan)\b[^.;]{0,40}\b(?:overleg|in gesprek)\b", OVERWEGING, 0.7, "overleg gesprek", "s"),
+    (r"\b(?:informeer|informeert|informeren|bericht)\b[^.;]{0,40}\bover de (?:uitkomst|uitkomsten|resultaten)\b", OVERWEGING, 0.7,
+     "uitkomst uitkomsten resultaten"),
     (r"\b(?:wordt|worden|zal|zullen)\b[^.;]{0,40}\b(?:besluit|beslissing) (?:genomen|worden genomen)\b", OVERWEGING, 0.8,
      "besluit beslissing"),
     (r"\b(?:reactie|standpunt|besluit)\b[^.;]{0,20}\bvolgt\b", OVERWEGING, 0.8, "volgt"),
@@ -462,6 +466,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     scores: dict[str, float] = {}
     best: dict[str, tuple[float, str, float]] = {}  # label -> (weighted score, sentence, cue weight)
     flags: dict[str, set[str]] = {}  # label -> the flags of the cues that gave it
+    quote: dict[str, tuple[tuple[float, ...], str]] = {}  # label -> (rank, sentence): the one to quote
     for k, (s, found) in enumerate(zip(sents, per_sentence, strict=True)):
         # earlier sentences weigh more, but the last never much less: the decision comes up front or concludes
         # the context ("... Ik neem de aanbeveling daarom over.")
@@ -476,6 +481,9 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
             scores[label] = scores.get(label, 0.0) + w
             if label not in best or w > best[label][0]:
                 best[label] = (w, s, weight)
+            key = _quote_key(s, w, flag)
+            if label not in quote or key > quote[label][0]:
+                quote[label] = (key, s)
     reeds = any(ALREADY.search(s) for s in sents)
     if not scores:
         return Stance(ONBEPAALD, None, 0.0, reeds)
@@ -498,15 +506,29 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     # both adopting and rejecting, or a part adopted next to a part adopted, rejected or left for later
     if {OVER, NIET} <= labels or ({OVER, NIET} <= set(scores) and contrasted and top == OVER) or (DEELS in labels and (top in (OVER, NIET, DEELS) or labels & {OVER, NIET})):
         label = DEELS
-        citaat = best.get(DEELS, best[top])[1]
+        citaat = quote.get(DEELS, quote[top])[1]
         conf = 0.6
     elif second and top_score < 1.5 * second:
-        label, citaat, conf = ONBEPAALD, best[top][1], 0.3
+        label, citaat, conf = ONBEPAALD, quote[top][1], 0.3
     else:
         label = top
-        citaat = best[top][1]
+        citaat = quote[top][1]
         conf = round(min(1.0, best[top][2] * (top_score / total)), 2)
     return Stance(label, citaat, conf, reeds)
+
+
+# a sentence that concludes: "Ik neem de aanbeveling daarom over.", "Dat doen we dan ook niet."
+CONCLUSIVE = re.compile(r"\b(?:daarom|dan ook|dus|derhalve|om (?:die|deze) redenen?|zo)\b", re.IGNORECASE)
+
+
+def _quote_key(s: str, weight: float, flag: str) -> tuple[float, ...]:
+    """How fit a sentence is to quote as the decision (higher is better): a decision on the recommendation
+    before agreement with its aim or a mere reference ("Het kabinet deelt de opvatting van de Raad ...
+    Daarom wordt de looptijd verlengd"), a sentence that concludes ("daarom", "dan ook") before one that
+    does not, then the weighted cue (`weight` already carries the sentence's position)."""
+    explicit = 0.0 if flag in ("aim", "concern", "ref", "means") else 1.0
+    concludes = 1.0 if CONCLUSIVE.search(s) else 0.0
+    return (explicit, concludes, weight)
 
 
 def _candidates(s: str) -> list[_Cue]:
