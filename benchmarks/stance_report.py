@@ -125,7 +125,9 @@ def main() -> None:
                 print(f"[{c['id']}] {what} ({st.vertrouwen}) {c['stijl']}\n    {c['tekst']}\n"
                       f"    gold citaat: {c['citaat']}\n    citaat:      {st.citaat}")
     if args.confidence:
-        for name in ("fresh dev (even)", f"{BLIND2} tune (even ids)"):
+        # the tuned halves are all but fitted, so the cut is read off the halves not tuned on (counted only)
+        for name in ("fresh dev (even)", f"{BLIND2} tune (even ids)", "fresh test (odd)",
+                     f"{BLIND2} held-out (odd ids)"):
             confidence_report(name, all_sets[name])
 
 
@@ -150,17 +152,20 @@ def confidence_report(name: str, cases: list[dict[str, str]]) -> None:
     print(f"== {name}: accuracy of the raw label by confidence")
     for lo, hi in ((0.0, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01)):
         band = [(w, g) for w, g, v in raw if lo <= v < hi and g != stance.ONBEPAALD]
+        if not band:
+            continue
         ok = sum(1 for w, g in band if w == g)
         print(f"  [{lo:.1f}, {hi:.1f}) {ok}/{len(band)}" + (f" = {ok / len(band):.0%}" if band else ""))
     print(f"== {name}: a cut at t says onbepaald below t (coverage = passages given a label)")
     for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         said = [(w, g if v >= t else stance.ONBEPAALD) for w, g, v in raw]
+        over = sum(1 for w, g in said if w == stance.NIET and g == stance.OVER)
         labelled = [(w, g) for w, g in said if g != stance.ONBEPAALD]
         right = sum(1 for w, g in said if w == g)
         right_lab = sum(1 for w, g in labelled if w == g)
         print(f"  t={t:.1f} accuracy {right}/{len(said)} = {right / len(said):.1%}  coverage "
               f"{len(labelled)}/{len(said)}  right when labelled {right_lab}/{len(labelled)}"
-              + (f" = {right_lab / len(labelled):.0%}" if labelled else ""))
+              + (f" = {right_lab / len(labelled):.0%}" if labelled else "") + f"  rejecting as overgenomen {over}")
 
 
 if __name__ == "__main__":
