@@ -15,7 +15,7 @@ import kamerbrief
 from kamerbrief.rules.toezeggingen import find as find_toezeggingen
 from kamerbrief.rules.toezeggingen import resolve
 from kamerbrief.rules.verwijzingen import find as find_refs
-from kamerbrief.stance import _CUES, THRESHOLD, classify, classify_raw, sentences
+from kamerbrief.stance import THRESHOLD, classify, classify_raw, compiled_cues, sentences
 
 from .conftest import CORPUS
 
@@ -118,7 +118,7 @@ def test_the_keyword_prefilter_changes_no_result() -> None:
         assert classify_raw(text) == classify_raw(text, prefilter=False), text
         for s in sentences(text):
             words = set(re.findall(r"\w+", s.lower()))
-            for cue in _CUES:
+            for cue in compiled_cues():
                 if cue.rx.search(s):
                     assert words & cue.keys, (cue.rx.pattern, s)
 
@@ -146,7 +146,7 @@ def _nested_repeat(items: Any, inside: bool = False) -> bool:
 
 def test_no_cue_pattern_nests_quantifiers() -> None:
     """Every cue is linear in the sentence length: no repeat inside a repeat (bounded gaps are fine)."""
-    for cue in _CUES:
+    for cue in compiled_cues():
         assert not _nested_repeat(_parser.parse(cue.rx.pattern, cue.rx.flags)), cue.rx.pattern
 
 
