@@ -129,8 +129,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "conform overeenkomstig"),
     (r"\bzal (?:ik|het kabinet)\b[^.;]{0,60}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren|implementeren|toepassen)\b", OVER, 0.8,
      "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen"),
-    (rf"\b{_SUBJ} (?:zal|zullen|ga|gaat|gaan)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren|implementeren|toepassen)\b", OVER,
-     0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen"),
+    (rf"\b{_SUBJ} (?:zal|zullen|ga|gaat|gaan)\b[^.;]{{0,80}}\b(?:uitvoeren|overnemen|invoeren|realiseren|opvolgen|doorvoeren|implementeren|toepassen|opnemen|vastleggen|verankeren)\b", OVER,
+     0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen opnemen vastleggen verankeren"),
     (r"\b(?:voer|voert|voeren) (?:ik|wij|we|het kabinet)\b[^.;]{0,60}\buit\b", OVER, 0.8, "voer voert voeren"),
     # an intention or decision to carry it out: "Ik ben voornemens de aanbeveling uit te voeren."
     (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,80}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen|te volgen|te implementeren|toe te passen)\b",
@@ -153,7 +153,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:investeer|investeert|investeren)\b[^.;]{0,60}\bin\b", OVER, 0.7, "investeer investeert investeren", "s"),
     (r"\b(?:volg|volgt|volgen)\s+(?:het|dit|dat|deze|die|de)\s+(?:advies|adviezen|aanbeveling|aanbevelingen)\b", OVER, 0.9,
      "volg volgt volgen"),
-    (r"\b(?:advies|adviezen|aanbeveling|aanbevelingen)\s+(?:volg|volgt|volgen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9,
+    (r"\b(?:advies|adviezen|aanbeveling|aanbevelingen)\b[^.;]{0,80}\b(?:volg|volgt|volgen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9,
      "volg volgt volgen"),
     # short decisions: "Dat doen we.", "Zo gaan we het doen."
     (r"\b(?:dat|dit|zo) (?:doe|doen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9, "doe doen"),
@@ -164,8 +164,10 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # a terse answer in a table cell or list: "Ja.", "Akkoord.", "Ja, de minister stelt ..."
     (r"^(?:ja|akkoord|eens|instemming)\s*(?:[.!]\s*$|[,:;])", OVER, 0.9, "ja akkoord eens instemming"),
     # the conclusion after the context, in the sender's own words and with no other cue: "... Ik verleng de
-    # termijn daarom per 1 januari naar twaalf weken."
-    (r"^(?:ik|wij|we|het kabinet)\b[^.;,]{0,80}\b(?:daarom|dan ook|derhalve)\b|^(?:daarom|derhalve)\s+\w+\s+(?:ik|wij|we|het kabinet)\b",
+    # termijn daarom per 1 januari naar twaalf weken." Not where it picks an alternative: "Ik kies daarom voor
+    # betere samenwerking tussen de bestaande loketten" concludes just as well, and rejects.
+    (r"^(?![^.;]*\b(?:kies|kiest|kiezen|keuze|liever|plaats|bestaande|huidige|andere|anders|alternatief|alternatieve)\b)"
+     r"(?:(?:ik|wij|we|het kabinet)\b[^.;,]{0,80}\b(?:daarom|dan ook|derhalve)\b|(?:daarom|derhalve)\s+\w+\s+(?:ik|wij|we|het kabinet)\b)",
      OVER, 0.6, "daarom dan derhalve", "ref"),
     # done because the adviser advised it: "Op advies van de commissie wordt ...", "In navolging van het advies ..."
     (r"(?:^|[,;:]\s*)(?:op (?:advies|aanraden|aanbeveling|voorstel) van|in navolging van)\b", OVER, 0.8,
@@ -174,7 +176,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:vind|vindt|vinden|acht|achten)\b[^.;]{0,30}\b(?:goed|goede|waardevol|waardevolle|nuttig|nuttige|zinvol|zinvolle|verstandig|verstandige)\s+(?:voorstel|advies|aanbeveling|idee|suggestie)\b",
      OVER, 0.8, "voorstel advies aanbeveling idee suggestie", "aim"),
     # nothing stands in the way: "ziet geen belemmeringen om deze aanbeveling over te nemen"
-    (r"\bgeen (?:belemmering|belemmeringen|bezwaar|bezwaren|beletsel|beletselen|obstakel|obstakels)\b[^.;]{0,80}\b(?:over te nemen|uit te voeren|op te volgen|in te voeren|door te voeren|te doen)\b",
+    (r"\bgeen (?:belemmering|belemmeringen|bezwaar|bezwaren|beletsel|beletselen|obstakel|obstakels)\b[^.;]{0,20}\bom\b[^.;]{0,80}\bte\b",
      OVER, 0.9, "belemmering belemmeringen bezwaar bezwaren beletsel beletselen obstakel obstakels", "dbl"),
     (r"\b(?:ga|gaat|gaan)\b[^.;]{0,30}\baan de slag\b", OVER, 0.9, "slag", "s"),
     (r"\bter harte\b", OVER, 0.9, "harte", "s"),
@@ -184,8 +186,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:voldaan|tegemoetgekomen|tegemoet gekomen)\b", OVER, 0.7, "voldaan tegemoetgekomen tegemoet", "s"),
     (r"\b(?:sta|staat|staan)\b[^.;]{0,30}\bpositief\b", OVER, 0.8, "positief"),
     (r"\b(?:staand|staande) (?:beleid|praktijk)\b", OVER, 0.8, "staand staande"),
-    (r"\b(?:stel|stelt|stellen|maak|maakt|maken|trek|trekt|trekken)\b[^.;]{0,40}\b(?:middelen|geld|budget|financiering)\b[^.;]{0,30}\b(?:beschikbaar|vrij|uit)\b",
-     OVER, 0.8, "middelen geld budget financiering", "s"),
+    (r"\b(?:stel|stelt|stellen|maak|maakt|maken|trek|trekt|trekken)\b[^.;]{0,80}\b(?:middelen|geld|budget|financiering|miljoen|miljard)\b[^.;]{0,30}\b(?:beschikbaar|vrij|uit)\b",
+     OVER, 0.8, "middelen geld budget financiering miljoen miljard", "s"),
     (r"\b(?:middelen|geld|budget|financiering|miljoen|miljard)\b[^.;]{0,40}\b(?:beschikbaar|vrijmaken|vrij te maken|uittrekken|uit te trekken|vrijgemaakt|uitgetrokken)\b",
      OVER, 0.8, "middelen geld budget financiering miljoen miljard", "s"),
     # double negation: "Er is geen enkele reden om deze aanbeveling niet over te nemen."
@@ -197,6 +199,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "gerealiseerd opgericht ingevoerd ingesteld getroffen"),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "gedaan gewerkt uitgevoerd"),
     (r"\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b", OVER, 0.8, "gebeurt geschiedt"),
+    (r"\b(?:werk|werkt|werken)\b[^.;]{0,30}\b(?:al|reeds|inmiddels)\b[^.;]{0,30}\baan\b", OVER, 0.7, "werk werkt werken"),
     (r"\b(?:dit|dat) is (?:al|reeds|inmiddels) (?:het geval|zo|praktijk|staand beleid|geregeld)\b", OVER, 0.8, "al reeds inmiddels"),
     (r"\b(?:voorziet|voorzien|voorzag)\b[^.;]{0,30}\b(?:al|reeds)\b[^.;]{0,20}\bin\b", OVER, 0.8, "voorziet voorzien voorzag"),
     (r"\b(?:al|reeds)\b[^.;]{0,40}\b(?:op gericht|in voorzien|ingediend|aangenomen|van kracht|van start gegaan)\b", OVER, 0.7,
@@ -241,7 +244,10 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"^(?:nee|neen)\s*(?:[.!]\s*$|[,:;])", NIET, 0.9, "nee neen"),
     # does not fit, no money, too heavy, not enough reason, adds nothing
     (r"\b(?:past|passen)\b[^.;]{0,20}\bniet (?:binnen|bij|in)\b", NIET, 0.8, "past passen"),
-    (r"\bgeen (?:financiële |budgettaire )?(?:ruimte|dekking)\b", NIET, 0.8, "ruimte dekking"),
+    (r"\bgeen (?:financiële |budgettaire )?(?:ruimte|dekking)\b|\bgeen (?:extra )?(?:middelen|budget|geld)\b[^.;]{0,20}\bbeschikbaar\b",
+     NIET, 0.8, "ruimte dekking beschikbaar"),
+    # reluctance: "Het kabinet is terughoudend met nieuwe verplichtingen."
+    (r"\bterughoudend\b", NIET, 0.7, "terughoudend", "s"),
     (r"\bte (?:zwaar|zware|grof|grove) (?:middel|instrument|maatregel)\b", NIET, 0.8, "middel instrument maatregel"),
     (r"\bonvoldoende (?:aanleiding|reden|redenen|grond|noodzaak)\b", NIET, 0.8, "onvoldoende"),
     (r"\bniets\b[^.;]{0,20}\btoe\b", NIET, 0.8, "niets"),
@@ -333,6 +339,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:bepaal|bepaalt|bepalen|formuleer|formuleert|formuleren)\b[^.;]{0,30}\b(?:zijn|ons|mijn|het) (?:standpunt|positie)\b",
      OVERWEGING, 0.8, "standpunt positie"),
     (r"\bnog geen (?:standpunt|besluit|oordeel|definitief)\b", OVERWEGING, 0.9, "standpunt besluit oordeel definitief"),
+    # a decision expected or taken at a set moment: "Ik verwacht in het najaar een besluit te nemen", "Bij de
+    # Voorjaarsnota besluit het kabinet over de financiering"
+    (r"\b(?:verwacht|verwachten)\b[^.;]{0,40}\b(?:besluit|beslissing|standpunt)\b", OVERWEGING, 0.8, "verwacht verwachten"),
+    (r"\b(?:besluit|beslist|besluiten|beslissen) (?:ik|wij|we|het kabinet)\b[^.;]{0,40}\bover (?!te\b)", OVERWEGING, 0.8,
+     "besluit beslist besluiten beslissen"),
+    (r"\bin (?:behandeling|voorbereiding)\b", OVERWEGING, 0.7, "behandeling voorbereiding"),
     # no decision now: "neemt daar op dit moment geen besluit over"
     (r"\bgeen (?:besluit|beslissing|standpunt)\b", OVERWEGING, 0.8, "besluit beslissing standpunt"),
     # a decision after talks or study: "... eerst met uw Kamer in gesprek voordat ik een besluit neem"
@@ -435,7 +447,9 @@ NEGATION_AT_END = _Rx(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|
 # ", al ... niet": the scan after one ", al" stops at the next (which scans on from there), so that a run
 # of ", al" is read once and not once for every ", al" in it
 CONTRAST = _Rx(
-    r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b(?:(?!,\s*al\b)[^.;])*?\b(?:niet|geen)\b",
+    r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b(?:(?!,\s*al\b)[^.;])*?\b(?:niet|geen)\b"
+    # the other part left out, its verb elided: "Aanbeveling a neem ik over, aanbeveling b niet."
+    r"|,[^,.;]{0,40}\b(?:niet|geen)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 DEFERRAL = _Rx(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
