@@ -117,7 +117,7 @@ def test_the_quoted_sentence_is_the_deciding_one_on_the_second_blind_set() -> No
     same = sum(1 for c in BLIND2_TUNE if classify(c["tekst"]).citaat == c["citaat"])
     assert same >= 0.9 * len(BLIND2_TUNE), same  # 86/93 after tuning (67/93 before)
     held = sum(1 for c in BLIND2_HELD if classify(c["tekst"]).citaat == c["citaat"])
-    assert held >= 66, held  # 63/94 before, 66/94 after: counted, not tuned on
+    assert held >= 74, held  # 63/94 before, 74/94 after: counted, not tuned on
 
 
 def test_never_adopted_where_the_passage_rejects() -> None:
