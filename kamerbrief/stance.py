@@ -250,7 +250,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bterughoudend\b", NIET, 0.7, "terughoudend", "s"),
     (r"\bte (?:zwaar|zware|grof|grove) (?:middel|instrument|maatregel)\b", NIET, 0.8, "middel instrument maatregel"),
     (r"\bonvoldoende (?:aanleiding|reden|redenen|grond|noodzaak)\b", NIET, 0.8, "onvoldoende"),
-    (r"\bniets\b[^.;]{0,20}\btoe\b", NIET, 0.8, "niets"),
+    # "voegt daar niets aan toe"; "Daar heb ik niets aan toe te voegen" agrees
+    (r"\bniets\b[^.;]{0,20}\btoe\b(?! te voegen)", NIET, 0.8, "niets"),
     # disagreement on the proposal: "over de uitwerking verschil ik van mening met de Raad"
     (r"\bverschil\w* (?:ik |wij |we |het kabinet )?van (?:mening|inzicht)\b|\bvan mening verschil\w*\b", NIET, 0.8, "mening inzicht"),
     (rf"\b{_SUBJ} (?:kies|kiest|kiezen)\b[^.;]{{0,20}}\bniet voor\b", NIET, 0.9, "kies kiest kiezen"),
@@ -381,7 +382,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      ELDERS, 0.8, "gericht richt aan terrein doorgeleid doorgestuurd doorgegeven doorgezonden aandacht"),
     (r"\b(?:aanbeveling|aanbevelingen|advies)\b (?:is|zijn) (?:gericht )?aan (?:de|het)\b", ELDERS, 0.8,
      "aanbeveling aanbevelingen advies"),
-    (r"^(?:dit|dat|het) is (?:primair |allereerst )?aan (?:de|het|hen)\b|\b(?:verantwoordelijkheid|bevoegdheid)\b[^.;]{0,40}\bligt\b[^.;]{0,20}\bbij\b",
+    (r"^(?:dit|dat|het) is (?:primair |allereerst )?aan (?:de|het|hen)\b(?! orde\b)|\b(?:verantwoordelijkheid|bevoegdheid)\b[^.;]{0,40}\bligt\b[^.;]{0,20}\bbij\b",
      ELDERS, 0.7, "aan verantwoordelijkheid bevoegdheid"),
     (r"\baan (?:de|het|hen|haar)\b[^.;]{0,40}\bgericht\b|\b(?:verantwoordelijkheid|bevoegdheid) van (?:de|het)\b", ELDERS, 0.7,
      "gericht verantwoordelijkheid bevoegdheid"),
