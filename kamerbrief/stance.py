@@ -90,7 +90,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "steun steunt steunen ondersteun ondersteunt ondersteunen", "s"),
     (r"\b(?:onderschrijf|onderschrijft|onderschrijven)\b", OVER, 1.0, "onderschrijf onderschrijft onderschrijven",
      "s"),
-    (r"\b(?:omarm|omarmt|omarmen)\b", OVER, 1.0, "omarm omarmt omarmen", "s"),
+    (r"\b(?:omarm|omarmt|omarmen|omarmd)\b", OVER, 1.0, "omarm omarmt omarmen omarmd", "s"),
     (r"\b(?:deel|delen|deelt) (?:ik|wij|we|het kabinet) (?:de|deze|die|het)\b[^.;]{0,40}\b(?:analyse|opvatting|mening|zorg|aanbeveling|conclusie)",
      OVER, 0.8, "deel delen deelt", "aim"),
     (rf"\b{_SUBJ} (?:deel|deelt|delen)\b[^.;]{{0,20}}\b(?:de|deze|die|het)\b[^.;]{{0,40}}\b(?:analyse|opvatting|mening|zorg|zorgen|aanbeveling|conclusie|doel|doelstelling|ambitie|wens|streven|strekking)",
@@ -127,8 +127,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bgeen (?:bezwaar|bezwaren) tegen\b", OVER, 0.8, "bezwaar bezwaren", "dbl"),
     (r"\b(?:zeg|zegt|zeggen) (?:ik|wij|we|het kabinet) toe\b|\b(?:ik|wij|we|het kabinet) (?:zeg|zegt|zeggen) toe\b", OVER, 0.8,
      "zeg zegt zeggen"),
-    (r"\b(?:aanbeveling|aanbevelingen|advies|adviezen)\b[^.;]{0,40}\b(?:wordt|worden|is|zijn)\b[^.;]{0,30}\b(?:uitgevoerd|opgevolgd|ingevoerd|doorgevoerd)\b",
-     OVER, 0.8, "uitgevoerd opgevolgd ingevoerd doorgevoerd"),
+    (r"\b(?:aanbeveling|aanbevelingen|advies|adviezen)\b[^.;]{0,40}\b(?:wordt|worden|is|zijn)\b[^.;]{0,30}\b(?:uitgevoerd|opgevolgd|ingevoerd|doorgevoerd|verwerkt|opgenomen|geïmplementeerd)\b(?!\s+in (?:de |het )?bijlage)",
+     OVER, 0.8, "uitgevoerd opgevolgd ingevoerd doorgevoerd verwerkt opgenomen geïmplementeerd"),
+    # an order given to carry it out: "Ik heb de Belastingdienst opdracht gegeven de brieven te herschrijven"
+    # (to study it is in_overweging, below)
+    (r"\bopdracht (?:gegeven|verleend)\b(?![^.;]*\b(?:onderzoek\w*|verken\w*|uit te zoeken|in kaart|na te gaan|te bezien)\b)"
+     r"|\b(?:maak|maakt|maken)\b[^.;]{0,30}\bwerk van\b", OVER, 0.8, "opdracht werk", "s"),
     (r"\b(?:ga|gaat|gaan)\b[^.;]{0,30}\bover tot\b", OVER, 0.8, "tot"),
     (rf"\b{_SUBJ} (?:voer|voert|voeren)\b[^.;]{{0,60}}\buit\b", OVER, 0.8, "voer voert voeren"),
     (r"\b(?:geef|geeft|geven)\b[^.;]{0,40}\b(?:graag )?(?:gevolg|opvolging|uitvoering) aan\b", OVER, 0.9,
@@ -198,8 +202,17 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "nemen overgenomen"),
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend|proportioneel|doelmatig|uitvoerbaar|effectief|realistisch|gewenst|gerechtvaardigd|doeltreffend|aanvaardbaar|verantwoord|acceptabel)\b",
      NIET, 1.0, "acht achten vind vindt vinden"),
-    (r"\b(?:is|zijn)\b[^.;]{0,50}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar|mogelijk)\b",
-     NIET, 0.6, "nodig wenselijk opportuun zinvol noodzakelijk haalbaar proportioneel doelmatig uitvoerbaar mogelijk"),
+    (r"\b(?:is|zijn)\b[^.;]{0,50}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar|mogelijk|handhaafbaar|werkbaar|toepasbaar|betaalbaar)\b",
+     NIET, 0.6, "nodig wenselijk opportuun zinvol noodzakelijk haalbaar proportioneel doelmatig uitvoerbaar mogelijk handhaafbaar "
+     "werkbaar toepasbaar betaalbaar"),
+    # the present arrangement suffices or stays: "De huidige regeling volstaat.", "blijft de huidige regeling gelden"
+    (r"\b(?:huidige|bestaande|geldende)\b[^.;]{0,60}(?<!niet )\b(?:volstaat|volstaan|toereikend|afdoende)\b", NIET, 0.8,
+     "volstaat volstaan toereikend afdoende"),
+    (r"\b(?:huidige|bestaande|geldende)\b[^.;]{0,40}\b(?:blijft|blijven)\b[^.;]{0,20}\b(?:gelden|bestaan|ongewijzigd|van kracht|in stand)\b"
+     r"|\b(?:blijft|blijven)\b[^.;]{0,20}\b(?:de|het) (?:huidige|bestaande|geldende)\b[^.;]{0,30}\b(?:gelden|bestaan|van kracht|in stand)\b",
+     NIET, 0.8, "blijft blijven"),
+    # another way chosen: "Het kabinet kiest voor een andere aanpak."
+    (r"\b(?:kies|kiest|kiezen)\b[^.;]{0,30}\bvoor een andere\b", NIET, 0.7, "kies kiest kiezen", "s"),
     (r"\bniet (?:de|het|een) (?:(?:juiste|goede|aangewezen|geschikte|beste) )?(?:weg|oplossing|instrument|middel|route|antwoord)\b",
      NIET, 0.9, "weg oplossing instrument middel route antwoord"),
     (r"\b(?:huidige|bestaande) (?:regeling|beleid|systeem|stelsel|aanpak|werkwijze|regels|wet|praktijk)\b[^.;]{0,30}\b(?:handhaven|te handhaven|behouden|te behouden|ongewijzigd)\b",
@@ -297,8 +310,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:weeg|weegt|wegen)\b[^.;]{0,50}\b(?:mee|opnieuw|af)\b", OVERWEGING, 0.8, "weeg weegt wegen"),
     (r"\bmeegenomen\b", OVERWEGING, 0.6, "meegenomen"),
     (r"\b(?:meenemen|mee te nemen)\b", OVERWEGING, 0.8, "meenemen mee"),
-    (r"\bgevraagd\b[^.;]{0,60}\b(?:te adviseren|advies uit te brengen|te onderzoeken|te verkennen)\b", OVERWEGING, 0.8,
-     "gevraagd"),
+    (r"\b(?:gevraagd|opdracht (?:gegeven|verleend))\b[^.;]{0,60}\b(?:te adviseren|advies uit te brengen|te onderzoeken|te verkennen|uit te zoeken|in kaart te brengen|na te gaan|te bezien)\b",
+     OVERWEGING, 0.8, "gevraagd opdracht"),
     (r"\b(?:informeer|informeren|bericht)\b[^.;]{0,40}\bover (?:mijn|ons|het|zijn) (?:standpunt|besluit)\b", OVERWEGING, 0.8,
      "standpunt besluit"),
     (r"\b(?:bestudeer|bestudeert|bestuderen)\b|\b(?:wordt|worden)\b[^.;]{0,30}\b(?:bestudeerd|onderzocht|verkend|bezien|bekeken)\b",
@@ -446,7 +459,7 @@ THIRD_WORD = re.compile(r"\b(?:zij|ze|hij)\b", re.IGNORECASE)
 CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
 RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
-                         r"|wat betreft|over wat|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
+                         r"|wat betreft|over wat|grotendeels|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
                          re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
 # conceded there counts ("Hoewel ik de intentie onderschrijf, kies ik niet voor ...")

@@ -330,6 +330,25 @@ PHRASINGS = [
      'aanvragers gemiddeld drie maanden wachten. Dat is te lang. Ik vereenvoudig de procedure daarom per '
      '2026.',
      'overgenomen'),
+    # a third probe: no classic cue, the act or the status quo says it
+    ('Ik heb de Belastingdienst opdracht gegeven de standaardbrieven te herschrijven.', 'overgenomen'),
+    ('Ik heb het RIVM opdracht gegeven te onderzoeken of een norm haalbaar is.', 'in_overweging'),
+    ('Het kabinet maakt hier werk van.', 'overgenomen'),
+    ('Dit advies wordt door het kabinet omarmd.', 'overgenomen'),
+    ('De aanbeveling is verwerkt in het wetsvoorstel dat nu bij uw Kamer ligt.', 'overgenomen'),
+    ('De aanbevelingen zijn opgenomen in het nieuwe programma.', 'overgenomen'),
+    ('Voor de grote gemeenten neem ik de aanbeveling over; voor kleine gemeenten blijft de huidige '
+     'regeling gelden.',
+     'deels_overgenomen'),
+    ('Ik neem de aanbeveling grotendeels over.', 'deels_overgenomen'),
+    ('Het kabinet kiest voor een andere aanpak.', 'niet_overgenomen'),
+    ('De huidige regeling volstaat.', 'niet_overgenomen'),
+    ('Het bestaande instrumentarium is naar mijn oordeel toereikend.', 'niet_overgenomen'),
+    ('Een verbod is in de praktijk niet handhaafbaar.', 'niet_overgenomen'),
+    ('Een dergelijke regeling is voor kleine ondernemers niet werkbaar.', 'niet_overgenomen'),
+    ('Ik deel het doel, maar kies voor een andere aanpak dan de Raad voorstelt.', 'deels_overgenomen'),
+    ('De regeling wordt aangepast, zoals de Raad voorstelt.', 'overgenomen'),
+    ('De huidige regeling blijft gelden.', 'niet_overgenomen'),
     # an act where no cue speaks is a lean below the threshold: quoted, reported as onbepaald
     ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "onbepaald"),
     ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
