@@ -15,7 +15,7 @@ import kamerbrief
 from kamerbrief.rules.toezeggingen import find as find_toezeggingen
 from kamerbrief.rules.toezeggingen import resolve
 from kamerbrief.rules.verwijzingen import find as find_refs
-from kamerbrief.stance import _CUES, THRESHOLD, classify, classify_raw, sentences
+from kamerbrief.stance import THRESHOLD, classify, classify_raw, compiled_cues, sentences
 
 from .conftest import CORPUS
 
@@ -26,6 +26,13 @@ CASES = [c for f in ("standpunten.yaml", "standpunten-heldout.yaml")
 # written blind (issue 12); split deterministically: dev (even indices) was used to tune, test (odd) never read
 FRESH = yaml.safe_load((DATA / "standpunten-fresh.yaml").read_text(encoding="utf-8"))
 FRESH_DEV, FRESH_TEST = FRESH[0::2], FRESH[1::2]
+# a second blind set, written by someone who never saw the classifier, in four labels (`deels`; `onbepaald`
+# also for what the classifier calls `in_overweging`) and with the deciding sentence (`citaat`); tuned on the
+# even ids, the odd ids only counted
+BLIND2 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
+          for c in yaml.safe_load((DATA / "standpunten-blind2.yaml").read_text(encoding="utf-8"))]
+BLIND2_TUNE = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 0]
+BLIND2_HELD = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 1]
 
 
 def evaluate(cases: list[dict[str, str]] = CASES
@@ -79,7 +86,38 @@ def test_stance_on_the_fresh_blind_set() -> None:
     print(text)
     assert accuracy >= 0.85, text
     assert dev >= 0.95, text
-    assert test >= 0.75, text  # a ratchet at the figure measured after tuning on dev (76.5 %)
+    assert test >= 0.77, text  # a ratchet: 76.5 % after issue 12's tuning, 77.6 % after blind2's
+
+
+def _four(label: str) -> str:
+    return "onbepaald" if label == "in_overweging" else label
+
+
+def _blind2_accuracy(cases: list[dict[str, str]]) -> float:
+    return sum(1 for c in cases if _four(classify(c["tekst"]).standpunt) == c["standpunt"]) / len(cases)
+
+
+def test_stance_on_the_second_blind_set() -> None:
+    """78.6 % before any change (tune 79.6 %, held-out 77.7 %). The held-out figure after tuning on the even
+    ids is the honest one, held here as a ratchet; held-out texts are never printed."""
+    assert len(BLIND2) >= 180 and {c["standpunt"] for c in BLIND2} == {
+        "overgenomen", "deels_overgenomen", "niet_overgenomen", "onbepaald"}
+    tune, held = _blind2_accuracy(BLIND2_TUNE), _blind2_accuracy(BLIND2_HELD)
+    misses = [(c["id"], c["standpunt"], classify(c["tekst"]).standpunt) for c in BLIND2_TUNE
+              if _four(classify(c["tekst"]).standpunt) != c["standpunt"]]
+    assert tune >= 0.95, misses
+    assert held >= 0.78, f"held-out {held:.3f}"  # measured after tuning: 74/94 = 78.7 %
+
+
+def test_the_quoted_sentence_is_the_deciding_one_on_the_second_blind_set() -> None:
+    """`standpunt_citaat` is verbatim, and on the tune half it is mostly the sentence the writer named."""
+    for c in BLIND2:
+        st = classify(c["tekst"])
+        assert st.citaat is None or st.citaat in c["tekst"]
+    same = sum(1 for c in BLIND2_TUNE if classify(c["tekst"]).citaat == c["citaat"])
+    assert same >= 0.9 * len(BLIND2_TUNE), same  # 86/93 after tuning (67/93 before)
+    held = sum(1 for c in BLIND2_HELD if classify(c["tekst"]).citaat == c["citaat"])
+    assert held >= 74, held  # 63/94 before, 74/94 after: counted, not tuned on
 
 
 def test_never_adopted_where_the_passage_rejects() -> None:
@@ -89,6 +127,11 @@ def test_never_adopted_where_the_passage_rejects() -> None:
     # the test half is counted, its texts not printed
     assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
                    for c in FRESH_TEST)
+    for c in BLIND2_TUNE:
+        if c["standpunt"] == "niet_overgenomen":
+            assert classify(c["tekst"]).standpunt != "overgenomen", c["id"]
+    assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
+                   for c in BLIND2_HELD)
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
@@ -118,7 +161,7 @@ def test_the_keyword_prefilter_changes_no_result() -> None:
         assert classify_raw(text) == classify_raw(text, prefilter=False), text
         for s in sentences(text):
             words = set(re.findall(r"\w+", s.lower()))
-            for cue in _CUES:
+            for cue in compiled_cues():
                 if cue.rx.search(s):
                     assert words & cue.keys, (cue.rx.pattern, s)
 
@@ -146,12 +189,168 @@ def _nested_repeat(items: Any, inside: bool = False) -> bool:
 
 def test_no_cue_pattern_nests_quantifiers() -> None:
     """Every cue is linear in the sentence length: no repeat inside a repeat (bounded gaps are fine)."""
-    for cue in _CUES:
+    for cue in compiled_cues():
         assert not _nested_repeat(_parser.parse(cue.rx.pattern, cue.rx.flags)), cue.rx.pattern
 
 
 # general phrasings of each style (written while tuning, so no accuracy claim rests on them)
 PHRASINGS = [
+    # written for blind2's tuning (issue 12, part 2): the general gaps, not the set's sentences
+    ("Het kabinet stemt in met deze aanbeveling.", "overgenomen"),
+    ("Ik heb besloten het advies van de raad te volgen.", "overgenomen"),
+    ("Het kabinet zal de aanbeveling implementeren in de nieuwe regeling.", "overgenomen"),
+    ("Ik heb geen bezwaar tegen deze aanbeveling en zal haar uitvoeren.", "overgenomen"),
+    ("Niet alleen de rijksoverheid maar ook gemeenten gaan de norm toepassen; ik neem de aanbeveling over.",
+     "overgenomen"),
+    ("Hoewel de kosten aanzienlijk zijn, neem ik de aanbeveling over.", "overgenomen"),
+    ("Akkoord.", "overgenomen"),
+    ("Op advies van de raad wordt de termijn verlengd.", "overgenomen"),
+    ("Ik geef hier gevolg aan en neem de wijziging mee in de volgende herziening van de regeling.", "overgenomen"),
+    ("Het kabinet kiest hier bewust niet voor.", "niet_overgenomen"),
+    ("Deze aanbeveling past niet binnen de financiële kaders van het Rijk.", "niet_overgenomen"),
+    ("Voor een landelijk fonds is geen financiële ruimte.", "niet_overgenomen"),
+    ("Het kabinet wil geen wettelijke verplichting invoeren.", "niet_overgenomen"),
+    ("Een verbod is in mijn ogen een te zwaar middel.", "niet_overgenomen"),
+    ("Ik zie onvoldoende aanleiding om de wet te wijzigen.", "niet_overgenomen"),
+    ("Het kabinet handhaaft de huidige regeling.", "niet_overgenomen"),
+    ("Ik ben niet van plan een register in te stellen.", "niet_overgenomen"),
+    ("Nee.", "niet_overgenomen"),
+    ("Ik deel de zorg van de Raad over de wachtlijsten. Een nieuw fonds lost dat niet op, en de aanbeveling "
+     "neem ik daarom niet over.", "niet_overgenomen"),
+    ("Ik deel de zorg van de inspectie. De aanbeveling om een register in te stellen neem ik daarom niet over; "
+     "de bestaande meldplicht volstaat.", "niet_overgenomen"),
+    ("Omdat een verbod niet handhaafbaar is, neem ik de aanbeveling niet over.", "niet_overgenomen"),
+    ("Ik neem de aanbeveling over, met dien verstande dat de termijn twee jaar wordt.", "deels_overgenomen"),
+    ("Wel verruim ik de subsidieregeling, maar een nieuw fonds komt er niet.", "deels_overgenomen"),
+    ("De aanbeveling wordt in afgezwakte vorm overgenomen.", "deels_overgenomen"),
+    ("Het kabinet neemt de aanbeveling niet volledig over: de meldplicht komt er, de sanctie niet.",
+     "deels_overgenomen"),
+    ("Ik neem de aanbeveling niet in de voorgestelde vorm over, maar wel het doel.", "deels_overgenomen"),
+    ("De aanbeveling neem ik over voor zover zij de rijksoverheid betreft.", "deels_overgenomen"),
+    ("Het doel deel ik, maar de voorgestelde meldplicht neem ik niet over; ik kies voor voorlichting.",
+     "deels_overgenomen"),
+    ("Dit vraagt om een nadere afweging, die ik in het voorjaar maak.", "in_overweging"),
+    ("In de volgende kabinetsperiode wordt hierover een besluit genomen.", "in_overweging"),
+    ("Ik neem daar nu geen besluit over.", "in_overweging"),
+    ("Ik ga eerst met de sector in gesprek voordat ik een standpunt inneem.", "in_overweging"),
+    ("De verantwoordelijkheid hiervoor ligt bij de gemeenten.", "onbepaald"),
+    ("Dit is aan de provincies.", "onbepaald"),
+    # a second probe, one or more passages per blind2 style, written for it
+    ('De Raad adviseert een wettelijke plicht tot het opstellen van een verduurzamingsplan voor iedere '
+     'school. Een wettelijke verplichting acht ik op dit moment niet proportioneel; schoolbesturen werken '
+     'al met meerjarige onderhoudsplannen.',
+     'niet_overgenomen'),
+    ('De commissie beveelt aan de meldplicht wettelijk te verankeren. Dat doe ik: het wetsvoorstel gaat '
+     'dit voorjaar in consultatie.',
+     'overgenomen'),
+    ('Een wettelijke verankering van de norm vind ik vooralsnog niet nodig; ik maak eerst afspraken met de'
+     ' sector en evalueer die in 2027.',
+     'niet_overgenomen'),
+    ('Ik ga de verplichting in de wet opnemen.',
+     'overgenomen'),
+    ('Het kabinet trekt voor de uitvoering van deze aanbeveling structureel € 15 miljoen uit.',
+     'overgenomen'),
+    ('Voor de gevraagde uitbreiding van het aantal plaatsen zijn binnen de begroting geen middelen beschikbaar.',
+     'niet_overgenomen'),
+    ('Dit gebeurt al: sinds 2023 publiceren alle ministeries hun adviesrapporten.',
+     'overgenomen'),
+    ('Deze aanbeveling is inmiddels uitgevoerd.',
+     'overgenomen'),
+    ('Het ministerie werkt hier al aan.',
+     'overgenomen'),
+    ('De Raad beschrijft de ontwikkeling van de arbeidsmarkt in de regio. In de afgelopen jaren is het '
+     'aantal vacatures sterk gestegen.',
+     'onbepaald'),
+    ('De aanbeveling heeft betrekking op de financiering van de regionale omroepen. Die financiering loopt'
+     ' via het Commissariaat voor de Media.',
+     'onbepaald'),
+    ('Gelet op de demissionaire status van het kabinet laat ik de besluitvorming over deze aanbeveling aan'
+     ' mijn ambtsopvolger.',
+     'in_overweging'),
+    ('Ik zal uw Kamer voor 1 juni 2026 informeren over mijn besluit.',
+     'in_overweging'),
+    ('Ik verwacht in het najaar een besluit te kunnen nemen.',
+     'in_overweging'),
+    ('Bij de Voorjaarsnota besluit het kabinet over de financiering.',
+     'in_overweging'),
+    ('Ik heb het Centraal Planbureau gevraagd de effecten door te rekenen. Op basis daarvan neem ik een besluit.',
+     'in_overweging'),
+    ('Ik laat een uitvoeringstoets uitvoeren en kom daarna met een standpunt.',
+     'in_overweging'),
+    ('Deze aanbeveling is gericht aan de zorgverzekeraars. Ik heb haar met Zorgverzekeraars Nederland besproken.',
+     'onbepaald'),
+    ('De aanbeveling ziet op de werkwijze van de politie; het is aan de korpschef om daarover te besluiten.',
+     'onbepaald'),
+    ('Het kabinet is terughoudend met het invoeren van nieuwe verplichtingen voor werkgevers.',
+     'niet_overgenomen'),
+    ('Ik ben vooralsnog niet overtuigd van de meerwaarde van een landelijk register.',
+     'niet_overgenomen'),
+    ('Er is geen reden om deze aanbeveling niet uit te voeren.',
+     'overgenomen'),
+    ('Ik zie geen bezwaren om de termijn te verlengen en doe dat per 1 januari.',
+     'overgenomen'),
+    ('Het kabinet sluit niet uit dat de regeling later wordt uitgebreid, maar ziet daar nu geen aanleiding toe.',
+     'niet_overgenomen'),
+    ('Hoewel het kabinet de analyse van de Raad niet op alle punten deelt, neemt het de aanbeveling over.',
+     'overgenomen'),
+    ('Ook al is de uitvoering niet eenvoudig, wij voeren de aanbeveling uit.',
+     'overgenomen'),
+    ('Aanbeveling a neem ik over, aanbeveling b niet.',
+     'deels_overgenomen'),
+    ('Het eerste deel van het advies, een landelijke richtlijn, volg ik; het tweede deel, een fonds, niet.',
+     'deels_overgenomen'),
+    ('Ik deel de ambitie van de Raad, maar kies voor een andere aanpak dan de voorgestelde heffing.',
+     'deels_overgenomen'),
+    ('Het doel van de aanbeveling ondersteun ik. Een verbod is echter niet het juiste middel; ik zet in op'
+     ' voorlichting.',
+     'deels_overgenomen'),
+    ('De aanbeveling wordt overgenomen en in de nieuwe beleidsregel verwerkt.',
+     'overgenomen'),
+    ('Deze aanbeveling wordt niet overgenomen.',
+     'niet_overgenomen'),
+    ('De aanbeveling wordt gedeeltelijk overgenomen.',
+     'deels_overgenomen'),
+    ('Overgenomen.',
+     'overgenomen'),
+    ('Niet overgenomen; zie de toelichting in paragraaf 3.',
+     'niet_overgenomen'),
+    ('Deels overgenomen.',
+     'deels_overgenomen'),
+    ('In behandeling.',
+     'in_overweging'),
+    ('Wordt onderzocht.',
+     'in_overweging'),
+    ('Nee, de huidige regeling volstaat.',
+     'niet_overgenomen'),
+    ('Dit nemen we niet over.',
+     'niet_overgenomen'),
+    ('Daar gaan we mee aan de slag.',
+     'overgenomen'),
+    ('De commissie adviseert de aanvraagprocedure te vereenvoudigen. Uit de evaluatie blijkt dat '
+     'aanvragers gemiddeld drie maanden wachten. Dat is te lang. Ik vereenvoudig de procedure daarom per '
+     '2026.',
+     'overgenomen'),
+    # a third probe: no classic cue, the act or the status quo says it
+    ('Ik heb de Belastingdienst opdracht gegeven de standaardbrieven te herschrijven.', 'overgenomen'),
+    ('Ik heb het RIVM opdracht gegeven te onderzoeken of een norm haalbaar is.', 'in_overweging'),
+    ('Het kabinet maakt hier werk van.', 'overgenomen'),
+    ('Dit advies wordt door het kabinet omarmd.', 'overgenomen'),
+    ('De aanbeveling is verwerkt in het wetsvoorstel dat nu bij uw Kamer ligt.', 'overgenomen'),
+    ('De aanbevelingen zijn opgenomen in het nieuwe programma.', 'overgenomen'),
+    ('Voor de grote gemeenten neem ik de aanbeveling over; voor kleine gemeenten blijft de huidige '
+     'regeling gelden.',
+     'deels_overgenomen'),
+    ('Ik neem de aanbeveling grotendeels over.', 'deels_overgenomen'),
+    ('Het kabinet kiest voor een andere aanpak.', 'niet_overgenomen'),
+    ('De huidige regeling volstaat.', 'niet_overgenomen'),
+    ('Het bestaande instrumentarium is naar mijn oordeel toereikend.', 'niet_overgenomen'),
+    ('Een verbod is in de praktijk niet handhaafbaar.', 'niet_overgenomen'),
+    ('Een dergelijke regeling is voor kleine ondernemers niet werkbaar.', 'niet_overgenomen'),
+    ('Ik deel het doel, maar kies voor een andere aanpak dan de Raad voorstelt.', 'deels_overgenomen'),
+    ('De regeling wordt aangepast, zoals de Raad voorstelt.', 'overgenomen'),
+    ('De huidige regeling blijft gelden.', 'niet_overgenomen'),
+    # an act where no cue speaks is a lean below the threshold: quoted, reported as onbepaald
+    ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "onbepaald"),
     ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
     ("Ik ga hiermee aan de slag.", "overgenomen"),
     ("We gaan dit doen.", "overgenomen"),
@@ -350,6 +549,18 @@ PHRASINGS = [
 @pytest.mark.parametrize(("text", "label"), PHRASINGS)
 def test_general_phrasings(text: str, label: str) -> None:
     assert classify(text).standpunt == label
+
+
+def test_an_act_where_no_cue_speaks_is_a_lean_quoted_below_the_threshold() -> None:
+    text = "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt."
+    raw, st = classify_raw(text), classify(text)
+    assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD
+    assert st.standpunt == "onbepaald" and st.citaat == "De meldcode wordt per 1 juli aangescherpt."
+    # what is only described or sent is no act
+    for text in ("Momenteel wordt de capaciteit per kwartaal vastgesteld.",
+                 "Ik informeer uw Kamer voor 1 juli over de voortgang.",
+                 "Gemeenten kunnen per 1 januari zelf een vergunningplicht invoeren."):
+        assert classify_raw(text).citaat is None, text
 
 
 @pytest.mark.parametrize(("text", "label"), [
