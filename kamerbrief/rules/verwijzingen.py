@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import LazyPattern
 from ..lexicon import kamer_from_roman as _kamer
 from .dates import parse_date
 from .kamerstuk import normalise_year
@@ -24,38 +25,38 @@ from .kamerstuk import normalise_year
 _DOSSIER = r"(\d{1,3}(?:[ .]\d{3})|\d{4,6})(?:[ -]([IVXLC]{1,6}|[A-Z](?![a-z])|\d{2}(?!\d)))?"
 _YEAR = r"(?:(\d{4})\s*[/-]\s*(\d{2,4}))"
 
-KAMERSTUK = re.compile(
+KAMERSTUK = LazyPattern(
     rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*(I{{1,2}})?\s*(?:{_YEAR}\s*,\s*)?{_DOSSIER}\s*,?\s*nr\.?\s*(\d+|[A-Z]{{1,2}})\b"
 )
-KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
-KST_DASHED = re.compile(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+KST_ID = LazyPattern(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+KST_DASHED = LazyPattern(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
 # "motie-Van der Molen c.s. (Kamerstuk ...)": the name runs to the parenthesis. MOTIE_RUN takes the whole
 # run of name characters at once; where the name ends is then read from the run's end (motie_dash), so
 # that "motie-A motie-A ..." is read once and not once for every "motie-" in it.
-MOTIE_RUN = re.compile(r"\bmotie-[A-Z][\w'’ -]*+")
-MOTIE_END = re.compile(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
+MOTIE_RUN = LazyPattern(r"\bmotie-[A-Z][\w'’ -]*+")
+MOTIE_END = LazyPattern(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
 # The names are one atomic group: read once, greedily; their other readings ("Aen" as "A" + "en") all end
 # at or before the greedy one, which is as near the parenthesis as any (no parenthesis in between).
-MOTIE_VAN = re.compile(
+MOTIE_VAN = LazyPattern(
     rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?))"
     r"[^()]{0,80}?\(\s*(?=Kamerstuk)"
 )
 # The forms KAMERSTUK leaves: a year with an en dash, a Roman dossier number (Eerste Kamer) and a lettered
 # stuk without "nr." ("2012–2013, CII, B"). Possessive quantifiers: no backtracking between the parts.
 _YEAR_ANY = r"(\d{4})\s*+[/–—-]\s*+(\d{2,4})"
-KAMERSTUK_YEAR_FIRST = re.compile(
+KAMERSTUK_YEAR_FIRST = LazyPattern(
     rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
     rf"(?:([IVXLC]{{1,8}})|{_DOSSIER})\s*+,\s*+(?:nr\.?\s*+(\d+|[A-Z]{{1,2}})\b|([A-Z]{{1,2}})\b(?!\s*+,?\s*+nr\b))"
 )
-AANHANGSEL_CITED = re.compile(
+AANHANGSEL_CITED = LazyPattern(
     rf"\b(?:Kamerstukken|Handelingen)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
     r"Aanhangsel(?:\s++(?:van\s++de\s++)?Handelingen)?\s*+,?\s*+nr\.?\s*+(\d+)"
 )
-DOCUMENT = re.compile(r"\b(20\d{2})([DZ])(\d{5})\b")
-AANHANGSEL = re.compile(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
-HANDELINGEN = re.compile(rf"(?<!Aanhangsel )\bHandelingen\s*(I{{1,2}})\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
-BRIEF = re.compile(
+DOCUMENT = LazyPattern(r"\b(20\d{2})([DZ])(\d{5})\b")
+AANHANGSEL = LazyPattern(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+HANDELINGEN = LazyPattern(rf"(?<!Aanhangsel )\bHandelingen\s*(I{{1,2}})\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+BRIEF = LazyPattern(
     r"\b((?:mijn|onze|de|het|uw|haar|zijn)\s+(?:Kamer)?brief(?:\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)[^,.()]{0,60}?)?"
     r"\s+(?:van|d\.d\.)\s+(\d{1,2}\s+[a-z]+\s+\d{4}))"
 )
