@@ -915,11 +915,12 @@ class _Pool:
     def __init__(self, jobs: int, timeout: float | None) -> None:
         import multiprocessing as mp
 
-        from . import output as _output  # noqa: F401  (imported before forking, so workers start warm)
-        from . import parse as _parse  # noqa: F401
+        from . import parse as _parse  # noqa: F401  (imported before forking, so workers start warm)
+        from .output import fast_dumper
         from .schema import validator
 
         validator()
+        fast_dumper()
         self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
         self.jobs = jobs
         self.hard_limit = timeout * 1.5 + HARD_KILL_GRACE if timeout else None

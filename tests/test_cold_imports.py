@@ -51,6 +51,11 @@ def test_parse_of_a_text_letter_imports_no_pdf_docx_batch_or_validate_code() -> 
                          "kamerbrief.show", "kamerbrief.report"}
 
 
+def test_parse_to_json_does_not_import_yaml() -> None:
+    loaded = modules_after("parse", str(SAMPLES / "ocw-voortgang-laaggeletterdheid.txt"), "--to", "json")
+    assert "kamerbrief.parse" in loaded and "yaml" not in loaded
+
+
 def test_schema_prints_the_file_without_the_parser() -> None:
     loaded = modules_after("schema")
     assert not loaded & HEAVY, loaded & HEAVY
