@@ -11,28 +11,29 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .model import (
-    Document,
-    FormatError,
-    InputError,
-    KamerbriefError,
-    NotALetterError,
-    Problem,
-    Result,
-    SchemaError,
-    Source,
-)
-
 if TYPE_CHECKING:
     from .batch import convert_tree
     from .limits import LimitError
+    from .model import (
+        Document,
+        FormatError,
+        InputError,
+        KamerbriefError,
+        NotALetterError,
+        Problem,
+        Result,
+        SchemaError,
+        Source,
+    )
     from .parse import parse_bytes, parse_file, parse_source, parse_text
     from .reporters import safe
     from .validate import check_file as validate_file
 
-# name -> (module, attribute): imported when first used, so `kamerbrief --help` does not compile the parser's
-# patterns and `kamerbrief parse` does not import batch or validate code
+# name -> (module, attribute): imported when first used, so `kamerbrief --help` imports neither the model
+# (dataclasses) nor the parser's patterns, and `kamerbrief parse` does not import batch or validate code
 _LAZY = {
+    **{name: (".model", name) for name in ("Document", "FormatError", "InputError", "KamerbriefError",
+                                           "NotALetterError", "Problem", "Result", "SchemaError", "Source")},
     "parse_bytes": (".parse", "parse_bytes"),
     "parse_file": (".parse", "parse_file"),
     "parse_source": (".parse", "parse_source"),
@@ -56,7 +57,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

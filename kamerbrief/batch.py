@@ -358,7 +358,11 @@ def _read_source(task: Task) -> bytes | Outcome:
         if st.st_size > limit:
             return too_big
         with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(limit + 1)
+            # read(limit + 1) would allocate the whole limit (200 MB) for every letter; the size from the
+            # status is enough, and a file that grew since is read on to the limit
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += fh.read(limit + 1 - len(data))
         return too_big if len(data) > limit else data
     except OSError as exc:
         return _failed(task, "unreadable", f"cannot read: {exc.strerror or exc}")
@@ -911,11 +915,12 @@ class _Pool:
     def __init__(self, jobs: int, timeout: float | None) -> None:
         import multiprocessing as mp
 
-        from . import output as _output  # noqa: F401  (imported before forking, so workers start warm)
-        from . import parse as _parse  # noqa: F401
+        from . import parse as _parse  # noqa: F401  (imported before forking, so workers start warm)
+        from .output import fast_dumper
         from .schema import validator
 
         validator()
+        fast_dumper()
         self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
         self.jobs = jobs
         self.hard_limit = timeout * 1.5 + HARD_KILL_GRACE if timeout else None

@@ -1,20 +1,61 @@
-"""The `kamerbrief` command: options in, one library call, a reporter, an exit code. Nothing else."""
+"""The `kamerbrief` command: options in, one library call, a reporter, an exit code. Nothing else.
+
+Nothing is imported here that `kamerbrief --help` does not need: the model (exit codes, errors), the
+limits and pathlib come in when a command runs, and each command imports its own modules.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .limits import DEFAULT_TIMEOUT
-from .model import ExitCode, KamerbriefError, Problem  # model is small; the readers stay lazy
 
-# the exit codes, named as the command uses them; their one table is model.ExitCode
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_FORMAT, EXIT_NOT_A_LETTER, EXIT_INTERNAL, EXIT_INTERRUPTED = ExitCode
+if TYPE_CHECKING:
+    from pathlib import Path
 
+    from .model import ExitCode, KamerbriefError, Problem
+
+# the exit codes as the command names them, EXIT_OK ... EXIT_INTERRUPTED: their one table is model.ExitCode
+_EXIT_NAMES = ("EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_FORMAT", "EXIT_NOT_A_LETTER", "EXIT_INTERNAL",
+               "EXIT_INTERRUPTED")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXIT_NAMES:
+        from .model import ExitCode
+
+        return ExitCode[name.removeprefix("EXIT_")]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def codes() -> type[ExitCode]:
+    """The exit code table (model.ExitCode), imported when a command exits or reports."""
+    from .model import ExitCode
+
+    return ExitCode
+
+
+class PathType(click.Path):
+    """click.Path that gives a pathlib.Path, with pathlib imported when a path is given, not for --help."""
+
+    def coerce_path_result(self, value: Any) -> Any:
+        from pathlib import Path
+
+        return Path(value)
+
+
+class TimeoutOption(click.Option):
+    """--timeout, whose default is limits.DEFAULT_TIMEOUT, read when the command runs or shows its help, so
+    that `kamerbrief --help` does not import the limits (and the model with them)."""
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        from .limits import DEFAULT_TIMEOUT
+
+        return DEFAULT_TIMEOUT
 
 
 def fail(exc: KamerbriefError, fmt: str = "text") -> None:
@@ -29,6 +70,7 @@ def fail(exc: KamerbriefError, fmt: str = "text") -> None:
 
 
 def internal(path: object, exc: Exception, fmt: str = "text") -> None:
+    from .model import Problem
     from .reporters import report_problems, safe
 
     message = f"internal error ({type(exc).__name__}: {exc}); please report it with the file"
@@ -36,7 +78,7 @@ def internal(path: object, exc: Exception, fmt: str = "text") -> None:
         click.echo(f"kamerbrief: {safe(path)}: error: {safe(message)}", err=True)
     else:
         report_problems([Problem("internal", message, None, "error", str(path))], fmt, sys.stderr)
-    sys.exit(EXIT_INTERNAL)
+    sys.exit(codes().INTERNAL)
 
 
 class FormatChoice(click.Choice):  # type: ignore[type-arg]
@@ -88,7 +130,7 @@ class Group(click.Group):
 
             click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {safe(str(exc))}); "
                        "please report it with the file", err=True)
-            sys.exit(EXIT_INTERNAL)
+            sys.exit(codes().INTERNAL)
 
 
 # `kamerbrief` alone shows the help, as click does (from click 8.2 through this UsageError)
@@ -113,16 +155,16 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False, allow_dash=True))
+@click.argument("file", type=PathType(dir_okay=True, exists=False, allow_dash=True))
 @click.option("--to", "to", type=click.Choice(["yaml", "json"]), default=None,
               help="Output format. Default: from the -o file's suffix (.json; .yaml, .yml), else yaml.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Write the record here instead of stdout: a file through a temp file and a rename "
                    "(never partial); a device such as /dev/null directly. Never the input itself.")
 @click.option("--from", "fmt", type=FormatChoice(),
               help="Read the file as this format (md and txt stand for markdown and text), "
                    "whatever its name or content says.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+@click.option("--timeout", cls=TimeoutOption, type=click.FloatRange(min=0), show_default=True,
               metavar="SECONDS", help="Time budget for the letter; over it, exit 3. 0: no budget.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the letter gave warnings.")
 @click.option("--format", "report_fmt", type=click.Choice(["text", "json", "github"]),
@@ -143,7 +185,10 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
     Exit codes: 0 ok; 1 warnings with --strict; 2 usage error, unreadable input, or -o is the input;
     3 not readable as a letter's text, or over a limit (see README, Limits); 4 not a letter; 5 internal error.
     """
+    from pathlib import Path
+
     from .limits import LimitError, Limits, time_budget
+    from .model import KamerbriefError
     from .output import dumps, format_for, text_json, write_atomic
     from .parse import parse_source
     from .readers import from_bytes, read, read_bounded, size_text
@@ -185,11 +230,11 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
             write_atomic(output, text)
         except OSError as exc:
             click.echo(f"kamerbrief: {safe(output)}: error: cannot write: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(codes().USAGE)
     else:
         click.echo(text, nl=False)
     if strict and warned:
-        sys.exit(EXIT_PROBLEMS)
+        sys.exit(codes().PROBLEMS)
 
 
 def _refuse_output_over_input(file: Path, output: Path, stdin: bool) -> None:
@@ -207,7 +252,7 @@ def _refuse_output_over_input(file: Path, output: Path, stdin: bool) -> None:
 
         click.echo(f"kamerbrief: {safe(output)}: error: the output is the input letter, which is never overwritten; "
                    "choose another -o", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(codes().USAGE)
 
 
 @main.command()
@@ -235,10 +280,10 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
         files = list(expand(paths))
     except UnreadableError as exc:
         click.echo(f"kamerbrief: {safe(exc)}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(codes().USAGE)
     if not files:
         click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(codes().USAGE)
     reports = []
     died = None
     try:
@@ -249,13 +294,13 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
     reporters.REPORTERS[fmt](reports, strict, sys.stdout, sys.stderr)
     if died is not None:
         click.echo(f"kamerbrief: error: {died}", err=True)
-        sys.exit(EXIT_PROBLEMS)
+        sys.exit(codes().PROBLEMS)
     sys.exit(reporters.exit_code(reports, strict))
 
 
 @main.command()
-@click.argument("archive", type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--output", "dst", type=click.Path(path_type=Path, file_okay=False), required=True,
+@click.argument("archive", type=PathType(file_okay=False))
+@click.option("-o", "--output", "dst", type=PathType(file_okay=False), required=True,
               help="Folder for the records; the archive's tree is mirrored in it. Not the archive itself.")
 @click.option("--to", "to", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
               help="Record format.")
@@ -265,7 +310,7 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
 @click.option("--fail-fast", is_flag=True,
               help="Stop sending letters at the first failure (letters already started finish).")
 @click.option("--shard", metavar="K/N", help="Only the K-th of N stable, disjoint slices of the archive.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+@click.option("--timeout", cls=TimeoutOption, type=click.FloatRange(min=0), show_default=True,
               help="Seconds one letter may take; past it the letter fails and the batch goes on. 0: no limit.")
 @click.option("--exclude", "excludes", metavar="GLOB", multiple=True,
               help="Skip files matching this gitignore-like glob (repeatable); see also .kamerbriefignore.")
@@ -273,11 +318,11 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
               help="Also read symlinked files whose target is outside the archive.")
 @click.option("--prune", is_flag=True,
               help="Remove records (written by kamerbrief) whose letter is no longer in the archive.")
-@click.option("--index", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--index", type=PathType(dir_okay=False),
               help="CSV with one row per letter (UTF-8 with BOM, for spreadsheets).")
-@click.option("--index-aanbevelingen", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--index-aanbevelingen", type=PathType(dir_okay=False),
               help="CSV with one row per recommendation.")
-@click.option("--jsonl", type=click.Path(path_type=Path, dir_okay=False), help="One whole record per line.")
+@click.option("--jsonl", type=PathType(dir_okay=False), help="One whole record per line.")
 @click.option("--format", "report_fmt", type=click.Choice(["text", "json", "github"]),
               help="How failed letters and warnings are written on stderr. Default: github when "
                    "GITHUB_ACTIONS=true, else text.")
@@ -298,10 +343,10 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
     """
     import os
     import signal
-    from typing import Any
 
     from .batch import BatchError, Eta, Outcome, convert_tree, in_shard, parse_shard, printable, walk
     from .limits import Limits
+    from .model import Problem
     from .reporters import safe
 
     try:
@@ -310,7 +355,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
             raise BatchError(f"{archive}: not a folder")
     except BatchError as exc:
         click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(codes().USAGE)
 
     signalled: list[int] = []
 
@@ -354,17 +399,17 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   follow_symlinks=follow_symlinks, prune=prune, processes=True, posities=posities)
         except BatchError as exc:
             click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(codes().USAGE)
         except KeyboardInterrupt:  # before the run began
             click.echo("kamerbrief: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(codes().INTERRUPTED)
         except OSError as exc:  # an index or the errors file could not be written (disk full, ...)
             click.echo(f"kamerbrief: error: cannot write: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_PROBLEMS)
+            sys.exit(codes().PROBLEMS)
         except Exception as exc:  # a bug in kamerbrief: one line, not a traceback
             click.echo(f"kamerbrief: error: internal error ({type(exc).__name__}: {safe(exc)}); please report it",
                        err=True)
-            sys.exit(EXIT_INTERNAL)
+            sys.exit(codes().INTERNAL)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
@@ -390,8 +435,8 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                        f"warnings in {dst / 'kamerbrief-warnings.jsonl'}", err=True)
         click.echo(report.summary(), err=True)
         if report.interrupted:
-            sys.exit(EXIT_INTERRUPTED)
-        sys.exit(EXIT_PROBLEMS if report.failed else EXIT_OK)
+            sys.exit(codes().INTERRUPTED)
+        sys.exit(codes().PROBLEMS if report.failed else codes().OK)
     finally:  # the caller's handlers again (a library user, or a test runner)
         for sig, handler in previous.items():
             if handler is not None:
@@ -407,8 +452,8 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("letter", type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("letter", type=PathType(dir_okay=True, exists=False))
+@click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Write the page here (default: standard output; with --open, a temporary file).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
 @click.option("--from", "fmt", type=FormatChoice(),
@@ -421,7 +466,9 @@ def show(letter: Path, output: Path | None, open_: bool, fmt: str | None) -> Non
     or unreadable input; 3 not readable as a letter's text; 4 not a letter; 5 internal error.
     """
     import os
+    from pathlib import Path
 
+    from .model import KamerbriefError
     from .show import show_html
 
     if output is not None:
@@ -454,7 +501,7 @@ def _write_page(output: Path, page: str, open_: bool) -> None:
         write_atomic(output, page)
     except OSError as exc:
         click.echo(f"kamerbrief: {output}: error: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(codes().USAGE)
     click.echo(f"kamerbrief: wrote {output}", err=True)
     if open_:
         import webbrowser
@@ -463,8 +510,8 @@ def _write_page(output: Path, page: str, open_: bool) -> None:
 
 
 @main.command()
-@click.argument("records", type=click.Path(path_type=Path, exists=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("report.html"),
+@click.argument("records", type=PathType(exists=False))
+@click.option("-o", "--output", type=PathType(dir_okay=False), default="report.html",
               show_default=True, help="Write the page here; links to record files are relative to it.")
 @click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Commitments due before this date are past due (default: today).")
@@ -479,6 +526,7 @@ def report(records: Path, output: Path, peildatum: object, open_: bool) -> None:
     """
     import datetime as dt
 
+    from .model import KamerbriefError
     from .report import load_archive, report_html
 
     day = peildatum.date() if isinstance(peildatum, dt.datetime) else None

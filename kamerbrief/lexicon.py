@@ -7,6 +7,8 @@ new label variant or title is one line in this file and no regex elsewhere has t
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 
 MONTHS: dict[str, int] = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -172,3 +174,40 @@ NON_LETTER_KINDS: tuple[str, ...] = (
     "AMENDEMENT", "NADER RAPPORT", "ADVIES RAAD VAN STATE", "LIJST VAN VRAGEN EN ANTWOORDEN",
     "NOTA NAAR AANLEIDING VAN HET VERSLAG", "NOTA NAAR AANLEIDING VAN HET EINDVERSLAG", "VERSLAG VAN EEN",
 )
+
+
+class LazyPattern:
+    """A regular expression compiled when first used, with the methods of `re.Pattern` the rules call.
+
+    Compiling is most of a cold start (the rules hold hundreds of patterns, each parsed by `re` in Python
+    at import). A pattern that only some letters need, such as one behind a keyword test, waits for them.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._source
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)

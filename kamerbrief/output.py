@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
-import secrets
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-from .model import Document
-
-try:  # libyaml's emitter is 15x faster; the pure-Python classes are the fallback, with the same output
-    from yaml import CSafeDumper as _FastDumper
-except ImportError:  # pragma: no cover - depends on the wheel
-    from yaml import SafeDumper as _FastDumper  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from .model import Document
 
 FORMATS = ("yaml", "json")
 _STR = "tag:yaml.org,2002:str"
@@ -46,6 +39,7 @@ def record_dumper(base: type[Any]) -> type[Any]:
     bookkeeping (an object met twice still becomes an anchor); everything else goes the generic way.
     tests/test_output.py checks byte for byte that both give the same text, in C and in pure Python.
     """
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     class RecordDumper(base):  # type: ignore[misc]
         _resolved: dict[tuple[str, Any], Any] = {}  # noqa: RUF012  (short scalars: keys repeat in every record)
@@ -93,14 +87,28 @@ def record_dumper(base: type[Any]) -> type[Any]:
     return RecordDumper
 
 
-_RecordDumper = record_dumper(_FastDumper)
+@functools.cache
+def fast_dumper() -> type[Any]:
+    """The record dumper on libyaml's emitter (CSafeDumper, 15x faster), else on the pure-Python one, which
+    gives the same output; built once. PyYAML is imported here, so that JSON output never imports it."""
+    import yaml
+
+    return record_dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_RecordDumper":  # the dumper dumps() uses, by its former name
+        return fast_dumper()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def dumps(record: dict[str, Any], to: str = "yaml", dumper: type[Any] | None = None) -> str:
     """The record as text, keys in schema order, non-ASCII kept as is."""
     if to == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(record, Dumper=dumper or _RecordDumper, sort_keys=False, allow_unicode=True, width=100,
+    import yaml
+
+    return yaml.dump(record, Dumper=dumper or fast_dumper(), sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
 
@@ -134,7 +142,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         return
     target = real if st is not None else target
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    tmp = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"  # as secrets.token_hex(6), unimported
     # O_EXCL: never through someone's symlink; mode 0o666 so the umask decides, as for any new file
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:

@@ -20,7 +20,7 @@ import kamerbrief
 from kamerbrief.batch import BatchError, convert_tree, in_shard, output_path, walk
 from kamerbrief.cli import main
 
-from .conftest import sample_letters
+from .conftest import SAMPLES, sample_letters
 
 BROKEN = {"leeg.md": b"", "binair.txt": bytes(range(256)) * 8, "boodschappen.txt": b"Melk\nBrood\n",
           "kapot.pdf": b"%PDF-1.7\n garbage", "nep.docx": b"PK\x03\x04" + b"\x00" * 40}
@@ -185,3 +185,29 @@ def test_dask_bag_over_the_library(tmp_path: Path) -> None:
     bag = dask_bag.from_sequence(paths, npartitions=4).map(record_or_none).filter(lambda r: r is not None)
     kenmerken = bag.map(lambda r: r["metadata"]["kenmerk"]).compute(scheduler="threads")
     assert len(kenmerken) == len(paths) - len(BROKEN)
+
+
+def test_a_letter_is_read_whole_when_it_grew_after_its_status_was_taken(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker reads as many bytes as the status says (not the 200 MB limit) and then on to the end."""
+    import os
+
+    from kamerbrief import batch as batch_mod
+    from kamerbrief.limits import Limits
+
+    letter = tmp_path / "brief.md"
+    letter.write_bytes((SAMPLES / "ienw-reactie-advies-fietsparkeren.md").read_bytes())
+    real_fstat = os.fstat
+
+    def shrunk(fd: int) -> os.stat_result:
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 10,
+                               int(st.st_atime), int(st.st_mtime), int(st.st_ctime)))
+
+    monkeypatch.setattr(batch_mod.os, "fstat", shrunk)
+    task = batch_mod.Task(str(letter), "brief.md", str(tmp_path / "brief.md.yaml"), "yaml", False, False, False)
+    assert batch_mod._read_source(task) == letter.read_bytes()
+    small = batch_mod.Task(str(letter), "brief.md", "", "yaml", False, False, False,
+                           limits=Limits(max_input_bytes=100))
+    outcome = batch_mod._read_source(small)
+    assert isinstance(outcome, batch_mod.Outcome) and outcome.error == "limit"

@@ -47,3 +47,25 @@ def test_chambers() -> None:
     assert kamer_named("Aan de Voorzitter van de Eerste Kamer der Staten-Generaal") == "Eerste Kamer"
     assert kamer_named("de Voorzitter van de Tweede Kamer") == "Tweede Kamer"
     assert kamer_named("de Staten-Generaal") is None and kamer_named(None) is None
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_answers_as_re_does() -> None:
+    import subprocess
+    import sys
+
+    from kamerbrief.lexicon import LazyPattern
+
+    lazy = LazyPattern(r"\b(kamer)stuk(ken)?\b", re.IGNORECASE)
+    plain = re.compile(r"\b(kamer)stuk(ken)?\b", re.IGNORECASE)
+    assert lazy._compiled is None
+    text = "Kamerstukken en kamerstuk, niet kamerstukje"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.compiled is lazy.compiled and lazy.pattern == plain.pattern
+    for pos in (0, 5, 20):
+        assert repr(lazy.search(text, pos)) == repr(plain.search(text, pos))
+        assert repr(lazy.match(text, pos)) == repr(plain.match(text, pos))
+    assert lazy.sub("X", text, 1) == plain.sub("X", text, 1)
+    # importing the rules compiles none of their gated patterns
+    code = ("from kamerbrief.rules import toezeggingen, verwijzingen; "
+            "assert verwijzingen.KAMERSTUK._compiled is None and toezeggingen.TERMIJN._compiled is None")
+    subprocess.run([sys.executable, "-c", code], check=True)

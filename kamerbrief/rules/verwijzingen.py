@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import LazyPattern
 from ..lexicon import kamer_from_roman as _kamer
 from .dates import parse_date
 from .kamerstuk import normalise_year
@@ -24,41 +25,48 @@ from .kamerstuk import normalise_year
 _DOSSIER = r"(\d{1,3}(?:[ .]\d{3})|\d{4,6})(?:[ -]([IVXLC]{1,6}|[A-Z](?![a-z])|\d{2}(?!\d)))?"
 _YEAR = r"(?:(\d{4})\s*[/-]\s*(\d{2,4}))"
 
-KAMERSTUK = re.compile(
+KAMERSTUK = LazyPattern(
     rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*(I{{1,2}})?\s*(?:{_YEAR}\s*,\s*)?{_DOSSIER}\s*,?\s*nr\.?\s*(\d+|[A-Z]{{1,2}})\b"
 )
-KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
-KST_DASHED = re.compile(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+KST_ID = LazyPattern(r"\bkst-(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
+KST_DASHED = LazyPattern(r"\bKamerstuk(?:ken)?\s+(\d{4,6})(?:-([IVXLC]{1,6}|[A-Z]|\d{2}))?-(\d+)\b")
 # "motie-Van der Molen c.s. (Kamerstuk ...)": the name runs to the parenthesis. MOTIE_RUN takes the whole
 # run of name characters at once; where the name ends is then read from the run's end (motie_dash), so
 # that "motie-A motie-A ..." is read once and not once for every "motie-" in it.
-MOTIE_RUN = re.compile(r"\bmotie-[A-Z][\w'’ -]*+")
-MOTIE_END = re.compile(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
+MOTIE_RUN = LazyPattern(r"\bmotie-[A-Z][\w'’ -]*+")
+MOTIE_END = LazyPattern(r"(?P<cs>\s+c\.s\.)?\s*\(\s*(?=Kamerstuk)")
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:van|der|de|den|ter|[A-Z][\w'’-]*))*"
 # The names are one atomic group: read once, greedily; their other readings ("Aen" as "A" + "en") all end
 # at or before the greedy one, which is as near the parenthesis as any (no parenthesis in between).
-MOTIE_VAN = re.compile(
+MOTIE_VAN = LazyPattern(
     rf"\b(motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*(?:\s+c\.s\.)?))"
     r"[^()]{0,80}?\(\s*(?=Kamerstuk)"
 )
 # The forms KAMERSTUK leaves: a year with an en dash, a Roman dossier number (Eerste Kamer) and a lettered
 # stuk without "nr." ("2012–2013, CII, B"). Possessive quantifiers: no backtracking between the parts.
 _YEAR_ANY = r"(\d{4})\s*+[/–—-]\s*+(\d{2,4})"
-KAMERSTUK_YEAR_FIRST = re.compile(
+KAMERSTUK_YEAR_FIRST = LazyPattern(
     rf"\b(?:Kamerstuk(?:ken)?|kamerstuk(?:ken)?|Kamerstuknr\.?)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
     rf"(?:([IVXLC]{{1,8}})|{_DOSSIER})\s*+,\s*+(?:nr\.?\s*+(\d+|[A-Z]{{1,2}})\b|([A-Z]{{1,2}})\b(?!\s*+,?\s*+nr\b))"
 )
-AANHANGSEL_CITED = re.compile(
+AANHANGSEL_CITED = LazyPattern(
     rf"\b(?:Kamerstukken|Handelingen)\s*+(I{{1,2}})?\s*+,?\s*+{_YEAR_ANY}\s*+,\s*+"
     r"Aanhangsel(?:\s++(?:van\s++de\s++)?Handelingen)?\s*+,?\s*+nr\.?\s*+(\d+)"
 )
-DOCUMENT = re.compile(r"\b(20\d{2})([DZ])(\d{5})\b")
-AANHANGSEL = re.compile(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
-HANDELINGEN = re.compile(rf"(?<!Aanhangsel )\bHandelingen\s*(I{{1,2}})\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
-BRIEF = re.compile(
+DOCUMENT = LazyPattern(r"\b(20\d{2})([DZ])(\d{5})\b")
+AANHANGSEL = LazyPattern(rf"\bAanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(I{{1,2}})?\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+HANDELINGEN = LazyPattern(rf"(?<!Aanhangsel )\bHandelingen\s*(I{{1,2}})\s*,?\s*{_YEAR}\s*,\s*nr\.?\s*(\d+)")
+BRIEF = LazyPattern(
     r"\b((?:mijn|onze|de|het|uw|haar|zijn)\s+(?:Kamer)?brief(?:\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)[^,.()]{0,60}?)?"
     r"\s+(?:van|d\.d\.)\s+(\d{1,2}\s+[a-z]+\s+\d{4}))"
 )
+
+# Each pattern above needs a word that `in` finds at memory speed; a text without it is not scanned by the
+# pattern at all (most paragraphs cite nothing). DOCUMENT and BRIEF start with a word boundary and an
+# alternation, which the regex engine tries at every character; these forms of them begin with a literal,
+# which it jumps to, and every match of the pattern holds a match of its gate.
+DOCUMENT_GATE = re.compile(r"20\d{2}[DZ]\d{5}\b")
+BRIEF_GATE = re.compile(r"brief\s+(?:van\s+(?:de\s+)?(?:minister|staatssecretaris)|(?:van|d\.d\.)\s+\d)")
 
 
 def _year(a: str | None, b: str | None) -> str | None:
@@ -93,8 +101,9 @@ def motie_dash(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def find(texts: list[str]) -> list[dict[str, Any]]:
-    """Every reference in the texts (body and footnotes), in order, each once."""
+def find(texts: list[str], prefilter: bool = True) -> list[dict[str, Any]]:
+    """Every reference in the texts (body and footnotes), in order, each once. `prefilter=False` runs every
+    pattern on every text (the slow path, kept to check that the gates change nothing)."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -106,11 +115,18 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
                                                    "kamer", "nummer", "datum", "motie")})
 
     for text in texts:
+        def has(word: str, text: str = text) -> bool:
+            return not prefilter or word in text
+
         found: list[tuple[int, dict[str, Any]]] = []
-        moties = dict(motie_dash(text))
-        moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
+        moties: dict[int, str] = {}
+        if has("motie"):
+            moties.update(motie_dash(text) if has("motie-") else ())
+            moties.update({m.end(): m.group(1) for m in MOTIE_VAN.finditer(text)})
         rank = {k: r for r, k in enumerate(moties)}
-        for m in KAMERSTUK.finditer(text):
+        cites = has("amerstuk")  # Kamerstuk, Kamerstukken, kamerstuk, Kamerstuknr
+        kamerstukken = list(KAMERSTUK.finditer(text)) if cites else []
+        for m in kamerstukken:
             ref = {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": _dossier(m.group(4), m.group(5)),
                    "ondernummer": m.group(6), "vergaderjaar": _year(m.group(2), m.group(3)),
                    "kamer": _kamer(m.group(1))}
@@ -123,33 +139,35 @@ def find(texts: list[str]) -> list[dict[str, Any]]:
                 ref["soort"] = "motie"
                 ref["motie"] = motie
             found.append((m.start(), ref))
-        taken = [(m.start(), m.end()) for m in KAMERSTUK.finditer(text)]
-        for m in KAMERSTUK_YEAR_FIRST.finditer(text):
+        taken = [(m.start(), m.end()) for m in kamerstukken]
+        for m in KAMERSTUK_YEAR_FIRST.finditer(text) if cites else ():
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             dossier = m.group(4) or _dossier(m.group(5), m.group(6))
             found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0), "dossiernummer": dossier,
                                       "ondernummer": m.group(7) or m.group(8),
                                       "vergaderjaar": _year(m.group(2), m.group(3)), "kamer": _kamer(m.group(1))}))
-        for m in AANHANGSEL_CITED.finditer(text):
+        aanhangsel = has("Aanhangsel")
+        for m in AANHANGSEL_CITED.finditer(text) if aanhangsel else ():
             found.append((m.start(), {"soort": "aanhangsel_handelingen", "tekst": m.group(0),
                                       "ondernummer": m.group(4), "vergaderjaar": _year(m.group(2), m.group(3)),
                                       "kamer": _kamer(m.group(1))}))
-        for m in [*KST_ID.finditer(text), *KST_DASHED.finditer(text)]:
+        ids = [*(KST_ID.finditer(text) if has("kst-") else ()), *(KST_DASHED.finditer(text) if cites else ())]
+        for m in ids:
             found.append((m.start(), {"soort": "kamerstuk", "tekst": m.group(0),
                                       "dossiernummer": _dossier(m.group(1), m.group(2)), "ondernummer": m.group(3)}))
-        for m in DOCUMENT.finditer(text):
+        for m in DOCUMENT.finditer(text) if not prefilter or DOCUMENT_GATE.search(text) else ():
             found.append((m.start(), {"soort": "document" if m.group(2) == "D" else "zaak", "tekst": m.group(0),
                                       "nummer": m.group(0)}))
-        for m in AANHANGSEL.finditer(text):
+        for m in AANHANGSEL.finditer(text) if aanhangsel else ():
             found.append((m.start(), {"soort": "aanhangsel_handelingen", "tekst": m.group(0),
                                       "ondernummer": m.group(4), "vergaderjaar": _year(m.group(2), m.group(3)),
                                       "kamer": _kamer(m.group(1))}))
-        for m in HANDELINGEN.finditer(text):
+        for m in HANDELINGEN.finditer(text) if has("Handelingen") else ():
             found.append((m.start(), {"soort": "handelingen", "tekst": m.group(0), "ondernummer": m.group(4),
                                       "vergaderjaar": _year(m.group(2), m.group(3)),
                                       "kamer": _kamer(m.group(1))}))
-        for m in BRIEF.finditer(text):
+        for m in BRIEF.finditer(text) if not prefilter or BRIEF_GATE.search(text) else ():
             datum = parse_date(m.group(2))
             if datum:
                 found.append((m.start(), {"soort": "brief", "tekst": m.group(1), "datum": datum}))
