@@ -116,7 +116,7 @@ def report(pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS) -> st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--errors", action="store_true", help="list the misread passages of the training sets (fresh dev, blind2 tune, blind3)")
+    ap.add_argument("--errors", action="store_true", help="list the misread training passages")
     ap.add_argument("--confidence", action="store_true", help="accuracy by confidence on fresh dev")
     args = ap.parse_args()
     all_sets = sets()
