@@ -139,6 +139,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "geef geeft geven"),
     (r"\b(?:gevolg|opvolging|uitvoering) aan (?:geven|te geven|gegeven)\b", OVER, 0.9, "gevolg opvolging uitvoering"),
     (r"\b(?:wordt|worden|is|zijn)\b[^.;]{0,20}\b(?:invulling|gehoor) aan gegeven\b", OVER, 0.8, "invulling gehoor"),
+    # the decision in the passive, the recommendation its subject: "Het voorstel om ... in te voeren, wordt
+    # uitgevoerd.", "Het advies ... wordt niet integraal gevolgd." (the negation makes it a rejection or, of the
+    # extent, a part), "Aan het voorstel ... wordt geen gevolg gegeven."
+    (r"\b(?:wordt|worden)\s+(?:(?:niet|geen)\s+)?[^.;,]{0,30}\b(?:gevolgd|opgevolgd|uitgevoerd|overgenomen)\b"
+     r"|\b(?:wordt|worden)\s+(?:dan ook\s+)?(?:geen\s+)?(?:gevolg|uitvoering|opvolging) gegeven\b",
+     OVER, 0.9, "gevolgd opgevolgd uitgevoerd overgenomen gegeven", "s"),
     (r"\b(?:in lijn met|sluit aan bij|past in|past bij)\b[^.;]{0,30}\b(?:bestaande|huidige|ingezette|staande) (?:beleid|aanpak|lijn)\b",
      OVER, 0.7, "lijn sluit past"),
     (r"\b(?:investeer|investeert|investeren)\b[^.;]{0,60}\bin\b", OVER, 0.7, "investeer investeert investeren", "s"),
