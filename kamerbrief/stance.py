@@ -217,6 +217,23 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:huidige|bestaande|geldende)\b[^.;]{0,40}\b(?:blijft|blijven)\b[^.;]{0,20}\b(?:gelden|bestaan|ongewijzigd|van kracht|in stand)\b"
      r"|\b(?:blijft|blijven)\b[^.;]{0,20}\b(?:de|het) (?:huidige|bestaande|geldende)\b[^.;]{0,30}\b(?:gelden|bestaan|van kracht|in stand)\b",
      NIET, 0.8, "blijft blijven"),
+    # the present arrangement offers enough: "Het huidige stelsel biedt voldoende ruimte om ...", "de bestaande
+    # bevoegdheden ... voldoende zijn"
+    (r"\b(?:huidige|bestaande|geldende)\b[^.;]{0,120}\b(?:biedt|bieden|geeft|geven|is|zijn)\s+(?:al\s+|reeds\s+|nu\s+)?(?:voldoende|genoeg)\b"
+     r"|\b(?:huidige|bestaande|geldende)\b[^.;]{0,60}(?<!niet )\b(?:voldoende|toereikend) (?:zijn|is)\b",
+     NIET, 0.8, "voldoende genoeg toereikend"),
+    # the present arrangement kept: "Ik kies ervoor de huidige doorstroomtoets te handhaven.", "Ik laat de
+    # organisatie in haar huidige vorm voortbestaan.", "De bijdrage blijft op het huidige niveau."
+    (r"\b(?:huidige|bestaande)\b[^.;]{0,40}\b(?:handhaven|behouden|voortzetten|voort te zetten|voortbestaan|laten bestaan)\b"
+     r"|\b(?:blijft|blijven)\b[^.;]{0,30}\b(?:op|in|bij) (?:het|de|haar|zijn) (?:huidige|bestaande)\b",
+     NIET, 0.8, "handhaven behouden voortzetten voort voortbestaan bestaan blijft blijven"),
+    # a verdict of excess: "Een centrale app acht ik ... te risicovol", "achten wij een te grote inbreuk"
+    (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,100}\bte (?:groot|grote|risicovol|risicovolle|kostbaar|kostbare|duur|dure"
+     r"|complex|complexe|zwaar|zware|ingrijpend|ingrijpende|belastend|belastende|omslachtig|vergaand|vergaande)\b",
+     NIET, 0.9, "acht achten vind vindt vinden", "s"),
+    # distance taken, not gone over to: "Ik neem afstand van het voorstel", "gaat daar in deze fase niet toe over"
+    (r"\b(?:neem|neemt|nemen)\b[^.;]{0,20}\bafstand van\b", NIET, 1.0, "afstand"),
+    (r"\b(?:ga|gaat|gaan)\b[^.;]{0,40}\bniet toe over\b|\b(?:ga|gaat|gaan)\b[^.;]{0,30}\bniet over tot\b", NIET, 0.9, "toe tot"),
     # another way chosen: "Het kabinet kiest voor een andere aanpak."
     (r"\b(?:kies|kiest|kiezen)\b[^.;]{0,30}\bvoor een andere\b", NIET, 0.7, "kies kiest kiezen", "s"),
     (r"\bniet (?:de|het|een) (?:(?:juiste|goede|aangewezen|geschikte|beste) )?(?:weg|oplossing|instrument|middel|route|antwoord)\b",
@@ -281,7 +298,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bgeen (?:heil|behoefte|voorstander|draagvlak)\b", NIET, 0.9, "heil behoefte voorstander draagvlak"),
     (r"\b(?:zie|ziet|zien)\b[^.;]{0,30}\bniets in\b", NIET, 1.0, "niets"),
     (r"\bniet bereid\b", NIET, 0.9, "bereid", "s"),
-    (r"\b(?:weegt|wegen)\b[^.;]{0,40}\bniet op tegen\b|\bstaan? niet in verhouding\b", NIET, 0.8, "weegt wegen verhouding"),
+    (r"\b(?:weegt|wegen)\b[^.;]{0,40}\bniet (?:op tegen|tegen\b[^.;]{0,20}\bop)\b|\bstaan? niet in verhouding\b", NIET, 0.8,
+     "weegt wegen verhouding"),
     (r"\banders dan (?:de|het)\b[^.;]{0,50}\b(?:adviseert|aanbeveelt|voorstelt|bepleit|vraagt)\b", NIET, 0.9, "anders"),
     (r"\b(?:houd|houdt|houden|hou)\b[^.;]{0,40}\bvast aan\b", NIET, 0.7, "houd houdt houden hou", "s"),
     (r"\bniet (?:van )?overtuigd\b", NIET, 0.7, "overtuigd", "s"),
@@ -437,6 +455,10 @@ def compiled_cues() -> tuple[_Cue, ...]:
 
 
 WORD = re.compile(r"\w+")
+# a reference to the recommendation adopts only in an affirmative, real clause: "Een overstap naar vaste
+# budgetten, zoals de commissie bepleit, zou de prikkel wegnemen" and "wordt niet, zoals de commissie
+# voorstelt, verdubbeld" reject
+REF_VOID = re.compile(r"\b(?:zou|zouden|niet|geen)\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 
@@ -707,7 +729,7 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
         if skip_third_party and THIRD_PARTY.search(_CLAUSE_MARK.split(s[:m.start()])[-1]):
             continue
         found.append((label, weight, cue.flag))
-    if any(flag != "ref" for _, _, flag in found):
+    if any(flag != "ref" for _, _, flag in found) or (found and REF_VOID.search(s)):
         found = [f for f in found if f[2] != "ref"]
     if any(flag == "dbl" for _, _, flag in found):
         found = [f for f in found if f[0] != NIET]
