@@ -69,7 +69,7 @@ THRESHOLD = 0.5
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
 _SUBJ_KEYS = "ik wij we kabinet regering nederland ministerie"
 # "over" of "neemt ... over" closes its clause; "neemt een besluit over de financiering" is a preposition
-_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|om|omdat|want|zodat|waarbij|waarmee|dat|als|door|met|in|voor|nu|dus|wat)\b)"
+_CLAUSE_END = r"\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|om|omdat|want|zodat|waarbij|waarmee|dat|als|door|met|in|voor|nu|dus|wat|onder|mits|zodra|tenzij)\b)"
 _NEEM = "neem neemt nemen"
 
 # (pattern, label, weight, keys[, flags]): weight 1.0 is an explicit decision, lower an indication.
@@ -310,13 +310,16 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # another means than the proposed one: only with an aim cue does this make `deels`
     (r"\bin plaats (?:daarvan|van)\b", NIET, 0.7, "plaats", "means"),
     # partly
-    (r"\b(?:deels|gedeeltelijk|voor een deel|ten dele|in beginsel|op onderdelen)\b", DEELS, 0.8,
-     "deels gedeeltelijk deel dele beginsel onderdelen"),
+    (r"\b(?:deels|gedeeltelijk|voor een deel|ten dele|in beginsel|in principe|op onderdelen)\b", DEELS, 0.8,
+     "deels gedeeltelijk deel dele beginsel principe onderdelen"),
     (r"\b(?:eerste|tweede|derde|laatste|ene|andere) (?:deel|onderdeel|helft)\b", DEELS, 0.8, "deel onderdeel helft"),
     (r"\bmet uitzondering van\b|\buitgezonderd\b", DEELS, 0.8, "uitzondering uitgezonderd"),
     # adopted with a proviso: "neem ik over, met dien verstande dat ..."; one part yes, another no: "Wel ..., maar ... niet"
     (r"\bmet dien verstande\b|\bmet (?:een|de|één) (?:belangrijke |wezenlijke )?kanttekening\b", DEELS, 0.7, "verstande kanttekening"),
     (r"^Wel\b[^.;]{0,120}\bmaar\b[^.;]{0,80}\b(?:niet|geen)\b", DEELS, 0.8, "wel"),
+    # adopted on a condition not yet met: "neem ik over onder de voorwaarde dat ...", "mits de verzekeraars ..."
+    (r"\bmits\b|\b(?:op|onder) (?:de )?voorwaarde(?:n)? dat\b|\b(?:een|als|de) (?:belangrijke )?voorwaarde (?:is|geldt)\b",
+     DEELS, 0.8, "mits voorwaarde voorwaarden"),
     # a step towards it, or it without its proposed part: "een eerste stap in de richting van wat de Raad voorstelt"
     (r"\bstap\w* in de richting van\b", DEELS, 0.8, "richting", "s"),
     (r"\bzonder (?:de|het) (?:door (?:de|het) \w+ )?(?:voorgestelde|bepleite|aanbevolen|geadviseerde|gevraagde)\b", DEELS, 0.8, "zonder"),
@@ -489,6 +492,8 @@ CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORE
 RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
                          r"|wat betreft|over wat|grotendeels|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
                          re.IGNORECASE)
+# an adoption on a condition not yet met is a part: "kan rekenen op mijn steun zodra er een alternatief is"
+CONDITION = re.compile(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
 # conceded there counts ("Hoewel ik de intentie onderschrijf, kies ik niet voor ...")
 # what the recommendation wants, as opposed to the analysis or the concern behind it
@@ -721,7 +726,7 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
                     weight *= 0.9
                 else:
                     label = NIET
-            elif RESTRICTION.search(before + m.group(0) + after):
+            elif RESTRICTION.search(before + m.group(0) + after) or CONDITION.search(s[m.end():]):
                 label = DEELS
                 weight *= 0.9
         if conceded and label == NIET:
