@@ -337,7 +337,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:weeg|weegt|wegen)\b[^.;]{0,50}\b(?:mee|opnieuw|af)\b", OVERWEGING, 0.8, "weeg weegt wegen"),
     (r"\bmeegenomen\b", OVERWEGING, 0.6, "meegenomen"),
     (r"\b(?:meenemen|mee te nemen)\b", OVERWEGING, 0.8, "meenemen mee"),
-    (r"\b(?:gevraagd|opdracht (?:gegeven|verleend))\b[^.;]{0,60}\b(?:te adviseren|advies uit te brengen|te onderzoeken|te verkennen|uit te zoeken|in kaart te brengen|na te gaan|te bezien)\b",
+    (r"\b(?:gevraagd|opdracht (?:gegeven|verleend))\b[^.;]{0,120}\b(?:te adviseren|advies uit te brengen|te onderzoeken|te verkennen|uit te zoeken|in kaart te brengen|in beeld te brengen|na te gaan|te bezien|door te rekenen|te inventariseren|te evalueren|te analyseren)\b",
      OVERWEGING, 0.8, "gevraagd opdracht"),
     (r"\b(?:informeer|informeren|bericht)\b[^.;]{0,40}\bover (?:mijn|ons|het|zijn) (?:standpunt|besluit)\b", OVERWEGING, 0.8,
      "standpunt besluit"),
@@ -593,7 +593,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         act = _own_act(sents)
         if act is None:
             return Stance(ONBEPAALD, None, 0.0, reeds)
-        return Stance(NIET if NEGATION.search(act) else OVER, act, ACT_WEIGHT, reeds)
+        return Stance(NIET if NEGATION.search(act) else OVER, act, _act_weight(sents, act), reeds)
     if ELDERS in scores:
         # addressed to others: only an explicit decision of the sender's own outweighs it
         own = [lab for lab in scores if lab != ELDERS and best[lab][2] >= 0.8]
@@ -644,14 +644,28 @@ def _quote_key(s: str, weight: float, flag: str) -> tuple[float, ...]:
 _OWN = r"(?:ik|wij|we|het kabinet|de regering)"
 _NOT_ACT = (r"(?:heb|heeft|hebben|ben|is|zijn|kan|kunnen|moet|moeten|wil|willen|zou|zouden|dank|danken|waardeer|waarderen"
             r"|informeer|informeren|stuur|sturen|bericht|berichten|verwacht|verwachten|zie|ziet|zien|vind|vindt|vinden"
-            r"|constateer|constateren|merk|merken|hoop|hopen|begrijp|begrijpen|denk|denken|lees|lezen|wacht|wachten)")
+            r"|constateer|constateren|merk|merken|hoop|hopen|begrijp|begrijpen|denk|denken|lees|lezen|wacht|wachten|laat|laten)")
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _DATE = (rf"(?:(?:per|vanaf|met ingang van|vóór|uiterlijk)\s+(?:\d{{1,2}}\s+{_MONTH}|\d{{4}}|{_MONTH})|in\s+\d{{4}}"
          r"|(?:dit|volgend|komend)\s+(?:jaar|voorjaar|najaar|kwartaal))")
+_DONE = (r"(?:gevraagd|opgedragen|vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd|verlengd|geregeld"
+         r"|vastgelegd|verankerd|ingevoerd|uitgebreid|aangescherpt|opgenomen|aangewezen|ingesteld|opgericht)")
+_FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken)"
+_DO = (r"(?:regelen|invoeren|mogelijk maken|vastleggen|verankeren|verhogen|verlagen|verlengen|uitbreiden|aanpassen|opnemen"
+       r"|starten|oprichten|instellen|wijzigen|verplichten|financieren|opdracht geven|beschikbaar stellen)")
 OWN_ACT = _Rx(
     rf"^{_OWN}\s+(?!{_NOT_ACT}\b)\w+"
     rf"|^(?!(?:de|het|een|deze|dit|die|dat|er|zij|ze|hij|gemeenten|provincies)\b)[^.;,]{{0,60}}\b(?!{_NOT_ACT}\b)\w+ {_OWN}\b"
-    rf"|\b(?:wordt|worden|geldt|gelden)\b[^.;]{{0,60}}\b{_DATE}\b|\b{_DATE}\b[^.;]{{0,60}}\b(?:wordt|worden|geldt|gelden)\b",
+    rf"|\b(?:wordt|worden|geldt|gelden)\b[^.;]{{0,60}}\b{_DATE}\b|\b{_DATE}\b[^.;]{{0,60}}\b(?:wordt|worden|geldt|gelden)\b"
+    # the verb second after a fronted clause: "Om de aanbeveling uit te voeren, reserveer ik € 8 miljoen"
+    rf"|,\s+(?!{_NOT_ACT}\b)\w+ {_OWN}\b"
+    # done, asked or ordered by the sender: "Ik heb het RIVM gevraagd de invoering voor te bereiden"
+    rf"|^{_OWN}\s+(?:heb|hebben)\b[^.;]{{0,100}}\b{_DONE}\b|\bop (?:mijn|ons) verzoek\b"
+    # the sender's own future act: "Dat recht ga ik regelen", "Ik ga de NZa opdracht geven ..."
+    rf"|\b(?:ga|gaan|zal|zullen) {_OWN}\b[^.;]{{0,80}}\b{_DO}\b|^{_OWN}\s+(?:ga|gaan|zal|zullen)\b[^.;]{{0,80}}\b{_DO}\b"
+    # money found or a rule made, in the passive: "Hiervoor is structureel € 340 miljoen vrijgemaakt", "Dit
+    # wordt geregeld in de nieuwe Participatieregeling"
+    rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}\b{_DONE}\b|\b(?:is|zijn)\b[^.;]{{0,80}}\b{_FOUND}\b",
     re.IGNORECASE)
 ADVISER = _Rx(r"\b(?:adviseert|adviseren|beveelt|bevelen|stelt|stellen|vraagt|vragen|pleit|pleiten|bepleit|wijst|concludeert"
                      r"|constateert|raadt)\b", re.IGNORECASE)
@@ -660,15 +674,41 @@ CURRENT = _Rx(r"\b(?:momenteel|thans|op dit moment|nu al|al jaren|sinds)\b", re.
 # below THRESHOLD: an act found where no cue speaks is a lean, quoted but reported as `onbepaald` (measured:
 # see THRESHOLD)
 ACT_WEIGHT = 0.4
+ACT_SURE = 0.55
+# what limits an act elsewhere in the response: a negation, a contrast, a consequence argued against, a part
+# kept as it is or left for later
+LIMIT = _Rx(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreken|blijft|blijven|overige|vooralsnog"
+            r"|voorlopig|behalve|uitgezonderd)\b", re.IGNORECASE)
+# an act made concrete: a date, money, a rule or a law, an order given
+CONCRETE = _Rx(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorstel|wetswijziging|regeling|amvb|opdracht"
+               r"|verzoek|verplicht|verplichting)\b|\bwet\w+", re.IGNORECASE)
+# an act that may be the sender's alternative to what is recommended, or an argument against it
+ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|bezwaren"
+                  r"|bezwaar|risico|risico's)\b", re.IGNORECASE)
+# what is put in an annex is no act: "die in de bijlage bij deze brief is opgenomen"
+ANNEX = _Rx(r"\bbijlage\b", re.IGNORECASE)
 
 
 def _own_act(sents: list[str]) -> str | None:
     """The first sentence that states an act of the sender's own, in a response where no cue decides."""
     for s in sents:
         if (OWN_ACT.search(s) and not ADVISER.search(s) and not CURRENT.search(s) and not HYPOTHETICAL.search(s)
-                and not CONCESSIVE.match(s)):
+                and not CONCESSIVE.match(s) and not ANNEX.search(s)):
             return s
     return None
+
+
+def _act_weight(sents: list[str], act: str) -> float:
+    """How far an act found where no cue speaks can be trusted: above the threshold only where the rest of the
+    response holds nothing that limits it (a negation, a contrast, a consequence argued against, another part
+    left as it is), as in "De Raad adviseert ... Ik richt dit fonds per 1 januari op." Otherwise it may be an
+    alternative or one part of several ("In het MIRT is € 600 miljoen gereserveerd ... Voor volledige
+    verdubbeling ontbreken de middelen."): a lean, below the threshold."""
+    if NEGATION.search(act) or not CONCRETE.search(act):
+        return ACT_WEIGHT
+    if any(LIMIT.search(s) for s in sents if s is not act) or ALTERNATIVE.search(" ".join(sents)):
+        return ACT_WEIGHT
+    return ACT_SURE
 
 
 def _candidates(s: str) -> list[_Cue]:

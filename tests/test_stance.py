@@ -349,8 +349,12 @@ PHRASINGS = [
     ('Ik deel het doel, maar kies voor een andere aanpak dan de Raad voorstelt.', 'deels_overgenomen'),
     ('De regeling wordt aangepast, zoals de Raad voorstelt.', 'overgenomen'),
     ('De huidige regeling blijft gelden.', 'niet_overgenomen'),
-    # an act where no cue speaks is a lean below the threshold: quoted, reported as onbepaald
-    ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "onbepaald"),
+    # an act where no cue speaks: made concrete (a date, money, a rule) and limited by nothing else in the
+    # response, it adopts (blind3 round); otherwise it is a lean below the threshold, reported as onbepaald
+    ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "overgenomen"),
+    ("De raad adviseert een loket voor mantelzorgers. Het kabinet opent een loket in de gemeentehuizen.", "onbepaald"),
+    ("De raad adviseert een landelijk loket. Per 1 januari opent het kabinet een loket. Een landelijk loket zou "
+     "te duur zijn.", "onbepaald"),
     ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
     ("Ik ga hiermee aan de slag.", "overgenomen"),
     ("We gaan dit doen.", "overgenomen"),
@@ -552,10 +556,19 @@ def test_general_phrasings(text: str, label: str) -> None:
 
 
 def test_an_act_where_no_cue_speaks_is_a_lean_quoted_below_the_threshold() -> None:
+    # a concrete act with nothing limiting it adopts, just above the threshold
     text = "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt."
-    raw, st = classify_raw(text), classify(text)
-    assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD
-    assert st.standpunt == "onbepaald" and st.citaat == "De meldcode wordt per 1 juli aangescherpt."
+    st = classify(text)
+    assert st.standpunt == "overgenomen" and THRESHOLD <= st.vertrouwen < 0.6
+    assert st.citaat == "De meldcode wordt per 1 juli aangescherpt."
+    # the same act next to a part kept as it is, or a consequence argued against: a lean, below the threshold
+    for text in ("De inspectie beveelt aan de meldcodes aan te scherpen. De meldcode kindermishandeling wordt per "
+                 "1 juli aangescherpt. De andere meldcodes blijven ongewijzigd.",
+                 "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt. "
+                 "Een verdere aanscherping zou de meldingsbereidheid schaden."):
+        raw, st = classify_raw(text), classify(text)
+        assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD, text
+        assert st.standpunt == "onbepaald" and st.citaat == sentences(text)[1]
     # what is only described or sent is no act
     for text in ("Momenteel wordt de capaciteit per kwartaal vastgesteld.",
                  "Ik informeer uw Kamer voor 1 juli over de voortgang.",
