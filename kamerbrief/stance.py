@@ -152,14 +152,32 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      "volg volgt volgen"),
     (r"\b(?:advies|adviezen|aanbeveling|aanbevelingen)\b[^.;]{0,80}\b(?:volg|volgt|volgen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9,
      "volg volgt volgen"),
+    # the recommendation named as what will be carried out: "... en zal de aanbeveling om ... in te voeren uitvoeren"
+    (r"\b(?:zal|zullen)\b[^.;]{0,20}\b(?:de|deze|dit|het) (?:aanbeveling|advies|voorstel)\b[^.;]{0,120}\b(?:uitvoeren|opvolgen|overnemen)\b",
+     OVER, 0.9, "uitvoeren opvolgen overnemen"),
+    # done to carry it out: "Om de aanbeveling van de Inspectie uit te voeren, wordt de opleiding verlengd"
+    (r"^om (?:de|deze|dit|het|die)\b[^.;,]{0,20}\b(?:aanbeveling|aanbevelingen|advies|adviezen|voorstel)\b[^.;,]{0,60}\b"
+     r"(?:uit te voeren|op te volgen|te volgen|in te voeren|te realiseren)\b", OVER, 0.9, "om"),
+    # a decision to do so: "besluit het kabinet daartoe"
+    (r"\b(?:besluit|besluiten|besloten)\b[^.;]{0,30}\bdaartoe\b", OVER, 0.9, "daartoe"),
+    # agreeing with the adviser: "Net als de commissie vinden wij dat ..."
+    (r"\b(?:net als|evenals) (?:de|het)\b[^.;,]{0,40}\b(?:vind|vindt|vinden|ben|is|zijn|acht|achten|meen|menen) (?:ik|wij|we|het kabinet)\b",
+     OVER, 0.8, "net evenals"),
+    # the recommended measure met: "ten minste 30 procent ..., het percentage dat de Raad voorstelt"
+    (r"\b(?:het|de) (?:percentage|bedrag|niveau|norm|termijn|aantal|minimum|maximum)\b[^.;]{0,10}\b(?:dat|die) (?:de|het)\b[^.;]{0,40}"
+     r"\b(?:voorstelt|adviseert|aanbeveelt|noemt|nodig acht|nodig achtte|vraagt|bepleit)\b"
+     r"|\bwat (?:de|het)\b[^.;]{0,40}\b(?:als minimum noemt|nodig acht|voorstelt|vraagt|aanbeveelt)\b",
+     OVER, 0.8, "percentage bedrag niveau norm termijn aantal minimum maximum wat"),
     # short decisions: "Dat doen we.", "Zo gaan we het doen."
+    (r"\b(?:dat|dit|zo) (?:blijf|blijft|blijven) (?:ik|wij|we|het kabinet) (?:het |dat |dit )?doen\b"
+     r"|^(?:zo|dat|dit) (?:zal|gaat) het (?:ook )?(?:gaan|gebeuren)\b", OVER, 0.9, "doen gaan gebeuren"),
     (r"\b(?:dat|dit|zo) (?:doe|doen) (?:ik|wij|we|het kabinet)\b", OVER, 0.9, "doe doen"),
     (r"\b(?:dat|dit|zo) (?:ga|gaan|zal|zullen) (?:ik|wij|we|het kabinet) (?:het |dat |dit )?doen\b", OVER, 0.9, "doen"),
     (rf"\b{_SUBJ} (?:ga|gaat|gaan|zal|zullen) (?:dit|dat|het) (?:ook |dan ook )?doen\b", OVER, 0.9, "doen"),
     # the subject left out after "en": "... ziet geen belemmeringen en zal dat ook doen"
     (r"\b(?:en|dus) (?:ga|gaat|gaan|zal|zullen) (?:dit|dat|het) (?:ook |dan ook |graag )?doen\b", OVER, 0.9, "doen", "s"),
     # a terse answer in a table cell or list: "Ja.", "Akkoord.", "Ja, de minister stelt ..."
-    (r"^(?:ja|akkoord|eens|instemming)\s*(?:[.!]\s*$|[,:;])", OVER, 0.9, "ja akkoord eens instemming"),
+    (r"^(?:[^.:;]{0,40}:\s*)?(?:ja|akkoord|eens|instemming)\s*(?:[.!]\s*$|[,:;])", OVER, 0.9, "ja akkoord eens instemming"),
     # the conclusion after the context, in the sender's own words and with no other cue: "... Ik verleng de
     # termijn daarom per 1 januari naar twaalf weken." Not where it picks an alternative: "Ik kies daarom voor
     # betere samenwerking tussen de bestaande loketten" concludes just as well, and rejects.
@@ -191,8 +209,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bgeen (?:enkele )?(?:reden|aanleiding|bezwaar)\b[^.;]{0,80}\bniet\b", OVER, 1.0, "reden aanleiding bezwaar", "dbl"),
     # already being done (counts as adopting)
     (rf"\b{_SUBJ} (?:zet|zetten) zich\b[^.;]{{0,40}}\b(?:reeds|al)\b", OVER, 0.7, "zet zetten"),
-    (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen|gebeurd|doorgevoerd|aangepast)\b",
-     OVER, 0.7, "gebeurd doorgevoerd aangepast gezet ondernomen ingezet gestart opgepakt geïmplementeerd uitgevoerd uitvoering vastgelegd geregeld "
+    (r"\b(?:reeds|al|inmiddels)\b[^.;]{0,50}\b(?:in gang gezet|actie toe heeft ondernomen|actie ondernomen|ingezet|gestart|opgepakt|geïmplementeerd|uitgevoerd|in uitvoering|vastgelegd|geregeld|gerealiseerd|opgericht|ingevoerd|ingesteld|getroffen|gebeurd|doorgevoerd|aangepast|toegepast)\b",
+     OVER, 0.7, "toegepast gebeurd doorgevoerd aangepast gezet ondernomen ingezet gestart opgepakt geïmplementeerd uitgevoerd uitvoering vastgelegd geregeld "
      "gerealiseerd opgericht ingevoerd ingesteld getroffen"),
     (r"\bwordt (?:reeds|al)\b[^.;]{0,30}\b(?:gedaan|gewerkt|uitgevoerd)\b", OVER, 0.7, "gedaan gewerkt uitgevoerd"),
     (r"\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b", OVER, 0.8, "gebeurt geschiedt"),
@@ -227,6 +245,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:huidige|bestaande)\b[^.;]{0,40}\b(?:handhaven|behouden|voortzetten|voort te zetten|voortbestaan|laten bestaan)\b"
      r"|\b(?:blijft|blijven)\b[^.;]{0,30}\b(?:op|in|bij) (?:het|de|haar|zijn) (?:huidige|bestaande)\b",
      NIET, 0.8, "handhaven behouden voortzetten voort voortbestaan bestaan blijft blijven"),
+    # the sender's course kept: "Ik blijf vasthouden aan de huidige systematiek", "blijft daarom beperkt tot"
+    (r"\bvasthouden aan (?:de|het) (?:huidige|bestaande)\b|\b(?:blijft|blijven)\b[^.;]{0,30}\bbeperkt tot\b", NIET, 0.8,
+     "vasthouden blijft blijven"),
     # a verdict of excess: "Een centrale app acht ik ... te risicovol", "achten wij een te grote inbreuk"
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,100}\bte (?:groot|grote|risicovol|risicovolle|kostbaar|kostbare|duur|dure"
      r"|complex|complexe|zwaar|zware|ingrijpend|ingrijpende|belastend|belastende|omslachtig|vergaand|vergaande)\b",
@@ -264,7 +285,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      r"|\b(?:handhaaf|handhaaft|handhaven|behoud|behoudt|behouden)\b[^.;]{0,20}\b(?:de|het) (?:huidige|bestaande|geldende)\b", NIET, 0.8,
      "huidige bestaande geldende", "s"),
     # "Nee.", "Nee, ..." in a table cell
-    (r"^(?:nee|neen)\s*(?:[.!]\s*$|[,:;])", NIET, 0.9, "nee neen"),
+    (r"^(?:[^.:;]{0,40}:\s*)?(?:nee|neen)\s*(?:[.!]\s*$|[,:;])", NIET, 0.9, "nee neen"),
     # does not fit, no money, too heavy, not enough reason, adds nothing
     (r"\b(?:past|passen)\b[^.;]{0,20}\bniet (?:binnen|bij|in)\b", NIET, 0.8, "past passen"),
     (r"\bgeen (?:financiële |budgettaire )?(?:ruimte|dekking)\b|\bgeen (?:extra )?(?:middelen|budget|geld)\b[^.;]{0,20}\bbeschikbaar\b",
@@ -505,6 +526,14 @@ HYPOTHETICAL = re.compile(
     r"\b(?:overwogen|bezien|bekeken|nagegaan|onderzocht|afgewogen|getwijfeld|de vraag)\s+of\b[^,;.]{0,200}|^Of\b[^,;.]{0,200}",
     re.IGNORECASE)
 # what the adviser says is reported, not decided: "De raad concludeert dat dit op onderdelen niet zo is."
+# what the recommendation asks, named in the sender's sentence: "De aanbeveling om de reclassering eerder te
+# betrekken bij het strafadvies ..." (its "betrekken bij" decides nothing), and what the adviser proposes, up to
+# the next comma: "De commissie stelt voor iedere aanvraag te laten toetsen ..."
+CONTENT = re.compile(
+    r"\b(?:aanbeveling|aanbevelingen|advies|voorstel)\b(?: van (?:de|het) \w+)? om\b[^.;,]{0,200}?\bte \w+"
+    r"|\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|\w+raad|\w+commissie)\b[^.;,]{0,30}"
+    r"\b(?:stelt voor|adviseert|beveelt aan|pleit voor|bepleit|raadt aan)\b[^.;,]{0,200}",
+    re.IGNORECASE)
 REPORTED = re.compile(
     r"\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|ombudsman|\w+raad|\w+commissie|onderzoekers)\b[^.;,]{0,40}"
     r"\b(?:concludeert|constateert|stelt vast|signaleert|meent|merkt op|wijst erop)\b[^.;]{0,200}", re.IGNORECASE)
@@ -646,11 +675,11 @@ _NOT_ACT = (r"(?:heb|heeft|hebben|ben|is|zijn|kan|kunnen|moet|moeten|wil|willen|
             r"|informeer|informeren|stuur|sturen|bericht|berichten|verwacht|verwachten|zie|ziet|zien|vind|vindt|vinden"
             r"|constateer|constateren|merk|merken|hoop|hopen|begrijp|begrijpen|denk|denken|lees|lezen|wacht|wachten|laat|laten)")
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-_DATE = (rf"(?:(?:per|vanaf|met ingang van|vóór|uiterlijk)\s+(?:\d{{1,2}}\s+{_MONTH}|\d{{4}}|{_MONTH})|in\s+\d{{4}}"
+_DATE = (rf"(?:(?:per|vanaf|met ingang van|vóór|uiterlijk)\s+(?:(?:het\s+)?(?:school|kalender)jaar\s+)?(?:\d{{1,2}}\s+{_MONTH}|\d{{4}}|{_MONTH})|in\s+\d{{4}}"
          r"|(?:dit|volgend|komend)\s+(?:jaar|voorjaar|najaar|kwartaal))")
 _DONE = (r"(?:gevraagd|opgedragen|vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd|verlengd|geregeld"
-         r"|vastgelegd|verankerd|ingevoerd|uitgebreid|aangescherpt|opgenomen|aangewezen|ingesteld|opgericht)")
-_FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken)"
+         r"|vastgelegd|verankerd|ingevoerd|uitgebreid|aangescherpt|opgenomen|aangewezen|ingesteld|opgericht|voortgezet|gefinancierd)")
+_FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd)(?=[^.;]{0,40}(?:€|\bmiljoen\b|\bmiljard\b))"
 _DO = (r"(?:regelen|invoeren|mogelijk maken|vastleggen|verankeren|verhogen|verlagen|verlengen|uitbreiden|aanpassen|opnemen"
        r"|starten|oprichten|instellen|wijzigen|verplichten|financieren|opdracht geven|beschikbaar stellen)")
 OWN_ACT = _Rx(
@@ -681,10 +710,10 @@ LIMIT = _Rx(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreke
             r"|voorlopig|behalve|uitgezonderd)\b", re.IGNORECASE)
 # an act made concrete: a date, money, a rule or a law, an order given
 CONCRETE = _Rx(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorstel|wetswijziging|regeling|amvb|opdracht"
-               r"|verzoek|verplicht|verplichting)\b|\bwet\w+", re.IGNORECASE)
+               r"|verzoek|verplicht|verplichting|middelen|budget|gereserveerd|vrijgemaakt)\b|\bwet\w+", re.IGNORECASE)
 # an act that may be the sender's alternative to what is recommended, or an argument against it
-ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|bezwaren"
-                  r"|bezwaar|risico|risico's)\b", re.IGNORECASE)
+ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|risico|risico's)\b",
+                  re.IGNORECASE)
 # what is put in an annex is no act: "die in de bijlage bij deze brief is opgenomen"
 ANNEX = _Rx(r"\bbijlage\b", re.IGNORECASE)
 
@@ -736,14 +765,20 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
             continue
         if concessive is None:
             concessive = [c.span() for c in CONCESSIVE.finditer(s)]
-            hypothetical = [c.span() for c in HYPOTHETICAL.finditer(s)] + [c.span() for c in REPORTED.finditer(s)]
+            hypothetical = ([c.span() for c in HYPOTHETICAL.finditer(s)] + [c.span() for c in REPORTED.finditer(s)]
+                            + [c.span() for c in CONTENT.finditer(s)])
         if cue.needs_subject:
             if has_subject is None:
                 has_subject = bool(SUBJECT.search(s))
             if not has_subject:
                 continue
-        if any(a <= m.start() < b for a, b in hypothetical):
-            continue
+        inside = next((b for a, b in hypothetical if a <= m.start() < b), None)
+        if inside is not None:
+            # the cue may still match after the clause that only names or weighs the recommendation: "Het advies
+            # om vaccinatie op te nemen in het programma neem ik over"
+            m = cue.rx.search(s, inside)
+            if not m or any(a <= m.start() < b for a, b in hypothetical):
+                continue
         conceded = any(a <= m.start() < b for a, b in concessive)
         if conceded and cue.label != OVER:
             continue
