@@ -334,7 +334,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:deels|gedeeltelijk|voor een deel|ten dele|in beginsel|in principe|op onderdelen)\b", DEELS, 0.8,
      "deels gedeeltelijk deel dele beginsel principe onderdelen"),
     (r"\b(?:eerste|tweede|derde|laatste|ene|andere) (?:deel|onderdeel|helft)\b", DEELS, 0.8, "deel onderdeel helft"),
-    (r"\bmet uitzondering van\b|\buitgezonderd\b", DEELS, 0.8, "uitzondering uitgezonderd"),
+    (r"\bmet uitzondering van\b|\buitgezonderd\b|\bmet (?:één|een|twee|enkele) uitzondering(?:en)?\b", DEELS, 0.8,
+     "uitzondering uitzonderingen uitgezonderd"),
     # adopted with a proviso: "neem ik over, met dien verstande dat ..."; one part yes, another no: "Wel ..., maar ... niet"
     (r"\bmet dien verstande\b|\bmet (?:een|de|één) (?:belangrijke |wezenlijke )?kanttekening\b", DEELS, 0.7, "verstande kanttekening"),
     (r"^Wel\b[^.;]{0,120}\bmaar\b[^.;]{0,80}\b(?:niet|geen)\b", DEELS, 0.8, "wel"),
@@ -513,6 +514,10 @@ CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORE
 RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
                          r"|wat betreft|over wat|grotendeels|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
                          re.IGNORECASE)
+# an adoption for one scope only: "neem ik over voor cosmetica", "wordt gevolgd voor nieuwe projecten",
+# "wordt voor munitie en brandstof gevolgd" (not "voor zover", which RESTRICTION reads, nor a date)
+SCOPE = re.compile(r"^\s*(?:(?:ik|wij|we|het kabinet)\s+)?voor (?!zover\b|in\b|aan\b|(?:de|het) (?:zomer|najaar|voorjaar|eind|einde|jaareinde)\b|\d)", re.IGNORECASE)
+SCOPE_IN = re.compile(r"\b(?:wordt|worden) voor (?!zover\b|\d)\w+", re.IGNORECASE)
 # an adoption on a condition not yet met is a part: "kan rekenen op mijn steun zodra er een alternatief is"
 CONDITION = re.compile(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
@@ -801,7 +806,8 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
                     weight *= 0.9
                 else:
                     label = NIET
-            elif RESTRICTION.search(before + m.group(0) + after) or CONDITION.search(s[m.end():]):
+            elif (RESTRICTION.search(before + m.group(0) + after) or CONDITION.search(s[m.end():])
+                  or SCOPE.search(s[m.end():]) or SCOPE_IN.search(m.group(0))):
                 label = DEELS
                 weight *= 0.9
         if conceded and label == NIET:
