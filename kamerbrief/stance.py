@@ -120,7 +120,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      0.8, "uitvoeren overnemen invoeren realiseren opvolgen doorvoeren implementeren toepassen opnemen vastleggen verankeren"),
     (r"\b(?:voer|voert|voeren) (?:ik|wij|we|het kabinet)\b[^.;]{0,60}\buit\b", OVER, 0.8, "voer voert voeren"),
     # an intention or decision to carry it out: "Ik ben voornemens de aanbeveling uit te voeren."
-    (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,80}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen|te volgen|te implementeren|toe te passen)\b",
+    (r"\b(?:besloten|besluit|voornemens|bereid|van plan|toe)\b[^.;]{0,160}\b(?:uit te voeren|in te voeren|over te nemen|op te volgen|door te voeren|te realiseren|aan te passen|te volgen|te implementeren|toe te passen)\b",
      OVER, 0.9, "voeren nemen volgen realiseren passen implementeren", "s"),
     # assent: "Het kabinet stemt in met deze aanbeveling."
     (r"\b(?:stem|stemt|stemmen)\b[^.;]{0,30}\bin met\b", OVER, 1.0, "stem stemt stemmen", "s"),
@@ -339,6 +339,14 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # adopted with a proviso: "neem ik over, met dien verstande dat ..."; one part yes, another no: "Wel ..., maar ... niet"
     (r"\bmet dien verstande\b|\bmet (?:een|de|één) (?:belangrijke |wezenlijke )?kanttekening\b", DEELS, 0.7, "verstande kanttekening"),
     (r"^Wel\b[^.;]{0,120}\bmaar\b[^.;]{0,80}\b(?:niet|geen)\b", DEELS, 0.8, "wel"),
+    # a middle way, or a part of the scope set apart: "Ik kies voor een tussenweg.", "Voor de overige gebieden
+    # hanteer ik 2035", "; de overige maatregelen worden gefaseerd ingevoerd"
+    (r"\b(?:tussenweg|middenweg|tussenvorm|tussenoplossing|compromis)\b"
+     r"|(?:^|[;:]\s*)(?:voor\s+)?(?:de\s+|het\s+)?(?:overige|resterende)\b|^voor (?:de |het )?andere\b",
+     DEELS, 0.7, "tussenweg middenweg tussenvorm tussenoplossing compromis overige resterende andere"),
+    # a trial instead of the whole: "kies ik niet voor landelijke invoering, maar start ik een experiment"
+    (r"\bmaar\b[^.;]{0,30}\b(?:start|starten|begin|beginnen)\b[^.;]{0,40}\b(?:experiment|pilot|proef|proefproject)\b", DEELS, 0.9,
+     "experiment pilot proef proefproject"),
     # adopted on a condition not yet met: "neem ik over onder de voorwaarde dat ...", "mits de verzekeraars ..."
     (r"\bmits\b|\b(?:op|onder) (?:de )?voorwaarde(?:n)? dat\b|\b(?:een|als|de) (?:belangrijke )?voorwaarde (?:is|geldt)\b",
      DEELS, 0.8, "mits voorwaarde voorwaarden"),
