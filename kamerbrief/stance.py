@@ -168,6 +168,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      r"\b(?:voorstelt|adviseert|aanbeveelt|noemt|nodig acht|nodig achtte|vraagt|bepleit)\b"
      r"|\bwat (?:de|het)\b[^.;]{0,40}\b(?:als minimum noemt|nodig acht|voorstelt|vraagt|aanbeveelt)\b",
      OVER, 0.8, "percentage bedrag niveau norm termijn aantal minimum maximum wat"),
+    # the sender's will to do it: "Ik wil de verplichting invoeren dat ..."
+    (rf"^{_SUBJ} (?:wil|willen)\b[^.;]{{0,100}}\b(?:invoeren|regelen|verplichten|uitbreiden|mogelijk maken|verankeren|vastleggen)\b", OVER,
+     0.8, "invoeren regelen verplichten uitbreiden maken verankeren vastleggen"),
     # short decisions: "Dat doen we.", "Zo gaan we het doen."
     (r"\b(?:dat|dit|zo) (?:blijf|blijft|blijven) (?:ik|wij|we|het kabinet) (?:het |dat |dit )?doen\b"
      r"|^(?:zo|dat|dit) (?:zal|gaat) het (?:ook )?(?:gaan|gebeuren)\b", OVER, 0.9, "doen gaan gebeuren"),
@@ -248,6 +251,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # the sender's course kept: "Ik blijf vasthouden aan de huidige systematiek", "blijft daarom beperkt tot"
     (r"\bvasthouden aan (?:de|het) (?:huidige|bestaande)\b|\b(?:blijft|blijven)\b[^.;]{0,30}\bbeperkt tot\b", NIET, 0.8,
      "vasthouden blijft blijven"),
+    # what is kept as it is: "Die positie wil ik behouden"
+    (r"\b(?:wil|willen) (?:ik|wij|we|het kabinet) (?:\w+ )?(?:behouden|handhaven)\b", NIET, 0.7, "behouden handhaven"),
     # a verdict of excess: "Een centrale app acht ik ... te risicovol", "achten wij een te grote inbreuk"
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,100}\bte (?:groot|grote|risicovol|risicovolle|kostbaar|kostbare|duur|dure"
      r"|complex|complexe|zwaar|zware|ingrijpend|ingrijpende|belastend|belastende|omslachtig|vergaand|vergaande)\b",
@@ -322,7 +327,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:weegt|wegen)\b[^.;]{0,40}\bniet (?:op tegen|tegen\b[^.;]{0,20}\bop)\b|\bstaan? niet in verhouding\b", NIET, 0.8,
      "weegt wegen verhouding"),
     (r"\banders dan (?:de|het)\b[^.;]{0,50}\b(?:adviseert|aanbeveelt|voorstelt|bepleit|vraagt)\b", NIET, 0.9, "anders"),
-    (r"\b(?:houd|houdt|houden|hou)\b[^.;]{0,40}\bvast aan\b", NIET, 0.7, "houd houdt houden hou", "s"),
+    (r"\b(?:houd|houdt|houden|hou)\b[^.;]{0,40}\bvast aan\b(?!\s+(?:deze|dit|die|dat)\b)", NIET, 0.7, "houd houdt houden hou", "s"),
     (r"\bniet (?:van )?overtuigd\b", NIET, 0.7, "overtuigd", "s"),
     (r"\bwil(?:len)? (?:ik|wij|we|het kabinet)\b[^.;]{0,30}\b(?:niet|geen)\b(?![^.;]{0,20}\b(?:uitsluiten|uit te sluiten|vooruit|vooruitlopen))",
      NIET, 0.7, "wil willen"),
@@ -402,7 +407,11 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\b(?:verwacht|verwachten)\b[^.;]{0,40}\b(?:besluit|beslissing|standpunt)\b", OVERWEGING, 0.8, "verwacht verwachten"),
     (r"\b(?:besluit|beslist|besluiten|beslissen) (?:ik|wij|we|het kabinet)\b[^.;]{0,40}\bover (?!te\b)", OVERWEGING, 0.8,
      "besluit beslist besluiten beslissen"),
-    (r"\bin (?:behandeling|voorbereiding)\b", OVERWEGING, 0.7, "behandeling voorbereiding"),
+    (r"^(?![^.;]*\b(?:wetsvoorstel|wetswijziging|amvb|regeling)\b)[^.;]*?\bin (?:behandeling|voorbereiding)\b", OVERWEGING, 0.7,
+     "behandeling voorbereiding"),
+    # legislation to carry it out being drafted: "Een wetsvoorstel is in voorbereiding"
+    (r"\b(?:wetsvoorstel|wetswijziging|amvb|regeling)\b[^.;]{0,40}\b(?:is|wordt|zijn|worden) in voorbereiding\b", OVER, 0.8,
+     "voorbereiding"),
     # no decision now: "neemt daar op dit moment geen besluit over"
     (r"\bgeen (?:besluit|beslissing|standpunt)\b", OVERWEGING, 0.8, "besluit beslissing standpunt"),
     # a decision after talks or study: "... eerst met uw Kamer in gesprek voordat ik een besluit neem"
@@ -491,7 +500,7 @@ WORD = re.compile(r"\w+")
 # a reference to the recommendation adopts only in an affirmative, real clause: "Een overstap naar vaste
 # budgetten, zoals de commissie bepleit, zou de prikkel wegnemen" and "wordt niet, zoals de commissie
 # voorstelt, verdubbeld" reject
-REF_VOID = re.compile(r"\b(?:zou|zouden|niet|geen)\b", re.IGNORECASE)
+REF_VOID = re.compile(r"\b(?:zou|zouden)\b|(?<!\bwaaronder )(?<!\bwaarbij )(?<!\bwaarin )\b(?:niet|geen)\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 
@@ -549,7 +558,8 @@ CONTENT = re.compile(
     re.IGNORECASE)
 REPORTED = re.compile(
     r"\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|ombudsman|\w+raad|\w+commissie|onderzoekers)\b[^.;,]{0,40}"
-    r"\b(?:concludeert|constateert|stelt vast|signaleert|meent|merkt op|wijst erop)\b[^.;]{0,200}", re.IGNORECASE)
+    r"\b(?:concludeert|constateert|stelt vast|signaleert|meent|merkt op|wijst erop|heeft laten zien|laat zien|toont aan"
+    r"|heeft aangetoond|beschrijft)\b[^.;]{0,200}", re.IGNORECASE)
 ALREADY = re.compile(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b"
@@ -692,7 +702,7 @@ _DATE = (rf"(?:(?:per|vanaf|met ingang van|vóór|uiterlijk)\s+(?:(?:het\s+)?(?:
          r"|(?:dit|volgend|komend)\s+(?:jaar|voorjaar|najaar|kwartaal))")
 _DONE = (r"(?:gevraagd|opgedragen|vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd|verlengd|geregeld"
          r"|vastgelegd|verankerd|ingevoerd|uitgebreid|aangescherpt|opgenomen|aangewezen|ingesteld|opgericht|voortgezet|gefinancierd)")
-_FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd)(?=[^.;]{0,40}(?:€|\bmiljoen\b|\bmiljard\b))"
+_FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|(?:verhoogd|verlaagd)(?=[^.;]{0,40}(?:€|\bmiljoen\b|\bmiljard\b)))"
 _DO = (r"(?:regelen|invoeren|mogelijk maken|vastleggen|verankeren|verhogen|verlagen|verlengen|uitbreiden|aanpassen|opnemen"
        r"|starten|oprichten|instellen|wijzigen|verplichten|financieren|opdracht geven|beschikbaar stellen)")
 OWN_ACT = _Rx(
@@ -723,7 +733,7 @@ LIMIT = _Rx(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreke
             r"|voorlopig|behalve|uitgezonderd)\b", re.IGNORECASE)
 # an act made concrete: a date, money, a rule or a law, an order given
 CONCRETE = _Rx(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorstel|wetswijziging|regeling|amvb|opdracht"
-               r"|verzoek|verplicht|verplichting|middelen|budget|gereserveerd|vrijgemaakt)\b|\bwet\w+", re.IGNORECASE)
+               r"|verzoek|verplicht|verplichting|middelen|budget|gereserveerd|vrijgemaakt|implementeren|invoering|invoeren)\b|\bwet\w+", re.IGNORECASE)
 # an act that may be the sender's alternative to what is recommended, or an argument against it
 ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|risico|risico's)\b",
                   re.IGNORECASE)
