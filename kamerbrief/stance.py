@@ -645,6 +645,10 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         act = _own_act(sents)
         if act is None:
             return Stance(ONBEPAALD, None, 0.0, reeds)
+        if not NEGATION.search(act) and any(PART_KEPT.search(x) for x in sents if x is not act):
+            # an act next to a part kept as it is: "Het kabinet werkt toe naar de afschaffing van de zorgtoeslag.
+            # De huurtoeslag en de kinderopvangtoeslag blijven vooralsnog bestaan."
+            return Stance(DEELS, act, ACT_SURE, reeds)
         return Stance(NIET if NEGATION.search(act) else OVER, act, _act_weight(sents, act), reeds)
     if ELDERS in scores:
         # addressed to others: only an explicit decision of the sender's own outweighs it
@@ -737,6 +741,10 @@ CONCRETE = _Rx(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorste
 # an act that may be the sender's alternative to what is recommended, or an argument against it
 ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|risico|risico's)\b",
                   re.IGNORECASE)
+# a part of what is recommended kept as it is, or left for want of means
+PART_KEPT = _Rx(r"\b(?:blijft|blijven)\b[^.;]{0,40}\b(?:vooralsnog|voorlopig|bestaan|ongewijzigd|uitgangspunt|in stand)\b"
+                r"|\b(?:blijft|blijven) (?:op )?(?:hun|haar|zijn) huidige\b|\bontbre(?:ekt|ken)\b[^.;]{0,40}\b(?:middelen|geld|budget)\b",
+                re.IGNORECASE)
 # what is put in an annex is no act: "die in de bijlage bij deze brief is opgenomen"
 ANNEX = _Rx(r"\bbijlage\b", re.IGNORECASE)
 
