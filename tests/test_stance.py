@@ -561,11 +561,15 @@ def test_an_act_where_no_cue_speaks_is_a_lean_quoted_below_the_threshold() -> No
     st = classify(text)
     assert st.standpunt == "overgenomen" and THRESHOLD <= st.vertrouwen < 0.6
     assert st.citaat == "De meldcode wordt per 1 juli aangescherpt."
-    # the same act next to a part kept as it is, or a consequence argued against: a lean, below the threshold
-    for text in ("De inspectie beveelt aan de meldcodes aan te scherpen. De meldcode kindermishandeling wordt per "
-                 "1 juli aangescherpt. De andere meldcodes blijven ongewijzigd.",
+    # next to a part kept as it is, the act is a part
+    st = classify("De inspectie beveelt aan de meldcodes aan te scherpen. De meldcode kindermishandeling wordt per "
+                  "1 juli aangescherpt. De andere meldcodes blijven ongewijzigd.")
+    assert st.standpunt == "deels_overgenomen" and st.vertrouwen >= THRESHOLD
+    # next to a consequence argued against or a negation: a lean, below the threshold
+    for text in ("De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt. "
+                 "Een verdere aanscherping zou de meldingsbereidheid schaden.",
                  "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt. "
-                 "Een verdere aanscherping zou de meldingsbereidheid schaden."):
+                 "Een meldplicht voor burgers komt er niet."):
         raw, st = classify_raw(text), classify(text)
         assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD, text
         assert st.standpunt == "onbepaald" and st.citaat == sentences(text)[1]
