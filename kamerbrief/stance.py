@@ -745,6 +745,9 @@ ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|hu
 PART_KEPT = _Rx(r"\b(?:blijft|blijven)\b[^.;]{0,40}\b(?:vooralsnog|voorlopig|bestaan|ongewijzigd|uitgangspunt|in stand)\b"
                 r"|\b(?:blijft|blijven) (?:op )?(?:hun|haar|zijn) huidige\b|\bontbre(?:ekt|ken)\b[^.;]{0,40}\b(?:middelen|geld|budget)\b",
                 re.IGNORECASE)
+# the sender refuses in the first person: "Ik maak deze koppeling niet mogelijk", "... voer ik niet in"
+OWN_REFUSAL = _Rx(rf"^{_OWN}\s+\w+\b[^.;,]{{0,80}}\b(?:niet|geen)\b|\b\w+ {_OWN}\b[^.;,]{{0,60}}\b(?:niet|geen)\b", re.IGNORECASE)
+WEL = _Rx(r"\bwel\b", re.IGNORECASE)
 # what is put in an annex is no act: "die in de bijlage bij deze brief is opgenomen"
 ANNEX = _Rx(r"\bbijlage\b", re.IGNORECASE)
 
@@ -764,7 +767,11 @@ def _act_weight(sents: list[str], act: str) -> float:
     left as it is), as in "De Raad adviseert ... Ik richt dit fonds per 1 januari op." Otherwise it may be an
     alternative or one part of several ("In het MIRT is € 600 miljoen gereserveerd ... Voor volledige
     verdubbeling ontbreken de middelen."): a lean, below the threshold."""
-    if NEGATION.search(act) or not CONCRETE.search(act):
+    if NEGATION.search(act):
+        # a refusal in the sender's own words, with nothing else done: "Ik maak deze koppeling niet mogelijk."
+        own = OWN_REFUSAL.search(act)
+        return ACT_SURE if own and not any(CONTRAST_WORD.search(x) or WEL.search(x) for x in sents) else ACT_WEIGHT
+    if not CONCRETE.search(act):
         return ACT_WEIGHT
     if any(LIMIT.search(s) for s in sents if s is not act) or ALTERNATIVE.search(" ".join(sents)):
         return ACT_WEIGHT
