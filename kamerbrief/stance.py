@@ -227,6 +227,8 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     # rejecting
     (rf"\b(?:neem|neemt|nemen)\b[^.;]{{0,160}}\bniet over{_CLAUSE_END}", NIET, 1.0, _NEEM),
     (r"\bniet (?:over te nemen|overgenomen)\b", NIET, 1.0, "nemen overgenomen"),
+    # not taken up in the sender's own instrument: "De voorgestelde boete neem ik daarin niet op"
+    (r"\b(?:neem|neemt|nemen)\b[^.;]{0,60}\bniet op\b", NIET, 0.9, _NEEM),
     (r"\b(?:acht|achten|vind|vindt|vinden)\b[^.;]{0,80}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|verstandig|haalbaar|passend|proportioneel|doelmatig|uitvoerbaar|effectief|realistisch|gewenst|gerechtvaardigd|doeltreffend|aanvaardbaar|verantwoord|acceptabel)\b",
      NIET, 1.0, "acht achten vind vindt vinden"),
     (r"\b(?:is|zijn)\b[^.;]{0,50}\bniet (?:nodig|wenselijk|opportuun|zinvol|noodzakelijk|haalbaar|proportioneel|doelmatig|uitvoerbaar|mogelijk|handhaafbaar|werkbaar|toepasbaar|betaalbaar)\b",
@@ -522,6 +524,7 @@ CONTRAST = re.compile(
     r"|,[^,.;]{0,40}\b(?:niet|geen)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+PREFERENCE = re.compile(r"\b(?:liever|bij voorkeur)\b", re.IGNORECASE)
 DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
 # a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
 THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
@@ -826,6 +829,8 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
             before = _CLAUSE_MARK.split(s[max(0, m.start() - 20): m.start()])[-1]
             after = _CLAUSE_MARK.split(s[m.end(): m.end() + 20])[0]
             rest = _CLAUSE_MARK_COLON.split(s[m.end():], maxsplit=1)[0]
+            if PREFERENCE.search(before + m.group(0) + after):
+                continue  # the alternative preferred: "Wij investeren liever in voorlichting"
             if CONTRAST.search(s[m.end():]) and DEFERRAL.search(s[m.end():]):
                 label = OVERWEGING  # "neem ik over, maar wil eerst de uitvoerbaarheid laten toetsen"
                 weight = 0.8
