@@ -33,6 +33,10 @@ BLIND2 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" el
           for c in yaml.safe_load((DATA / "standpunten-blind2.yaml").read_text(encoding="utf-8"))]
 BLIND2_TUNE = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 0]
 BLIND2_HELD = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 1]
+# a third blind set, same four labels, written by someone who never saw the classifier: the training set of
+# its round, whole; from then on fresh test and blind2 held-out are the test sets
+BLIND3 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
+          for c in yaml.safe_load((DATA / "standpunten-blind3.yaml").read_text(encoding="utf-8"))]
 
 
 def evaluate(cases: list[dict[str, str]] = CASES
@@ -86,7 +90,8 @@ def test_stance_on_the_fresh_blind_set() -> None:
     print(text)
     assert accuracy >= 0.85, text
     assert dev >= 0.95, text
-    assert test >= 0.77, text  # a ratchet: 76.5 % after issue 12's tuning, 77.6 % after blind2's
+    # a ratchet: 76.5 % after issue 12's tuning, 77.6 % after blind2's, 68/85 = 80.0 % after blind3's
+    assert test >= 0.799, text
 
 
 def _four(label: str) -> str:
@@ -106,7 +111,21 @@ def test_stance_on_the_second_blind_set() -> None:
     misses = [(c["id"], c["standpunt"], classify(c["tekst"]).standpunt) for c in BLIND2_TUNE
               if _four(classify(c["tekst"]).standpunt) != c["standpunt"]]
     assert tune >= 0.95, misses
-    assert held >= 0.78, f"held-out {held:.3f}"  # measured after tuning: 74/94 = 78.7 %
+    # a ratchet, counted only: 74/94 = 78.7 % after blind2's tuning, 77/94 = 81.9 % after blind3's
+    assert held >= 0.81, f"held-out {held:.3f}"
+
+
+def test_stance_on_the_third_blind_set() -> None:
+    """blind3 is this round's training set: 118/208 = 56.7 % before any change, 193/208 = 92.8 % after. Its
+    figure says what was fitted, not how the classifier does on new text (the test halves above say that)."""
+    assert len(BLIND3) >= 200 and {c["standpunt"] for c in BLIND3} == {
+        "overgenomen", "deels_overgenomen", "niet_overgenomen", "onbepaald"}
+    misses = [(c["id"], c["standpunt"], classify(c["tekst"]).standpunt) for c in BLIND3
+              if _four(classify(c["tekst"]).standpunt) != c["standpunt"]]
+    assert len(misses) <= 15, misses
+    for c in BLIND3:
+        st = classify(c["tekst"])
+        assert st.citaat is None or st.citaat in c["tekst"]
 
 
 def test_the_quoted_sentence_is_the_deciding_one_on_the_second_blind_set() -> None:
@@ -132,6 +151,9 @@ def test_never_adopted_where_the_passage_rejects() -> None:
             assert classify(c["tekst"]).standpunt != "overgenomen", c["id"]
     assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
                    for c in BLIND2_HELD)
+    for c in BLIND3:
+        if c["standpunt"] == "niet_overgenomen":
+            assert classify(c["tekst"]).standpunt != "overgenomen", c["id"]
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
@@ -156,7 +178,7 @@ def test_below_the_threshold_the_label_is_onbepaald_and_the_sentence_still_quote
 
 def test_the_keyword_prefilter_changes_no_result() -> None:
     """A cue runs only on sentences holding one of its keys; every match must hold one."""
-    texts = [c["tekst"] for c in CASES + FRESH] + [t for t, _ in PHRASINGS]
+    texts = [c["tekst"] for c in CASES + FRESH + BLIND3] + [t for t, _ in PHRASINGS]
     for text in texts:
         assert classify_raw(text) == classify_raw(text, prefilter=False), text
         for s in sentences(text):
@@ -195,6 +217,37 @@ def test_no_cue_pattern_nests_quantifiers() -> None:
 
 # general phrasings of each style (written while tuning, so no accuracy claim rests on them)
 PHRASINGS = [
+    # written for blind3's round: implicit adoption and rejection, conditions, scope, the recommendation's own
+    # content (general forms, not the set's sentences)
+    ("Het voorstel om de termijn te verlengen, wordt uitgevoerd.", "overgenomen"),
+    ("Het advies om de heffing af te schaffen, wordt niet gevolgd.", "niet_overgenomen"),
+    ("Het advies om de heffing af te schaffen, wordt niet integraal gevolgd.", "deels_overgenomen"),
+    ("Aan het voorstel om een register in te stellen, wordt geen gevolg gegeven.", "niet_overgenomen"),
+    ("De raad stelt een meldplicht voor. Het huidige stelsel biedt voldoende mogelijkheden om misstanden aan "
+     "te pakken.", "niet_overgenomen"),
+    ("Ik kies ervoor de huidige regeling te handhaven.", "niet_overgenomen"),
+    ("De vergoeding blijft op het huidige niveau.", "niet_overgenomen"),
+    ("Een landelijk register acht ik te kostbaar.", "niet_overgenomen"),
+    ("Ik neem afstand van dit voorstel.", "niet_overgenomen"),
+    ("De opbrengst weegt daar niet tegen op.", "niet_overgenomen"),
+    ("Een verbod, zoals de commissie bepleit, zou de handel naar het buitenland verplaatsen.", "onbepaald"),
+    ("Ik neem de aanbeveling over onder de voorwaarde dat de provincies meebetalen.", "deels_overgenomen"),
+    ("Ik steun de aanbeveling, mits de kosten binnen de begroting blijven.", "deels_overgenomen"),
+    ("De aanbeveling neem ik over voor de rijksgebouwen.", "deels_overgenomen"),
+    ("Het advies wordt voor de grote gemeenten gevolgd.", "deels_overgenomen"),
+    ("De aanbeveling neem ik over, met één uitzondering.", "deels_overgenomen"),
+    ("Ik kies voor een tussenweg.", "deels_overgenomen"),
+    ("Landelijke invoering gaat mij te ver, maar ik start in drie regio's een pilot.", "deels_overgenomen"),
+    ("Om de aanbeveling uit te voeren, wordt de opleiding verlengd.", "overgenomen"),
+    ("Het kabinet zal de aanbeveling om een fonds op te richten uitvoeren.", "overgenomen"),
+    ("Een wetsvoorstel daartoe is in voorbereiding.", "overgenomen"),
+    ("Reactie kabinet: akkoord; de regeling volgt in 2026.", "overgenomen"),
+    ("Het advies om de reclassering eerder te betrekken bij het strafadvies volg ik op.", "overgenomen"),
+    ("De raad adviseert een fonds. Ik richt dit fonds per 1 januari op met € 5 miljoen.", "overgenomen"),
+    ("De raad adviseert een fonds. Ik richt een fonds op voor de kleinste gemeenten. De overige gemeenten "
+     "blijven vooralsnog aangewezen op de huidige regeling.", "deels_overgenomen"),
+    ("De raad adviseert een koppeling van de bestanden. Ik maak deze koppeling niet mogelijk.", "niet_overgenomen"),
+    ("De aanbeveling neem ik niet over. Wij investeren liever in voorlichting.", "niet_overgenomen"),
     # written for blind2's tuning (issue 12, part 2): the general gaps, not the set's sentences
     ("Het kabinet stemt in met deze aanbeveling.", "overgenomen"),
     ("Ik heb besloten het advies van de raad te volgen.", "overgenomen"),
