@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -42,6 +43,9 @@ class _Rx:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
 
 
 OVER = "overgenomen"
@@ -502,7 +506,7 @@ WORD = re.compile(r"\w+")
 # a reference to the recommendation adopts only in an affirmative, real clause: "Een overstap naar vaste
 # budgetten, zoals de commissie bepleit, zou de prikkel wegnemen" and "wordt niet, zoals de commissie
 # voorstelt, verdubbeld" reject
-REF_VOID = re.compile(r"\b(?:zou|zouden)\b|(?<!\bwaaronder )(?<!\bwaarbij )(?<!\bwaarin )\b(?:niet|geen)\b", re.IGNORECASE)
+REF_VOID = _Rx(r"\b(?:zou|zouden)\b|(?<!\bwaaronder )(?<!\bwaarbij )(?<!\bwaarin )\b(?:niet|geen)\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_MARK_COLON = re.compile(r"[,;:]")
 
@@ -524,7 +528,7 @@ CONTRAST = re.compile(
     r"|,[^,.;]{0,40}\b(?:niet|geen)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-PREFERENCE = re.compile(r"\b(?:liever|bij voorkeur)\b", re.IGNORECASE)
+PREFERENCE = _Rx(r"\b(?:liever|bij voorkeur)\b", re.IGNORECASE)
 DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
 # a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
 THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
@@ -536,10 +540,10 @@ RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels
                          re.IGNORECASE)
 # an adoption for one scope only: "neem ik over voor cosmetica", "wordt gevolgd voor nieuwe projecten",
 # "wordt voor munitie en brandstof gevolgd" (not "voor zover", which RESTRICTION reads, nor a date)
-SCOPE = re.compile(r"^\s*(?:(?:ik|wij|we|het kabinet)\s+)?voor (?!zover\b|in\b|aan\b|(?:de|het) (?:zomer|najaar|voorjaar|eind|einde|jaareinde)\b|\d)", re.IGNORECASE)
-SCOPE_IN = re.compile(r"\b(?:wordt|worden) voor (?!zover\b|\d)\w+", re.IGNORECASE)
+SCOPE = _Rx(r"^\s*(?:(?:ik|wij|we|het kabinet)\s+)?voor (?!zover\b|in\b|aan\b|(?:de|het) (?:zomer|najaar|voorjaar|eind|einde|jaareinde)\b|\d)", re.IGNORECASE)
+SCOPE_IN = _Rx(r"\b(?:wordt|worden) voor (?!zover\b|\d)\w+", re.IGNORECASE)
 # an adoption on a condition not yet met is a part: "kan rekenen op mijn steun zodra er een alternatief is"
-CONDITION = re.compile(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
+CONDITION = _Rx(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
 # conceded there counts ("Hoewel ik de intentie onderschrijf, kies ik niet voor ...")
 # what the recommendation wants, as opposed to the analysis or the concern behind it
@@ -554,7 +558,7 @@ HYPOTHETICAL = re.compile(
 # what the recommendation asks, named in the sender's sentence: "De aanbeveling om de reclassering eerder te
 # betrekken bij het strafadvies ..." (its "betrekken bij" decides nothing), and what the adviser proposes, up to
 # the next comma: "De commissie stelt voor iedere aanvraag te laten toetsen ..."
-CONTENT = re.compile(
+CONTENT = _Rx(
     r"\b(?:aanbeveling|aanbevelingen|advies|voorstel)\b(?: van (?:de|het) \w+)? om\b[^.;,]{0,200}?\bte \w+"
     r"|\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|\w+raad|\w+commissie)\b[^.;,]{0,30}"
     r"\b(?:stelt voor|adviseert|beveelt aan|pleit voor|bepleit|raadt aan)\b[^.;,]{0,200}",
