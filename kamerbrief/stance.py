@@ -9,7 +9,10 @@ question ("Ik heb overwogen of ..."): the main clause decides. Earlier sentences
 more, the last sentence not much less (kabinetsreacties state the decision up front or conclude with it
 after the context). When adopting and rejecting cues are both strong, or a rejection is set against an
 adoption ("echter", "maar"), the result is `deels_overgenomen` (the aim shared, not the means); when
-nothing decides, `onbepaald`, never a confident guess. The deciding sentence is quoted verbatim in
+nothing decides, `onbepaald`, never a confident guess. Where no cue speaks, the sender's own act is read
+("Ik richt dit fonds per 1 januari op"): trusted just above the threshold when it is concrete (a date, money,
+a rule) and nothing else in the response limits it, a lean below it otherwise. What the recommendation itself
+asks ("De aanbeveling om ... te betrekken bij ...") never decides. The deciding sentence is quoted verbatim in
 `standpunt_citaat`.
 
 Speed: a cue only runs on the sentences that hold one of its `keys` (whole words, lower case). The words
@@ -57,17 +60,16 @@ ONBEPAALD = "onbepaald"
 ELDERS = "elders"
 
 # Below this confidence the label is reported as `onbepaald` rather than guessed. Measured with
-# `benchmarks/stance_report.py --confidence`. The tuned halves (fresh dev, blind2 tune) are fitted and say
-# nothing here; on the halves not tuned on (fresh test, blind2 held-out, counted only) a label from an
-# explicit, uncontested cue scores 0.8-1.0 and is right 91 % / 84 % of the time, one from an indication or a
-# mixed response (`deels`) 0.6-0.7 and is right 68 % / 100 %. Every cut in (0.4, 0.6] gives the same accuracy
-# there (77.6 % / 78.7 %); a cut above 0.6 costs 13-16 right labels and gains none, because nearly nothing
-# at 0.6-0.7 is really `onbepaald`. Below the cut sit an act of the sender's own found where no cue speaks
-# (0.4: right 2/3 and 3/10, and one of those ten a rejection read as adoption) and a contested response
-# (0.3). Saying `onbepaald` there costs 2 right labels on fresh test (80.0 -> 77.6 %), none on blind2
-# held-out, and keeps the one rejection there from being read as adoption. So the cut stays at 0.5.
-# `standpunt_vertrouwen` is a ranking, not a probability: 0.6 is a lean, 0.8-1.0 a finding that is still
-# wrong about one time in eight on new text.
+# `benchmarks/stance_report.py --confidence` on the halves not tuned on (fresh test, blind2 held-out, counted
+# only; the tuned halves and blind3, the training set of the last round, are fitted and say nothing here).
+# After the blind3 round: a label from an explicit, uncontested cue scores 0.8-1.0 and is right 91 % / 87 % of
+# the time there, one from an indication or a mixed response (`deels`) 0.6-0.7 and is right 74 % / 100 %; a
+# concrete act of the sender's own where no cue speaks scores 0.55 (right 1/2 and 1/1). Below the cut sit a
+# lean from an act that is not concrete or is limited elsewhere (0.4: right 2/2 and 1/8, one of those eight a
+# rejection read as adoption) and a contested response (0.3). A cut at 0.4 would gain 2 right labels on
+# fresh test, lose 2 on blind2 held-out and read that rejection as adoption; a cut above 0.6 loses right
+# labels and gains none. So the cut stays at 0.5. `standpunt_vertrouwen` is a ranking, not a probability:
+# 0.55 and 0.6 are leans, 0.8-1.0 a finding that is still wrong about one time in eight on new text.
 THRESHOLD = 0.5
 
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
@@ -734,8 +736,8 @@ ADVISER = _Rx(r"\b(?:adviseert|adviseren|beveelt|bevelen|stelt|stellen|vraagt|vr
                      r"|constateert|raadt)\b", re.IGNORECASE)
 # what is done now describes, it does not decide: "Momenteel wordt de capaciteit per kwartaal vastgesteld"
 CURRENT = _Rx(r"\b(?:momenteel|thans|op dit moment|nu al|al jaren|sinds)\b", re.IGNORECASE)
-# below THRESHOLD: an act found where no cue speaks is a lean, quoted but reported as `onbepaald` (measured:
-# see THRESHOLD)
+# an act found where no cue speaks: a lean below THRESHOLD, quoted but reported as `onbepaald`; just above it
+# where the act is concrete and nothing else limits it (`_act_weight`; measured: see THRESHOLD)
 ACT_WEIGHT = 0.4
 ACT_SURE = 0.55
 # what limits an act elsewhere in the response: a negation, a contrast, a consequence argued against, a part
