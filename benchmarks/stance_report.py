@@ -14,6 +14,10 @@ blind2 has four labels: `deels` (read as `deels_overgenomen`) and `onbepaald`, w
 classifier calls `in_overweging` (research pending, a later decision, the next cabinet); on blind2 a
 predicted `in_overweging` is therefore counted as `onbepaald`. blind2 also gives the deciding sentence
 (`citaat`): the report counts how often `standpunt_citaat` is exactly that sentence.
+
+The third blind set standpunten-blind3.yaml (208 passages, same four labels and `citaat`, written by someone
+who never saw the classifier) is the training set of its round, whole: `--errors` lists its misread
+passages too. From then on the fresh test half and the blind2 held-out half are the test sets.
 """
 
 from __future__ import annotations
@@ -40,13 +44,25 @@ def load(name: str) -> list[dict[str, str]]:
 
 
 BLIND2 = "blind2"
+BLIND3 = "blind3"
+FOUR = (BLIND2, BLIND3)  # the sets in four labels (`deels`; `onbepaald` also for `in_overweging`)
 LABELS4 = (stance.OVER, stance.DEELS, stance.NIET, stance.ONBEPAALD)
 
 
-def blind2() -> list[dict[str, str]]:
-    """The second blind set, its gold labels in the classifier's names (`deels` -> `deels_overgenomen`)."""
+def four(name: str) -> list[dict[str, str]]:
+    """A four-label blind set, its gold labels in the classifier's names (`deels` -> `deels_overgenomen`)."""
     return [{**c, "standpunt": stance.DEELS if c["standpunt"] == "deels" else c["standpunt"]}
-            for c in load("standpunten-blind2.yaml")]
+            for c in load(name)]
+
+
+def blind2() -> list[dict[str, str]]:
+    """The second blind set, in the classifier's names."""
+    return four("standpunten-blind2.yaml")
+
+
+def blind3() -> list[dict[str, str]]:
+    """The third blind set (the training set of its round), in the classifier's names."""
+    return four("standpunten-blind3.yaml")
 
 
 def blind2_halves() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -67,13 +83,14 @@ def sets() -> dict[str, list[dict[str, str]]]:
         f"{BLIND2} tune (even ids)": tune,
         f"{BLIND2} held-out (odd ids)": held,
         f"{BLIND2} all": tune + held,
+        f"{BLIND3} (training)": blind3(),
     }
 
 
 def predict(name: str, text: str) -> str:
-    """The label as the set counts it: blind2 has no `in_overweging`, only `onbepaald`."""
+    """The label as the set counts it: blind2 and blind3 have no `in_overweging`, only `onbepaald`."""
     got = stance.classify(text).standpunt
-    return stance.ONBEPAALD if name.startswith(BLIND2) and got == stance.OVERWEGING else got
+    return stance.ONBEPAALD if name.startswith(FOUR) and got == stance.OVERWEGING else got
 
 
 def report(pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS) -> str:
@@ -99,14 +116,14 @@ def report(pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS) -> st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--errors", action="store_true", help="list the misread fresh dev passages")
+    ap.add_argument("--errors", action="store_true", help="list the misread training passages")
     ap.add_argument("--confidence", action="store_true", help="accuracy by confidence on fresh dev")
     args = ap.parse_args()
     all_sets = sets()
     for name, cases in all_sets.items():
         pairs = [(c["standpunt"], predict(name, c["tekst"])) for c in cases]
-        print(f"== {name}\n{report(pairs, LABELS4 if name.startswith(BLIND2) else LABELS)}")
-        if name.startswith(BLIND2):
+        print(f"== {name}\n{report(pairs, LABELS4 if name.startswith(FOUR) else LABELS)}")
+        if name.startswith(FOUR):
             print(citaat_report(cases))
     if args.errors:
         print("== fresh dev errors")
@@ -115,20 +132,25 @@ def main() -> None:
             if st.standpunt != c["standpunt"]:
                 print(f"[{2 * i}] want {c['standpunt']} got {st.standpunt} ({st.vertrouwen}) {c['stijl']}\n"
                       f"    {c['tekst']}\n    citaat: {st.citaat}")
-        name = f"{BLIND2} tune (even ids)"
-        print(f"== {name} errors")
-        for c in all_sets[name]:
-            st = stance.classify(c["tekst"])
-            got = predict(name, c["tekst"])
-            if got != c["standpunt"] or st.citaat != c["citaat"]:
-                what = "citaat only" if got == c["standpunt"] else f"want {c['standpunt']} got {got}"
-                print(f"[{c['id']}] {what} ({st.vertrouwen}) {c['stijl']}\n    {c['tekst']}\n"
-                      f"    gold citaat: {c['citaat']}\n    citaat:      {st.citaat}")
+        for name in (f"{BLIND2} tune (even ids)", f"{BLIND3} (training)"):
+            errors(name, all_sets[name])
     if args.confidence:
         # the tuned halves are all but fitted, so the cut is read off the halves not tuned on (counted only)
-        for name in ("fresh dev (even)", f"{BLIND2} tune (even ids)", "fresh test (odd)",
+        for name in ("fresh dev (even)", f"{BLIND2} tune (even ids)", f"{BLIND3} (training)", "fresh test (odd)",
                      f"{BLIND2} held-out (odd ids)"):
             confidence_report(name, all_sets[name])
+
+
+def errors(name: str, cases: list[dict[str, str]]) -> None:
+    """The misread passages of a training half (label or quoted sentence)."""
+    print(f"== {name} errors")
+    for c in cases:
+        st = stance.classify(c["tekst"])
+        got = predict(name, c["tekst"])
+        if got != c["standpunt"] or st.citaat != c["citaat"]:
+            what = "citaat only" if got == c["standpunt"] else f"want {c['standpunt']} got {got}"
+            print(f"[{c['id']}] {what} ({st.vertrouwen}) {c['stijl']}\n    {c['tekst']}\n"
+                  f"    gold citaat: {c['citaat']}\n    citaat:      {st.citaat}")
 
 
 def citaat_report(cases: list[dict[str, str]]) -> str:
@@ -147,7 +169,7 @@ def confidence_report(name: str, cases: list[dict[str, str]]) -> None:
     raw = []
     for c in cases:
         st = stance.classify_raw(c["tekst"])
-        got = stance.ONBEPAALD if name.startswith(BLIND2) and st.standpunt == stance.OVERWEGING else st.standpunt
+        got = stance.ONBEPAALD if name.startswith(FOUR) and st.standpunt == stance.OVERWEGING else st.standpunt
         raw.append((c["standpunt"], got, st.vertrouwen))
     print(f"== {name}: accuracy of the raw label by confidence")
     for lo, hi in ((0.0, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01)):

@@ -33,6 +33,10 @@ BLIND2 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" el
           for c in yaml.safe_load((DATA / "standpunten-blind2.yaml").read_text(encoding="utf-8"))]
 BLIND2_TUNE = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 0]
 BLIND2_HELD = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 1]
+# a third blind set, same four labels, written by someone who never saw the classifier: the training set of
+# its round, whole; from then on fresh test and blind2 held-out are the test sets
+BLIND3 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
+          for c in yaml.safe_load((DATA / "standpunten-blind3.yaml").read_text(encoding="utf-8"))]
 
 
 def evaluate(cases: list[dict[str, str]] = CASES
@@ -86,7 +90,8 @@ def test_stance_on_the_fresh_blind_set() -> None:
     print(text)
     assert accuracy >= 0.85, text
     assert dev >= 0.95, text
-    assert test >= 0.77, text  # a ratchet: 76.5 % after issue 12's tuning, 77.6 % after blind2's
+    # a ratchet: 76.5 % after issue 12's tuning, 77.6 % after blind2's, 68/85 = 80.0 % after blind3's
+    assert test >= 0.799, text
 
 
 def _four(label: str) -> str:
@@ -106,7 +111,21 @@ def test_stance_on_the_second_blind_set() -> None:
     misses = [(c["id"], c["standpunt"], classify(c["tekst"]).standpunt) for c in BLIND2_TUNE
               if _four(classify(c["tekst"]).standpunt) != c["standpunt"]]
     assert tune >= 0.95, misses
-    assert held >= 0.78, f"held-out {held:.3f}"  # measured after tuning: 74/94 = 78.7 %
+    # a ratchet, counted only: 74/94 = 78.7 % after blind2's tuning, 77/94 = 81.9 % after blind3's
+    assert held >= 0.81, f"held-out {held:.3f}"
+
+
+def test_stance_on_the_third_blind_set() -> None:
+    """blind3 is this round's training set: 118/208 = 56.7 % before any change, 193/208 = 92.8 % after. Its
+    figure says what was fitted, not how the classifier does on new text (the test halves above say that)."""
+    assert len(BLIND3) >= 200 and {c["standpunt"] for c in BLIND3} == {
+        "overgenomen", "deels_overgenomen", "niet_overgenomen", "onbepaald"}
+    misses = [(c["id"], c["standpunt"], classify(c["tekst"]).standpunt) for c in BLIND3
+              if _four(classify(c["tekst"]).standpunt) != c["standpunt"]]
+    assert len(misses) <= 15, misses
+    for c in BLIND3:
+        st = classify(c["tekst"])
+        assert st.citaat is None or st.citaat in c["tekst"]
 
 
 def test_the_quoted_sentence_is_the_deciding_one_on_the_second_blind_set() -> None:
@@ -132,6 +151,9 @@ def test_never_adopted_where_the_passage_rejects() -> None:
             assert classify(c["tekst"]).standpunt != "overgenomen", c["id"]
     assert not any(c["standpunt"] == "niet_overgenomen" and classify(c["tekst"]).standpunt == "overgenomen"
                    for c in BLIND2_HELD)
+    for c in BLIND3:
+        if c["standpunt"] == "niet_overgenomen":
+            assert classify(c["tekst"]).standpunt != "overgenomen", c["id"]
 
 
 def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
@@ -156,7 +178,7 @@ def test_below_the_threshold_the_label_is_onbepaald_and_the_sentence_still_quote
 
 def test_the_keyword_prefilter_changes_no_result() -> None:
     """A cue runs only on sentences holding one of its keys; every match must hold one."""
-    texts = [c["tekst"] for c in CASES + FRESH] + [t for t, _ in PHRASINGS]
+    texts = [c["tekst"] for c in CASES + FRESH + BLIND3] + [t for t, _ in PHRASINGS]
     for text in texts:
         assert classify_raw(text) == classify_raw(text, prefilter=False), text
         for s in sentences(text):
@@ -195,6 +217,37 @@ def test_no_cue_pattern_nests_quantifiers() -> None:
 
 # general phrasings of each style (written while tuning, so no accuracy claim rests on them)
 PHRASINGS = [
+    # written for blind3's round: implicit adoption and rejection, conditions, scope, the recommendation's own
+    # content (general forms, not the set's sentences)
+    ("Het voorstel om de termijn te verlengen, wordt uitgevoerd.", "overgenomen"),
+    ("Het advies om de heffing af te schaffen, wordt niet gevolgd.", "niet_overgenomen"),
+    ("Het advies om de heffing af te schaffen, wordt niet integraal gevolgd.", "deels_overgenomen"),
+    ("Aan het voorstel om een register in te stellen, wordt geen gevolg gegeven.", "niet_overgenomen"),
+    ("De raad stelt een meldplicht voor. Het huidige stelsel biedt voldoende mogelijkheden om misstanden aan "
+     "te pakken.", "niet_overgenomen"),
+    ("Ik kies ervoor de huidige regeling te handhaven.", "niet_overgenomen"),
+    ("De vergoeding blijft op het huidige niveau.", "niet_overgenomen"),
+    ("Een landelijk register acht ik te kostbaar.", "niet_overgenomen"),
+    ("Ik neem afstand van dit voorstel.", "niet_overgenomen"),
+    ("De opbrengst weegt daar niet tegen op.", "niet_overgenomen"),
+    ("Een verbod, zoals de commissie bepleit, zou de handel naar het buitenland verplaatsen.", "onbepaald"),
+    ("Ik neem de aanbeveling over onder de voorwaarde dat de provincies meebetalen.", "deels_overgenomen"),
+    ("Ik steun de aanbeveling, mits de kosten binnen de begroting blijven.", "deels_overgenomen"),
+    ("De aanbeveling neem ik over voor de rijksgebouwen.", "deels_overgenomen"),
+    ("Het advies wordt voor de grote gemeenten gevolgd.", "deels_overgenomen"),
+    ("De aanbeveling neem ik over, met één uitzondering.", "deels_overgenomen"),
+    ("Ik kies voor een tussenweg.", "deels_overgenomen"),
+    ("Landelijke invoering gaat mij te ver, maar ik start in drie regio's een pilot.", "deels_overgenomen"),
+    ("Om de aanbeveling uit te voeren, wordt de opleiding verlengd.", "overgenomen"),
+    ("Het kabinet zal de aanbeveling om een fonds op te richten uitvoeren.", "overgenomen"),
+    ("Een wetsvoorstel daartoe is in voorbereiding.", "overgenomen"),
+    ("Reactie kabinet: akkoord; de regeling volgt in 2026.", "overgenomen"),
+    ("Het advies om de reclassering eerder te betrekken bij het strafadvies volg ik op.", "overgenomen"),
+    ("De raad adviseert een fonds. Ik richt dit fonds per 1 januari op met € 5 miljoen.", "overgenomen"),
+    ("De raad adviseert een fonds. Ik richt een fonds op voor de kleinste gemeenten. De overige gemeenten "
+     "blijven vooralsnog aangewezen op de huidige regeling.", "deels_overgenomen"),
+    ("De raad adviseert een koppeling van de bestanden. Ik maak deze koppeling niet mogelijk.", "niet_overgenomen"),
+    ("De aanbeveling neem ik niet over. Wij investeren liever in voorlichting.", "niet_overgenomen"),
     # written for blind2's tuning (issue 12, part 2): the general gaps, not the set's sentences
     ("Het kabinet stemt in met deze aanbeveling.", "overgenomen"),
     ("Ik heb besloten het advies van de raad te volgen.", "overgenomen"),
@@ -349,8 +402,12 @@ PHRASINGS = [
     ('Ik deel het doel, maar kies voor een andere aanpak dan de Raad voorstelt.', 'deels_overgenomen'),
     ('De regeling wordt aangepast, zoals de Raad voorstelt.', 'overgenomen'),
     ('De huidige regeling blijft gelden.', 'niet_overgenomen'),
-    # an act where no cue speaks is a lean below the threshold: quoted, reported as onbepaald
-    ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "onbepaald"),
+    # an act where no cue speaks: made concrete (a date, money, a rule) and limited by nothing else in the
+    # response, it adopts (blind3 round); otherwise it is a lean below the threshold, reported as onbepaald
+    ("De raad adviseert een loket voor mantelzorgers. Per 1 januari opent het kabinet dit loket.", "overgenomen"),
+    ("De raad adviseert een loket voor mantelzorgers. Het kabinet opent een loket in de gemeentehuizen.", "onbepaald"),
+    ("De raad adviseert een landelijk loket. Per 1 januari opent het kabinet een loket. Een landelijk loket zou "
+     "te duur zijn.", "onbepaald"),
     ("Het kabinet neemt deze aanbeveling ter harte en past de regeling aan.", "overgenomen"),
     ("Ik ga hiermee aan de slag.", "overgenomen"),
     ("We gaan dit doen.", "overgenomen"),
@@ -552,10 +609,23 @@ def test_general_phrasings(text: str, label: str) -> None:
 
 
 def test_an_act_where_no_cue_speaks_is_a_lean_quoted_below_the_threshold() -> None:
+    # a concrete act with nothing limiting it adopts, just above the threshold
     text = "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt."
-    raw, st = classify_raw(text), classify(text)
-    assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD
-    assert st.standpunt == "onbepaald" and st.citaat == "De meldcode wordt per 1 juli aangescherpt."
+    st = classify(text)
+    assert st.standpunt == "overgenomen" and THRESHOLD <= st.vertrouwen < 0.6
+    assert st.citaat == "De meldcode wordt per 1 juli aangescherpt."
+    # next to a part kept as it is, the act is a part
+    st = classify("De inspectie beveelt aan de meldcodes aan te scherpen. De meldcode kindermishandeling wordt per "
+                  "1 juli aangescherpt. De andere meldcodes blijven ongewijzigd.")
+    assert st.standpunt == "deels_overgenomen" and st.vertrouwen >= THRESHOLD
+    # next to a consequence argued against or a negation: a lean, below the threshold
+    for text in ("De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt. "
+                 "Een verdere aanscherping zou de meldingsbereidheid schaden.",
+                 "De inspectie beveelt aan de meldcode aan te scherpen. De meldcode wordt per 1 juli aangescherpt. "
+                 "Een meldplicht voor burgers komt er niet."):
+        raw, st = classify_raw(text), classify(text)
+        assert raw.standpunt == "overgenomen" and raw.vertrouwen < THRESHOLD, text
+        assert st.standpunt == "onbepaald" and st.citaat == sentences(text)[1]
     # what is only described or sent is no act
     for text in ("Momenteel wordt de capaciteit per kwartaal vastgesteld.",
                  "Ik informeer uw Kamer voor 1 juli over de voortgang.",
