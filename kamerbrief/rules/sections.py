@@ -319,6 +319,8 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
             first_numbered = i if first_numbered is None else first_numbered
     if explicit:
         return explicit
+    if numbered and _themes_over_designated(blocks, numbered):
+        return {}  # "## 1. Bewustwording" over "**1a. Start ...**": themes; the designated rule reads them
     if not numbered:
         numbered = _numbered_paragraphs(blocks)
         first_numbered = min(numbered) if numbered else None
@@ -334,6 +336,24 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+def _themes_over_designated(blocks: list[Block], numbered: dict[int, tuple[int, str]]) -> bool:
+    """Whether numbered headings are themes: under each of most of them, before the next, stands a heading
+    or bold or plain paragraph designated within it ("## 2. Ondersteuning" / "**2a. Financier ...**",
+    "2.1 ...") with a paragraph of its own below."""
+    at = sorted(numbered)
+    ends = [*at[1:], len(blocks)]
+    themed = 0
+    for a, e in zip(at, ends, strict=True):
+        num = str(numbered[a][0])
+        for k in range(a + 1, e - 1):
+            m = DESIGNATED.match(blocks[k].text)
+            if (m and COMPOUND.match(m.group(1)) and re.match(rf"{num}(?:[a-z]|\.\d)", m.group(1))
+                    and blocks[k + 1].kind == "paragraph" and len(blocks[k].text) <= 400):
+                themed += 1
+                break
+    return themed * 2 > len(at)
 
 
 NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.DOTALL)

@@ -1,0 +1,89 @@
+"""Four faults a blind tester found on invented letters: each reproduced here on self-written text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerbrief import parse_text
+
+HEAD = """Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Postbus 20018
+2500 EA Den Haag
+
+Datum 2 juni 2025
+Betreft Kabinetsreactie op het advies van de Raad voor Cultuur
+
+Geachte voorzitter,
+
+De Raad voor Cultuur doet in zijn advies vier aanbevelingen. Hieronder geef ik per aanbeveling mijn reactie.
+
+"""
+TAIL = """
+
+De minister van Onderwijs, Cultuur en Wetenschap,
+
+A.B. Jansen
+"""
+
+
+def _parse(body: str, fmt: str = "markdown", tail: str = TAIL) -> dict:
+    return parse_text(HEAD + body + tail, fmt=fmt).record
+
+
+@pytest.mark.parametrize("item", ["**{}. {}**", "{}. {}", "### {}. {}"])
+def test_numbered_themes_over_lettered_items_give_one_entry_per_item(item: str) -> None:
+    body = "\n\n".join([
+        "## 1. Musea", item.format("1a", "Maak musea gratis voor kinderen."), "Ik neem deze aanbeveling over.",
+        item.format("1b", "Open musea op zondagavond."), "Deze aanbeveling neem ik niet over.",
+        "## 2. Podia", item.format("2a", "Steun kleine podia in de regio."), "Ik neem deze aanbeveling over.",
+        item.format("2b", "Betaal makers een eerlijk honorarium."), "Hierover besluit een volgend kabinet.",
+    ])
+    rec = _parse(body)
+    recs = rec["aanbevelingen"]
+    assert [(r["nummer"], r["aanduiding"]) for r in recs] == [(1, "1a"), (2, "1b"), (3, "2a"), (4, "2b")]
+    assert recs[1]["titel"] == "Open musea op zondagavond."
+    assert recs[1]["reactie"] == "Deze aanbeveling neem ik niet over."
+    assert [(s["nummer"], s["kop"]) for s in rec["secties"] if s["kop"]] == [(1, "Musea"), (2, "Podia")]
+    assert not [w for w in rec["waarschuwingen"] if w["code"] == "aanbevelingen"]
+
+
+def test_numbered_headings_with_a_subsection_list_stay_recommendations() -> None:
+    """A recommendation heading whose response holds a lettered list of its own is no theme."""
+    body = "\n\n".join([
+        "## 1. Maak musea gratis voor kinderen", "Ik neem deze aanbeveling over.",
+        "## 2. Open musea op zondagavond", "Deze aanbeveling neem ik niet over.",
+        "## 3. Steun kleine podia", "Ik neem deze aanbeveling over.",
+        "## 4. Betaal makers eerlijk", "Hierover besluit een volgend kabinet.",
+    ])
+    recs = _parse(body)["aanbevelingen"]
+    assert [(r["nummer"], r.get("aanduiding")) for r in recs] == [(1, None), (2, None), (3, None), (4, None)]
+
+
+@pytest.mark.parametrize(("functie", "ministerie"), [
+    ("De Minister van Volksgezondheid,\nWelzijn en Sport,", "Volksgezondheid, Welzijn en Sport"),
+    ("De Minister van Onderwijs, Cultuur en\nWetenschap,", "Onderwijs, Cultuur en Wetenschap"),
+    ("De Staatssecretaris van Sociale Zaken en\nWerkgelegenheid,", "Sociale Zaken en Werkgelegenheid"),
+    ("De minister van Landbouw, Natuur en\nVoedselkwaliteit,", "Landbouw, Natuur en Voedselkwaliteit"),
+])
+def test_signature_title_wrapped_over_two_lines(functie: str, ministerie: str) -> None:
+    rec = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=f"\n\n{functie}\n\ndr. H.G. Oosterveld-Baas\n")
+    signer = rec["ondertekening"]["ondertekenaars"][0]
+    assert signer["functie"].endswith(ministerie)
+    assert signer["naam"] == "dr. H.G. Oosterveld-Baas"
+    assert rec["metadata"]["afzender"]["ministerie"] == f"Ministerie van {ministerie}"
+    assert not [w for w in rec["waarschuwingen"] if w["code"] == "afzender"]
+
+
+def test_two_signers_the_first_title_wrapped() -> None:
+    tail = ("\n\nDe Minister van Volksgezondheid,\nWelzijn en Sport,\nH. Jansen\n\n"
+            "De Minister voor Medische Zorg,\n\nK. Smit\n")
+    signers = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=tail)["ondertekening"]["ondertekenaars"]
+    assert [(s["functie"], s["naam"]) for s in signers] == [
+        ("Minister van Volksgezondheid, Welzijn en Sport", "H. Jansen"), ("Minister voor Medische Zorg", "K. Smit")]
+
+
+def test_a_name_under_an_unwrapped_title_is_not_joined() -> None:
+    tail = "\n\nDe Minister van Justitie en Veiligheid,\n\nJ. Pieters\n"
+    signers = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=tail)["ondertekening"]["ondertekenaars"]
+    assert [(s["functie"], s["naam"]) for s in signers] == [("Minister van Justitie en Veiligheid", "J. Pieters")]
