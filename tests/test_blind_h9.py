@@ -87,3 +87,60 @@ def test_a_name_under_an_unwrapped_title_is_not_joined() -> None:
     tail = "\n\nDe Minister van Justitie en Veiligheid,\n\nJ. Pieters\n"
     signers = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=tail)["ondertekening"]["ondertekenaars"]
     assert [(s["functie"], s["naam"]) for s in signers] == [("Minister van Justitie en Veiligheid", "J. Pieters")]
+
+
+WRAPPED = """1. Maak musea gratis voor kinderen
+
+Ik neem deze aanbeveling over.
+
+2. Open musea op zondagavond zodat ook werkende ouders met hun kinderen kunnen
+komen.
+
+Deze aanbeveling neem ik niet over.
+
+3. Steun kleine podia in de regio met een vast bedrag per voorstelling en per
+bezoeker.
+
+Ik neem deze aanbeveling over. Het Fonds Podiumkunsten voert dit uit.
+
+4. Betaal makers een eerlijk honorarium"""
+
+
+def test_numbered_titles_half_headings_half_wrapped_paragraphs_in_plain_text() -> None:
+    """A one-line title without a full stop reads as a heading, a wrapped one as a paragraph: one sequence."""
+    rec = _parse(WRAPPED + "\n\nHierover besluit een volgend kabinet.", fmt="text")
+    recs = rec["aanbevelingen"]
+    assert [(r["nummer"], r.get("aanduiding")) for r in recs] == [(1, None), (2, None), (3, None), (4, None)]
+    assert recs[1]["titel"].startswith("Open musea op zondagavond") and recs[1]["titel"].endswith("komen.")
+    assert recs[0]["reactie"] == "Ik neem deze aanbeveling over."
+    assert recs[3]["reactie"] == "Hierover besluit een volgend kabinet."
+    assert not [w for w in rec["waarschuwingen"] if w["code"] == "aanbevelingen"]
+
+
+def test_a_numbered_list_inside_a_response_is_no_recommendation() -> None:
+    body = """## 1. Maak musea gratis voor kinderen
+
+Ik neem deze aanbeveling over en doe drie dingen:
+
+1. Ik verhoog de subsidie.
+
+Dat gebeurt in 2027.
+
+2. Ik maak afspraken met de musea.
+
+Die afspraken volgen in het voorjaar.
+
+## 2. Open musea op zondagavond
+
+Deze aanbeveling neem ik niet over.
+"""
+    recs = _parse(body)["aanbevelingen"]
+    assert [r["titel"] for r in recs] == ["Maak musea gratis voor kinderen", "Open musea op zondagavond"]
+    assert "Ik maak afspraken met de musea." in recs[0]["reactie"]
+
+
+def test_numbers_that_skip_are_no_designations() -> None:
+    """Headings "1." and "4." with "2." and "3." lost in between are never nummer 2 with aanduiding "4"."""
+    recs = _parse(WRAPPED.replace("2. Open", "Open").replace("3. Steun", "Steun")
+                  + "\n\nHierover besluit een volgend kabinet.", fmt="text")["aanbevelingen"]
+    assert not [r for r in recs if r.get("aanduiding") == "4"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
 from ..model import Line, Problem
@@ -182,7 +183,12 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
                 group_to = " ".join(to.group(1).split()) if to else None
             j = i + 1
             body: list[str] = []
+            nxt_num = _next_number(num, aanduiding, recs_at, i)
             while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
+                if nxt_num and _opens_number(blocks, j, i + 1, nxt_num):
+                    problems.append(Problem("aanbevelingen", f"paragraph {nxt_num}. below recommendation "
+                                            f"{nxt_num - 1} was not read as a recommendation", blocks[j].line))
+                    break  # the next recommendation in sequence: never part of this response
                 t = blocks[j].text
                 if blocks[j].kind == "heading" and RESPONSE_LABEL.match(t) and not RESPONSE_LABEL.match(t).group(1):  # type: ignore[union-attr]
                     j += 1
@@ -233,6 +239,30 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
                    or s.line > recs[0].line]
     _check_count(blocks, recs, problems)
     return secties, recs, problems
+
+
+def _next_number(num: int, aanduiding: str | None, recs_at: dict[int, tuple[int, str, str | None]], at: int
+                 ) -> int | None:
+    """The number the recommendation after the one at block `at` would print, when it is plainly numbered
+    and no later recommendation prints that number."""
+    printed = num if aanduiding is None else int(aanduiding) if aanduiding.isdigit() else None
+    if printed is None:
+        return None
+    later = {v[0] if v[2] is None else v[2] for k, v in recs_at.items() if k > at}
+    return None if printed + 1 in later or str(printed + 1) in later else printed + 1
+
+
+def _opens_number(blocks: list[Block], j: int, first: int, number: int) -> bool:
+    """Whether block j, inside the response that starts at block `first`, is a paragraph numbered `number`
+    with a paragraph below it, and no item of a list the response holds itself (no other numbered paragraph
+    before it in the response, no colon just before it)."""
+    m = NUMBERED_PARAGRAPH.match(blocks[j].text) if blocks[j].kind == "paragraph" else None
+    if not m or int(m.group(1)) != number or len(blocks[j].text) > 400:
+        return False
+    if blocks[j - 1].text.rstrip().endswith(":") or any(NUMBERED_PARAGRAPH.match(c.text) for c in blocks[first:j]):
+        return False
+    below = blocks[j + 1] if j + 1 < len(blocks) else None
+    return below is not None and below.kind == "paragraph" and not NUMBERED_PARAGRAPH.match(below.text)
 
 
 TABLE_HEADER_WORD = re.compile(
@@ -294,6 +324,8 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
     designations = [v[2] for v in out.values()]
     if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
         return {}  # plain 1..n: a numbered list the plain rule declined
+    if not lettered and any(d != "1" and int(d or 0) != int(p or 0) + 1 for p, d in pairwise(designations)):
+        return {}  # "1" then "5": numbers skipped, not numbered anew under themes (those restart at 1)
     intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
     if not announced and not re.search(r"aanbeveling", intro, re.IGNORECASE):
         return {}
@@ -321,6 +353,8 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
         return explicit
     if numbered and _themes_over_designated(blocks, numbered):
         return {}  # "## 1. Bewustwording" over "**1a. Start ...**": themes; the designated rule reads them
+    if numbered:
+        numbered = _complete_sequence(blocks, numbered)
     if not numbered:
         numbered = _numbered_paragraphs(blocks)
         first_numbered = min(numbered) if numbered else None
@@ -336,6 +370,41 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+def _complete_sequence(blocks: list[Block], numbered: dict[int, tuple[int, str]]) -> dict[int, tuple[int, str]]:
+    """Numbered headings with the numbers missing between and after them read from numbered paragraphs.
+    In plain text a title on one line without a full stop is read as a heading and a title wrapped over
+    two lines as a paragraph ("1. Geef ... zorgverlof" / "2. Schaf ... een" + "arts te overleggen."), so
+    the numbers 1..n come half as headings, half as paragraphs. A paragraph counts when it carries the next
+    number in sequence and a paragraph of response stands below it; a list inside a response (after a
+    colon, or restarting at 1) does not. The headings are kept unless all of them fit one sequence."""
+    out: dict[int, tuple[int, str]] = {}
+    expected = 1
+    inner = False  # inside a response's own numbered list, until the next heading
+    for i, b in enumerate(blocks):
+        if i in numbered:
+            if numbered[i][0] != expected:
+                return numbered
+            out[i] = numbered[i]
+            expected += 1
+            inner = False
+            continue
+        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" and out else None
+        if b.kind == "heading":
+            inner = False
+        if not m:
+            continue
+        if int(m.group(1)) != expected or inner or len(b.text) > 400 or blocks[i - 1].text.rstrip().endswith(":"):
+            inner = True
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None or nxt.kind != "paragraph" or NUMBERED_PARAGRAPH.match(nxt.text):
+            inner = True
+            continue
+        out[i] = (expected, " ".join(m.group(2).split()).rstrip(":"))
+        expected += 1
+    return out if len(out) > len(numbered) else numbered
 
 
 def _themes_over_designated(blocks: list[Block], numbered: dict[int, tuple[int, str]]) -> bool:
