@@ -144,3 +144,69 @@ def test_numbers_that_skip_are_no_designations() -> None:
     recs = _parse(WRAPPED.replace("2. Open", "Open").replace("3. Steun", "Steun")
                   + "\n\nHierover besluit een volgend kabinet.", fmt="text")["aanbevelingen"]
     assert not [r for r in recs if r.get("aanduiding") == "4"]
+
+
+LAST = """## 1. Maak musea gratis voor kinderen
+
+Ik neem deze aanbeveling over.
+
+## 2. Open musea op zondagavond
+
+Deze aanbeveling neem ik niet over. De kosten zijn te hoog.
+
+Musea kunnen dit wel zelf doen.
+
+"""
+
+
+@pytest.mark.parametrize("closing", [
+    "Ik zal uw Kamer in de tweede helft van 2027 informeren over de voortgang.",
+    "Ik informeer uw Kamer jaarlijks over de voortgang van de opvolging van de aanbevelingen.",
+    "Tot slot dank ik de raad voor het heldere advies. Het kabinet neemt de aanbevelingen zeer serieus.",
+    "Ten slotte wil ik benadrukken dat cultuur van iedereen is.",
+    "Afsluitend: het kabinet blijft investeren in musea.",
+    "Ik dank de Raad voor Cultuur voor zijn advies.",
+    "Hiermee heb ik uw Kamer geïnformeerd over de reactie van het kabinet.",
+])
+def test_the_closing_after_the_last_response_is_no_part_of_it(closing: str) -> None:
+    rec = _parse(LAST + closing + "\n\nIk vertrouw erop uw Kamer hiermee voldoende te hebben geïnformeerd.")
+    last = rec["aanbevelingen"][-1]
+    assert last["reactie"] == ("Deze aanbeveling neem ik niet over. De kosten zijn te hoog.\n\n"
+                               "Musea kunnen dit wel zelf doen.")
+    assert last["standpunt"] == "niet_overgenomen"
+    assert any(closing in s["tekst"] for s in rec["secties"])  # kept as text of the letter
+
+
+@pytest.mark.parametrize("more", [
+    "Tot slot merk ik over deze aanbeveling op dat musea zelf hun openingstijden bepalen.",
+    "Ik informeer uw Kamer over de voortgang van de pilot met avondopenstelling.",
+    "Ik zal uw Kamer voor de zomer informeren over de uitkomst van het gesprek met de musea.",
+])
+def test_a_last_response_that_goes_on_is_not_cut(more: str) -> None:
+    last = _parse(LAST + more)["aanbevelingen"][-1]
+    assert last["reactie"].endswith(more)
+
+
+def test_closing_after_quoted_and_advised_recommendations() -> None:
+    quoted = """*Maak musea gratis voor kinderen.*
+
+Reactie: Ik neem deze aanbeveling over.
+
+*Open musea op zondagavond.*
+
+Reactie: Deze aanbeveling neem ik niet over.
+
+Tot slot dank ik de raad voor zijn advies.
+"""
+    assert _parse(quoted)["aanbevelingen"][-1]["reactie"] == "Deze aanbeveling neem ik niet over."
+    advised = """De raad beveelt aan musea gratis te maken voor kinderen.
+
+Ik neem deze aanbeveling over.
+
+De raad adviseert musea op zondagavond te openen.
+
+Deze aanbeveling neem ik niet over.
+
+Ik zal uw Kamer in 2027 informeren over de voortgang.
+"""
+    assert _parse(advised)["aanbevelingen"][-1]["reactie"] == "Deze aanbeveling neem ik niet over."

@@ -60,6 +60,32 @@ LISTED = re.compile(r"^(?:Aanbeveling\s+)?\(?(\d{1,2})[.):]\s+(\S.*)$", re.IGNOR
 CLOSING_PARAGRAPH = re.compile(
     r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
 )
+# The closing of the letter after its last recommendation, no heading between (see `_letter_end`):
+#   Tot slot dank ik de raad voor ... / Ten slotte ... / Afsluitend ...       a closing word
+#   Ik dank de Onderzoeksraad voor het heldere rapport.                        thanks for the report as a whole
+#   Ik zal uw Kamer in 2027 informeren over de voortgang.                     the Kamer told about all of it
+#   Hiermee heb ik uw Kamer ... / Ik ga hierover graag met uw Kamer in gesprek.
+CLOSING_OPENER = re.compile(
+    r"^(?:Tot slot|Ten slotte|Tenslotte|Afsluitend|Tot besluit|Samenvattend|Concluderend|Alles overziend\w*)\b"
+    r"|^(?:Graag\s+)?(?:(?:Ik|Wij|We)\s+(?:dank|bedank|wil\s+\S+(?:\s+\S+){0,3}\s+(?:be)?danken)"
+    r"|Het kabinet (?:dankt|bedankt)|Graag dank ik)\b"
+    r"|^(?:Hiermee|Met deze (?:brief|reactie|kabinetsreactie))\s+(?:heb|hoop|informeer|beantwoord|meen|geef)\b"
+    r"|^(?:Ik|Het kabinet|Wij|We)\s+(?:ga|gaat|gaan)\s+(?:hierover\s+)?graag\s+(?:met\s+(?:uw|de)\s+Kamer\s+)?"
+    r"(?:in\s+gesprek|het\s+gesprek)",
+    re.IGNORECASE,
+)
+# "... uw Kamer ... informeren over de voortgang." about the whole: the progress bare, or of the
+# recommendations, this reactie or the report, not of one measure ("de voortgang van de pilot")
+KAMER = re.compile(r"\b(?:uw|de) Kamer\b")
+INFORMS = re.compile(r"\b(?:informeren|informeer|rapporteren|rapporteer|op de hoogte|terugkomen|kom\b.*\bterug"
+                     r"|berichten|bericht)\b", re.IGNORECASE | re.DOTALL)
+WHOLE = re.compile(r"\bvoortgang\s*(?:[.,]|$|(?:van|bij|in)\s+(?:de|het)\s+(?:(?:uitvoering|opvolging|implementatie)"
+                   r"\s+van\s+(?:de|deze|het|dit)\s+)?(?:aanbevelingen|kabinetsreactie|rapport|advies|brief|maatregelen)\b)"
+                   r"|\b(?:uitvoering|opvolging|implementatie) van (?:de|deze|alle) aanbevelingen\b"
+                   r"|\balle aanbevelingen\b"
+                   r"|\b(?:deze|dit) (?:kabinetsreactie|brief)\b", re.IGNORECASE)
+ONE_RECOMMENDATION = re.compile(r"\b(?:deze|die|de laatste|dit|de(?:ze)? vierde|de(?:ze)? derde) "
+                                r"(?:aanbeveling|advies|adviespunt)\b(?!en)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -184,7 +210,9 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             j = i + 1
             body: list[str] = []
             nxt_num = _next_number(num, aanduiding, recs_at, i)
-            while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
+            last = i == max(recs_at)
+            stop = _letter_end(blocks, i + 1 + (not titel), len(blocks)) if last else len(blocks)
+            while j < stop and j not in recs_at and not _ends_response(blocks[j], b):
                 if nxt_num and _opens_number(blocks, j, i + 1, nxt_num):
                     problems.append(Problem("aanbevelingen", f"paragraph {nxt_num}. below recommendation "
                                             f"{nxt_num - 1} was not read as a recommendation", blocks[j].line))
@@ -526,9 +554,14 @@ def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeve
     wanted = {n for n, _ in items}
     passages: dict[int, list[str]] = {n: [] for n in wanted}
     current: list[int] = []
-    for b in blocks[at[-1] + 1:]:
+    last_ref = max((k for k in range(at[-1] + 1, len(blocks)) if ORDINAL_REF.search(blocks[k].text[:200])),
+                   default=len(blocks))
+    for k, b in enumerate(blocks[at[-1] + 1:], at[-1] + 1):
         sentence = b.text.rstrip().endswith(".") and ORDINAL_REF.search(b.text[:200])  # "Aanbeveling 4 neem ik over."
         if (b.kind == "heading" and not sentence) or CLOSING_PARAGRAPH.match(b.text):
+            current = []
+            continue
+        if k > last_ref and _closes_letter(b):  # the closing after the last passage: none of it is a response
             current = []
             continue
         m = ORDINAL_REF.search(b.text[:200])
@@ -568,7 +601,7 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
                 cited_next = _cited(c) and j + 1 < len(blocks) and RESPONSE_LABEL.match(blocks[j + 1].text)
                 if c.kind == "heading" or cited_next:
                     break
-                if CLOSING_PARAGRAPH.match(c.text):
+                if CLOSING_PARAGRAPH.match(c.text) or (body and _closes_letter(c) and not _cited_later(blocks, j)):
                     break
                 body.append(c.text)
                 j += 1
@@ -670,7 +703,7 @@ def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, i
     at = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and ADVISES.match(b.text)]
     out: dict[int, tuple[int, str, int, list[str]]] = {}
     for k, i in enumerate(at):
-        end = at[k + 1] if k + 1 < len(at) else len(blocks)
+        end = at[k + 1] if k + 1 < len(at) else _letter_end(blocks, i + 1, len(blocks))
         body: list[str] = []
         j = i + 1
         while j < end and blocks[j].kind == "paragraph" and not CLOSING_PARAGRAPH.match(blocks[j].text):
@@ -682,12 +715,36 @@ def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, i
     return out
 
 
+def _cited_later(blocks: list[Block], j: int) -> bool:
+    """Whether a cited recommendation with its response label follows block j."""
+    return any(_cited(blocks[k]) and RESPONSE_LABEL.match(blocks[k + 1].text) for k in range(j + 1, len(blocks) - 1))
+
+
 def _cited(b: Block) -> bool:
     """A recommendation as the letter cites it: between quotes, in italics or in bold (a paragraph, or a
     heading that is no response label of its own)."""
     if b.kind == "paragraph":
         return b.text[:1] in "\"“„‘'«" or b.italic or b.bold
     return b.kind == "heading" and not b.level and (b.bold or b.italic) and not RESPONSE_LABEL.match(b.text)
+
+
+def _closes_letter(b: Block) -> bool:
+    """Whether a paragraph after the last recommendation's response is the letter's closing: a closing word
+    ("Tot slot", "Ten slotte", "Afsluitend"), thanks, a closing formula, or one or two sentences that tell
+    the Kamer about the whole ("Ik zal uw Kamer in 2027 informeren over de voortgang."); never a paragraph
+    that speaks of the recommendation itself ("Tot slot merk ik over deze aanbeveling op ...")."""
+    t = b.text
+    if b.kind != "paragraph" or b.rows or ONE_RECOMMENDATION.search(t) or ORDINAL_REF.search(t):
+        return False
+    if CLOSING_PARAGRAPH.match(t) or CLOSING_OPENER.match(t):
+        return True
+    return len(sentences(t)) <= 2 and bool(KAMER.search(t) and INFORMS.search(t) and WHOLE.search(t))
+
+
+def _letter_end(blocks: list[Block], first: int, end: int) -> int:
+    """Where the last recommendation's response, blocks[first:end], ends: at the first closing paragraph
+    (`_closes_letter`) after its first paragraph, or at `end`."""
+    return next((k for k in range(first + 1, end) if _closes_letter(blocks[k])), end)
 
 
 def _ends_response(b: Block, opener: Block) -> bool:
