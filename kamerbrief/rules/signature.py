@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import CLOSINGS, MINISTER_FOR, MINISTRIES, TITLE_MINISTRIES
-from ..model import Line
+from ..model import FURNITURE_ROLES, Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
 # "- en " is no separator of its own: "A- en B" is the word "A-", " en " and "B" (a second reading of the
@@ -206,8 +206,15 @@ def _name_below(lines: tuple[Line, ...], i: int) -> str | None:
 
 
 def _name_below_at(lines: tuple[Line, ...], i: int) -> int | None:
-    """The index of the signer's name printed in the lines below their title, if any."""
-    for j in range(i + 1, min(len(lines), i + 4)):
+    """The index of the signer's name printed in the lines below their title, if any: within three lines,
+    not counting the running header and page number of a page that breaks between title and name."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if lines[j].role in FURNITURE_ROLES:
+            continue
+        seen += 1
+        if seen > 3:
+            return None
         t = WAS_GETEKEND.sub("", lines[j].text)
         if not t:
             continue
