@@ -210,3 +210,22 @@ Deze aanbeveling neem ik niet over.
 Ik zal uw Kamer in 2027 informeren over de voortgang.
 """
     assert _parse(advised)["aanbevelingen"][-1]["reactie"] == "Deze aanbeveling neem ik niet over."
+
+
+def test_numbered_paragraphs_answered_when_numbered_headings_are_not() -> None:
+    """Numbered headings with nothing below them do not hide numbered recommendations answered above."""
+    body = """1. Maak musea gratis voor kinderen.
+
+Ik neem deze aanbeveling over.
+
+2. Open musea op zondagavond.
+
+Deze aanbeveling neem ik niet over.
+
+## 1. Musea
+
+## 2. Podia
+"""
+    recs = _parse(body)["aanbevelingen"]
+    assert [(r["nummer"], r["titel"]) for r in recs] == [
+        (1, "Maak musea gratis voor kinderen."), (2, "Open musea op zondagavond.")]

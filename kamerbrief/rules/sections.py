@@ -364,7 +364,6 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
-    first_numbered: int | None = None
     for i, b in enumerate(blocks):
         if b.kind != "heading" and not (b.bold and NUMBERED_HEADING.match(b.text) and len(b.text) < 400):
             continue  # a bold numbered paragraph ("**1. Geef iedere gemeente ... .**") opens one too
@@ -376,17 +375,23 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
         n = NUMBERED_HEADING.match(b.text)
         if n:
             numbered[i] = (int(n.group(1)), n.group(2).strip().rstrip(":"))
-            first_numbered = i if first_numbered is None else first_numbered
     if explicit:
         return explicit
     if numbered and _themes_over_designated(blocks, numbered):
         return {}  # "## 1. Bewustwording" over "**1a. Start ...**": themes; the designated rule reads them
     if numbered:
-        numbered = _complete_sequence(blocks, numbered)
+        got = _answered_sequence(blocks, _complete_sequence(blocks, numbered), announced)
+        if got:
+            return got
+    # no numbered headings, or none that are answered recommendations ("1. Bewustwording" over nothing)
+    return _answered_sequence(blocks, _numbered_paragraphs(blocks), announced)
+
+
+def _answered_sequence(blocks: list[Block], numbered: dict[int, tuple[int, str]], announced: bool
+                       ) -> dict[int, tuple[int, str]]:
+    """`numbered` when it is 1..n, most of them answered by a paragraph below, in a letter that speaks of
+    aanbevelingen before the first (or `announced`); else nothing."""
     if not numbered:
-        numbered = _numbered_paragraphs(blocks)
-        first_numbered = min(numbered) if numbered else None
-    if not numbered or first_numbered is None:
         return {}
     nums = [v[0] for v in numbered.values()]
     if nums != list(range(1, len(nums) + 1)):
@@ -394,7 +399,7 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     answered = sum(1 for i in numbered if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph")
     if answered * 2 < len(numbered):
         return {}  # a bare numbered list: the answers, if any, come later in prose
-    intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
+    intro = " ".join(b.text for b in blocks[:min(numbered)] if b.kind == "paragraph")
     if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
