@@ -229,3 +229,10 @@ Deze aanbeveling neem ik niet over.
     recs = _parse(body)["aanbevelingen"]
     assert [(r["nummer"], r["titel"]) for r in recs] == [
         (1, "Maak musea gratis voor kinderen."), (2, "Open musea op zondagavond.")]
+
+
+def test_a_wrapped_portfolio_the_lexicon_does_not_know() -> None:
+    tail = "\n\nDe minister voor Langdurige Zorg,\nJeugd en Sport,\n\nC. Helder\n"
+    signers = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=tail)["ondertekening"]["ondertekenaars"]
+    assert [(s["functie"], s["naam"]) for s in signers] == [
+        ("minister voor Langdurige Zorg, Jeugd en Sport", "C. Helder")]

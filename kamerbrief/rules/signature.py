@@ -43,6 +43,7 @@ NAME = re.compile(
 MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
 SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
+PORTFOLIO_TAIL = re.compile(rf"^{WORD}(?:,? {WORD})*(?: en {WORD})+,$")
 # the portfolios a title may carry, folded: a title wrapped over two lines is joined only when it makes one
 PORTFOLIOS = frozenset({m.removeprefix("Ministerie van ").casefold() for m in MINISTRIES} | set(MINISTER_FOR))
 
@@ -149,7 +150,13 @@ def _wrapped(lines: tuple[Line, ...], i: int) -> tuple[str, int]:
     joined = f"{t} {lines[j].text}"
     m = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(joined))
     own = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(t))
-    if not m or not own or " ".join(m.group(1).split()).casefold() not in PORTFOLIOS:
+    if not m or not own:
+        return t, i
+    # a portfolio the lexicon does not know ("De minister voor Langdurige Zorg," / "Jeugd en Sport,"): the
+    # second line ends the list ("... en Sport,") after a first line that ends in a comma, a name below
+    unknown_tail = (t.endswith(",") and PORTFOLIO_TAIL.match(lines[j].text) is not None
+                    and _name_below_at(lines, j) is not None)
+    if " ".join(m.group(1).split()).casefold() not in PORTFOLIOS and not unknown_tail:
         return t, i
     if " ".join(own.group(1).split()).casefold() in PORTFOLIOS or not (sign_line(joined) or TITLE_ONLY.match(repair(joined))):
         return t, i
