@@ -166,6 +166,8 @@ Musea kunnen dit wel zelf doen.
     "Ten slotte wil ik benadrukken dat cultuur van iedereen is.",
     "Afsluitend: het kabinet blijft investeren in musea.",
     "Ik dank de Raad voor Cultuur voor zijn advies.",
+    "Tot slot dank ik de raad voor dit advies.",
+    "Voor de zomer van 2027 informeer ik uw Kamer over de stand van zaken.",
     "Hiermee heb ik uw Kamer geïnformeerd over de reactie van het kabinet.",
 ])
 def test_the_closing_after_the_last_response_is_no_part_of_it(closing: str) -> None:

@@ -79,13 +79,14 @@ CLOSING_OPENER = re.compile(
 KAMER = re.compile(r"\b(?:uw|de) Kamer\b")
 INFORMS = re.compile(r"\b(?:informeren|informeer|rapporteren|rapporteer|op de hoogte|terugkomen|kom\b.*\bterug"
                      r"|berichten|bericht)\b", re.IGNORECASE | re.DOTALL)
-WHOLE = re.compile(r"\bvoortgang\s*(?:[.,]|$|(?:van|bij|in)\s+(?:de|het)\s+(?:(?:uitvoering|opvolging|implementatie)"
-                   r"\s+van\s+(?:de|deze|het|dit)\s+)?(?:aanbevelingen|kabinetsreactie|rapport|advies|brief|maatregelen)\b)"
-                   r"|\b(?:uitvoering|opvolging|implementatie) van (?:de|deze|alle) aanbevelingen\b"
-                   r"|\balle aanbevelingen\b"
-                   r"|\b(?:deze|dit) (?:kabinetsreactie|brief)\b", re.IGNORECASE)
-ONE_RECOMMENDATION = re.compile(r"\b(?:deze|die|de laatste|dit|de(?:ze)? vierde|de(?:ze)? derde) "
-                                r"(?:aanbeveling|advies|adviespunt)\b(?!en)", re.IGNORECASE)
+WHOLE = re.compile(
+    r"\b(?:voortgang|stand van zaken)\s*(?:[.,;]|$)"
+    r"|\b(?:voortgang|stand van zaken|uitvoering|opvolging|implementatie)\s+(?:van|bij|in)\s+(?:de|het|deze|dit)\s+"
+    r"(?:(?:uitvoering|opvolging|implementatie)\s+van\s+(?:de|deze|het|dit|alle)\s+)?"
+    r"(?:aanbevelingen|kabinetsreactie|rapport|advies|brief|maatregelen)\b"
+    r"|\balle aanbevelingen\b|\b(?:deze|dit) (?:kabinetsreactie|brief)\b", re.IGNORECASE)
+# the recommendation itself ("deze aanbeveling"); "dit advies" is as often the whole report, so no sign
+ONE_RECOMMENDATION = re.compile(r"\b(?:deze|die|de laatste) (?:aanbeveling|adviespunt)\b(?!en)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
