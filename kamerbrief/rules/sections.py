@@ -205,7 +205,10 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             num, titel, aanduiding = recs_at[i]
             theme = THEME_JOINED.match(b.text) if aanduiding else None
             if theme and theme.group("des") == aanduiding:  # the theme heading a PDF reader joined to it
-                secties.append(Sectie(None, b.text[:theme.start("des")].strip(), "", b.line))
+                head = b.text[:theme.start("des")].strip()
+                numbered_theme = NUMBERED_HEADING.match(head)  # "1. Bewustwording": as the heading alone reads
+                secties.append(Sectie(int(numbered_theme.group(1)), numbered_theme.group(2).strip(), "", b.line)
+                               if numbered_theme else Sectie(None, head, "", b.line))
                 to = GROUP_TO.match(secties[-1].kop or "")
                 group_to = " ".join(to.group(1).split()) if to else None
             j = i + 1
