@@ -238,3 +238,22 @@ def test_a_wrapped_portfolio_the_lexicon_does_not_know() -> None:
     signers = _parse("Ik neem de aanbevelingen over.", fmt="text", tail=tail)["ondertekening"]["ondertekenaars"]
     assert [(s["functie"], s["naam"]) for s in signers] == [
         ("minister voor Langdurige Zorg, Jeugd en Sport", "C. Helder")]
+
+
+@pytest.mark.parametrize(("theme", "items"), [("1", ["1a", "1b"]), ("A", ["A.1", "A.2"]), ("2", ["2.1", "2.2"])])
+def test_a_theme_with_a_paragraph_of_its_own_before_its_items(theme: str, items: list[str]) -> None:
+    body = f"""## {theme}. Musea
+
+Musea zijn belangrijk voor kinderen. De raad doet hierover twee aanbevelingen.
+
+**{items[0]}. Maak musea gratis voor kinderen.**
+
+Ik neem deze aanbeveling over.
+
+**{items[1]}. Open musea op zondagavond.**
+
+Deze aanbeveling neem ik niet over.
+"""
+    rec = _parse(body)
+    assert [(r["nummer"], r["aanduiding"]) for r in rec["aanbevelingen"]] == [(1, items[0]), (2, items[1])]
+    assert any(s["tekst"].startswith("Musea zijn belangrijk") for s in rec["secties"])

@@ -348,6 +348,8 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
         below = DESIGNATED.match(blocks[i + 1].text)
         if below and COMPOUND.match(below.group(1)) and below.group(1).startswith(aanduiding) and not joined:
             continue  # a theme ("A. Scholen") right above its first recommendation ("A.1 Geef ... .")
+        if not joined and not COMPOUND.match(aanduiding) and _items_within(blocks, i, aanduiding):
+            continue  # a theme with a paragraph of its own before its first recommendation
         lettered += not aanduiding.isdigit()
         first = i if first is None else first
         out[i] = (len(out) + 1, titel.strip().rstrip(":"), aanduiding)
@@ -362,6 +364,22 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
     if not announced and not re.search(r"aanbeveling", intro, re.IGNORECASE):
         return {}
     return out
+
+
+def _items_within(blocks: list[Block], at: int, theme: str) -> bool:
+    """Whether items designated within `theme` ("1a", "1.2" under "1"; "A.1", "A2" under "A") stand below the
+    block at `at`, before the next heading or bold line of the same rank."""
+    within = re.compile(rf"{re.escape(theme)}(?:[a-z]|\.\d)" if theme.isdigit() else rf"{re.escape(theme)}\.?\d")
+    for b in blocks[at + 1:]:
+        m = DESIGNATED.match(b.text)
+        if not m:
+            continue
+        if COMPOUND.match(m.group(1)):
+            if within.match(m.group(1)):
+                return True
+        elif b.kind == "heading" or b.bold:
+            return False  # the next theme
+    return False
 
 
 def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str]]:
