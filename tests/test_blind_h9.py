@@ -257,3 +257,21 @@ Deze aanbeveling neem ik niet over.
     rec = _parse(body)
     assert [(r["nummer"], r["aanduiding"]) for r in rec["aanbevelingen"]] == [(1, items[0]), (2, items[1])]
     assert any(s["tekst"].startswith("Musea zijn belangrijk") for s in rec["secties"])
+
+
+def test_a_response_stops_at_the_next_number_in_sequence_with_a_warning() -> None:
+    body = """### Aanbeveling 1: Maak musea gratis voor kinderen
+
+Ik neem deze aanbeveling over.
+
+### Aanbeveling 2: Open musea op zondagavond
+
+Deze aanbeveling neem ik niet over.
+
+3. Steun kleine podia in de regio met een vast bedrag per voorstelling.
+
+Ik neem deze aanbeveling over.
+"""
+    rec = _parse(body)
+    assert rec["aanbevelingen"][-1]["reactie"] == "Deze aanbeveling neem ik niet over."
+    assert any("paragraph 3. below recommendation 2" in w["message"] for w in rec["waarschuwingen"])
