@@ -24,9 +24,10 @@ from .letterpdf import Block, render_blocks
 from .test_readers import docx_from_markdown, fold
 
 TABLES = ["ienw-reactie-aanbevelingen-tabel.md", "ienw-reactie-aanbevelingen-tabel-zonder-kop.md"]
-THEMED = ["sza-reactie-aanbevelingen-per-thema.md"]
+THEMED = ["sza-reactie-aanbevelingen-per-thema.md", "vws-reactie-thema-genummerd-vet-geletterd.md"]
 BIJLAGE = ["vws-reactie-in-bijlage-na-ondertekening.md"]
-OTHERS = ["vws-reactie-aanbevelingen-aan-anderen.md", "bzk-reactie-geciteerde-aanbevelingen.md"]
+OTHERS = ["vws-reactie-aanbevelingen-aan-anderen.md", "bzk-reactie-geciteerde-aanbevelingen.md",
+          "ienw-reactie-slotalineas-na-laatste-aanbeveling.md"]
 
 
 def aanbevelingen(record: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -51,7 +52,7 @@ def pdf_blocks(sample: Path) -> list[Block]:
     k = 0
     while k < len(chunks):
         c = " ".join(chunks[k].split())
-        if re.match(r"^De (?:minister|staatssecretaris)\b.*,$", c) and k + 1 < len(chunks):
+        if re.match(r"^De (?:[Mm]inister|[Ss]taatssecretaris)\b.*,$", c) and k + 1 < len(chunks):
             blocks.append(("sign", (c, chunks[k + 1].strip())))
             k += 2
             continue
