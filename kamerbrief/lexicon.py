@@ -165,6 +165,15 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\s*brief behandelen\.?\s*$", re.IGNORECASE),
 )
 
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a line is page furniture (FURNITURE_PATTERNS): a page number, a running header, an imprint."""
+    return any(p.match(text) for p in FURNITURE_PATTERNS)
+
+
+# The return address over the address block of a ministry letter ("> Retouradres Postbus 20301 2500 EH Den Haag").
+RETURN_ADDRESS = re.compile(r"^\W{0,3}Retouradres\b", re.IGNORECASE)
+
 # Parliamentary papers that are not letters; named in capitals in their heading.
 NON_LETTER_KINDS: tuple[str, ...] = (
     "MEMORIE VAN TOELICHTING", "MEMORIE VAN ANTWOORD", "NOTA VAN WIJZIGING", "GEWIJZIGD VOORSTEL VAN WET",

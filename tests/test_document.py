@@ -76,6 +76,17 @@ def test_pdf_bullets_colophon_and_page_numbers_have_their_roles(pdf_doc: Documen
     assert pdf_doc.text.count("IENW/BSK-2025/100200") == 1
 
 
+def test_pdf_return_address_is_a_letterhead_line(pdf_doc: Document) -> None:
+    head = [ln for ln in pdf_doc.lines if ln.role == "letterhead"]
+    assert [ln.text for ln in head] == ["> Retouradres Postbus 20901 2500 EX Den Haag"] and head[0].page == 1
+
+
+def test_readers_import_nothing_from_the_rules() -> None:
+    for path in (Path(kamerbrief.__file__).parent / "readers").glob("*.py"):
+        assert "rules" not in "".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                      if ln.lstrip().startswith(("import ", "from "))), path.name
+
+
 HEADER = ["Retouradres Postbus 20901 2500 EX Den Haag", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
           "Datum 3 maart 2025", "Betreft Veerdiensten", "Ons kenmerk IENW/BSK-2025/1234"]
 

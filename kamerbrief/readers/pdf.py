@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import PAGE_LINE
+from ..lexicon import PAGE_LINE, RETURN_ADDRESS, is_page_furniture
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import Document, FormatError, Line, MissingToolError, Role
 from .markup import normalise, text_lines
@@ -436,8 +436,6 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     colophon column repeated on later pages: they stay as rows out of the text, with their roles. Page
     furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
-    from ..rules.body import is_page_furniture
-
     running = _running(pages)
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
@@ -496,6 +494,8 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             page_rows[0].text = "\f" + page_rows[0].text
         for r in page_rows:
             r.page = k + 1
+            if k == 0 and r.role == "body" and RETURN_ADDRESS.match(r.text):
+                r.role = "letterhead"  # "> Retouradres Postbus ...": printed over the address block
         rows += [r for r in repeated[k] if r.role != "footer"]
         rows += page_rows
         rows += [r for r in repeated[k] if r.role == "footer"]
