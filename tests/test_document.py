@@ -207,3 +207,30 @@ def test_emit_text_json_gives_the_readers_role_beside_the_parsers(pdf_doc: Docum
     assert docx["Datum 3 maart 2025"]["reader"] == "letterhead" and docx["Datum 3 maart 2025"]["role"] == "head"
     assert docx["Geachte voorzitter,"]["role"] == "salutation"
     assert docx["Het veer bij Schoonhoven vaart weer."]["role"] == "body"
+
+
+def test_a_markdown_run_in_heading_is_a_bold_line_of_its_own_on_its_source_line() -> None:
+    from kamerbrief.readers.markup import markdown_lines
+
+    lines = markdown_lines("Inleiding.\n\n**Kosten.** De kosten stijgen.\n\n**Niet** alle kosten stijgen.\n")
+    assert [(ln.text, ln.lineno, ln.bold) for ln in lines if ln.lineno == 3] == [
+        ("Kosten", 3, True), ("", 3, False), ("De kosten stijgen.", 3, False)]
+    assert [ln.text for ln in lines if ln.lineno == 5] == ["Niet alle kosten stijgen."]
+
+
+@pytest.mark.parametrize(("lead", "rest", "heading"), [
+    ("Kosten.", " De kosten stijgen.", "Kosten"),
+    ("Uitvoering", " Het kabinet voert uit.", "Uitvoering"),
+    ("Samenwerking met boeren:", " Boeren leggen heggen aan.", "Samenwerking met boeren"),
+    ("Niet", " alle gemeenten doen mee.", None),  # the sentence goes on in lower case
+    ("Ik neem dit over.", " Daarom ...", None),  # a sentence in bold, in the sender's voice
+    ("Vraag 1", " Bent u bekend met ...", None),  # a label another rule reads on its line
+    ("Reactie kabinet:", " Het kabinet ...", None),
+    ("Mr.", " Jansen schreef ...", None),  # an abbreviation
+    ("Het rapport van", " De Raad ...", None),  # cut after a connective
+    ("1.", " Geef iedere school ...", None),
+])
+def test_run_in_heading_decides_on_the_bold_phrase_and_what_follows(lead: str, rest: str, heading: str | None) -> None:
+    from kamerbrief.readers.markup import run_in_heading
+
+    assert run_in_heading(lead, rest) == heading

@@ -185,3 +185,36 @@ def test_bold_lines_are_lines_of_the_text_on_every_page(tmp_path: Path) -> None:
     assert all(ln.text == " ".join(text[ln.lineno - 1].replace("\f", "").split()) for ln in bold)
     page_two = next(i for i, ln in enumerate(lines) if ln.page_break)
     assert any(ln.italic for ln in lines[page_two:])
+
+
+RUN_IN_SAMPLE = Path(__file__).parent.parent / "samples" / "lnv-voortgang-tussenkoppen.md"
+
+
+def run_in_blocks(sample: Path) -> list[Any]:
+    """The sample's body as render_blocks blocks: "**Kosten.** De kosten ..." as a run-in heading, set in bold
+    at the start of its paragraph's first line; a paragraph opening with any other bold run likewise."""
+    import re
+
+    body = sample.read_text(encoding="utf-8").split("Geachte voorzitter,", 1)[1]
+    chunks = [" ".join(c.split()) for c in body.split("\n\n") if c.strip()]
+    blocks: list[Any] = [("p", "Geachte voorzitter,")]
+    blocks += [("runin", (m.group(1), m.group(2))) if (m := re.match(r"^\*\*(.+?)\*\* (.*)$", c)) else ("p", c)
+               for c in chunks[:-2]]
+    blocks.append(("sign", (chunks[-2], chunks[-1])))
+    return blocks
+
+
+def test_run_in_headings_in_bold_head_their_sections_as_in_markdown(tmp_path: Path) -> None:
+    """A paragraph opening with a bold phrase run into its text ("Kosten. De kosten ...", "Kosten De
+    kosten ...") is a section with that heading, in PDF as in markdown; a bold word that the text goes on
+    from in lower case, or a bold sentence in the sender's voice, stays in its paragraph."""
+    md = kamerbrief.parse_file(RUN_IN_SAMPLE).record
+    path = tmp_path / "tussenkoppen.pdf"
+    render_blocks(md["metadata"], run_in_blocks(RUN_IN_SAMPLE), {}, str(path))
+    got = kamerbrief.parse_file(path).record
+    assert [s["kop"] for s in md["secties"]] == [None, "Stand van zaken", "Kosten", "Samenwerking met boeren"]
+    assert [(s["kop"], " ".join(s["tekst"].split())) for s in got["secties"]] == [
+        (s["kop"], " ".join(s["tekst"].split())) for s in md["secties"]]
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    heads = [ln for ln in doc.lines if ln.text in ("Stand van zaken", "Kosten", "Samenwerking met boeren")]
+    assert len(heads) == 3 and all(ln.bold and ln.role == "body" for ln in heads)

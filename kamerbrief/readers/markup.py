@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from ..lexicon import LABELS, OTHER_LABELS
+from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT
 from ..model import Document, Line, Problem
 
 LIGATURES = str.maketrans({
@@ -63,6 +63,38 @@ SPACES = re.compile(r"[ \u3000]{2,}")
 # the level. Plain text takes bullets and dashes only: "1. Inleiding" there is as often a heading.
 MD_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 TEXT_ITEM = re.compile(r"^(\s*)([•\u25aa\u25cf\u25e6\u2023\u2043\u00b7–-])\s+\S")
+
+
+# "**Kosten.** De kosten ...": a bold phrase (up to 100 characters) opening a markdown line, text after it
+RUN_IN = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1(?P<rest>\s+\S.*)$")
+RUN_IN_PUNCT = " .:\u2013\u2014-"  # the full stop, colon or dash that sets a run-in heading off from its text
+
+
+def run_in_heading(lead: str, rest: str) -> str | None:
+    """The heading that a bold phrase opening a paragraph stands for, when it is one; None else.
+
+        **Kosten.** De kosten van het programma ...      -> "Kosten"
+        **Uitvoering** Het kabinet voert ...            -> "Uitvoering"
+        **Niet** alle gemeenten ...                     -> None (the text goes on in lower case)
+        **Het kabinet neemt dit over.** Daarom ...      -> None (a sentence in bold, in the sender's voice)
+
+    A run-in heading is a short phrase (one to eight words, capitalised, no sentence inside it, not ending
+    on a connective) whose paragraph text starts a sentence after it; labels other rules read on their line
+    ("Vraag 1", "Reactie kabinet:", "Aanbeveling 2", "Datum") and numbered phrases are left as they are.
+    """
+    head = normalise(lead).rstrip(RUN_IN_PUNCT).strip()
+    after = rest.lstrip()
+    words = head.split()
+    if not words or not 1 <= len(words) <= 8 or len(head) > 80 or not head[:1].isupper():
+        return None
+    if not after[:1].isupper() and after[:1] not in "\"“‘'(":
+        return None
+    if any(ch in head for ch in ".;!?") or any(ch.isdigit() for ch in head) or RUN_IN_NOT.search(head):
+        return None
+    last = words[-1].casefold()
+    if last in CONNECTIVES or (len(words) == 1 and (len(head) < 3 or last in RUN_IN_ABBREVIATIONS)):
+        return None
+    return None if _is_label(head) else head
 
 
 def source_lines(text: str) -> list[str]:
@@ -261,6 +293,13 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         h = heading(body)
         if h and not in_fence:
             level, body = h
+        if (not level and not cells and not in_bold and (not lines or not lines[-1].text or lines[-1].heading)
+                and (run := RUN_IN.match(body))
+                and (head := run_in_heading(strip_inline(run.group("lead")), run.group("rest")))):
+            # a run-in heading: a line of its own (bold, alone), then the paragraph it opened
+            lines += [Line(head, no, bold=True, page_break=brk), Line("", no)]
+            brk = False
+            body = run.group("rest").strip()
         stripped = body.strip()
         opens_bold = in_bold or stripped.startswith(("**", "__"))
         in_bold ^= len(STRONG.findall(stripped)) % 2 == 1

@@ -38,7 +38,7 @@ from typing import Any
 from ..lexicon import PAGE_LINE, RETURN_ADDRESS, is_page_furniture
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import Document, FormatError, Line, MissingToolError, Role
-from .markup import normalise, text_lines
+from .markup import normalise, run_in_heading, text_lines
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
 COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider than a word space
@@ -49,6 +49,7 @@ MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and
 SMALL_TYPE = 0.95  # type below this share of the body size is small type: footnotes, figures, markers
 MARKER_SIZE = 0.8  # a note marker is set this much smaller than the text around it ...
 MARKER_RISE = 0.15  # ... on a baseline raised by this share of the text size
+RUN_IN_CHARS = 100  # a bold run opening a line is looked for in its first this many letters
 BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a text box, not a figure
 
 
@@ -80,6 +81,7 @@ class PdfLine:
     word_x1: float = 0.0  # right edge of the first word: whether it would have fitted on the line above
     role: str = "body"  # body | footnote | figure | box
     furniture: Role | None = None  # header | footer | page_number: running page furniture
+    lead: str = ""  # the bold run that opens a line in regular type (a run-in heading, when `run_in_heading` says so)
 
 
 @dataclass
@@ -254,6 +256,9 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     faces = [style.face(i) for i in sample]
     bold = 2 * sum(b for b, _ in faces) > len(faces)
     italic = 2 * sum(i for _, i in faces) > len(faces)
+    lead_end = -1  # a bold run opening a line of regular type ("Kosten. De kosten ..."): where it stops
+    if faces[0][0] and not bold:
+        lead_end = next((i for i in letters[:RUN_IN_CHARS] if not style.face(i)[0]), -1)
     markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
     for k, i in enumerate(idxs):
@@ -277,13 +282,16 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         s = " ".join(raw.split())
         if not s:
             continue
+        bold_run = " ".join("".join(text[i] for i in seg if i < lead_end).split()) if lead_end > seg[0] else ""
         word_end = next((k for k, i in enumerate(seg) if k and text[i].isspace()), len(seg))
         word = [i for i in seg[:word_end] if not text[i].isspace()] or vis
         out.append(PdfLine(
             text=s, x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
             top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
             size=size, bold=bold, italic=italic, refs=tuple(refs), word_x1=max(boxes[i][2] for i in word),
+            lead=bold_run if s.startswith(bold_run) else "",
         ))
+        lead_end = -1  # only the line's first segment opens with it
     return out
 
 
@@ -644,13 +652,29 @@ def _flow(lines: list[PdfLine], body_size: float, headings: bool = True) -> list
         text = ln.text
         for nxt in lines[j + 1:end]:
             text = text + nxt.text if text.endswith("-") and nxt.text[:1].isupper() else f"{text} {nxt.text}"
-        if out and (gap[j] or _bold_edge(lines, j, out)):
+        size = _relative(ln.size, body_size)
+        run_in = _run_in(lines, j, text, gap) if headings and ln.lead else None
+        if out and (gap[j] or _bold_edge(lines, j, out) or run_in):
             out.append(Row(""))
-        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", _relative(ln.size, body_size)))
+        if run_in:  # "Kosten. De kosten ...": the heading stands alone, its paragraph goes on below it
+            out += [Row(run_in, True, ln.italic, "body", size), Row("")]
+            text = text[len(ln.lead):].lstrip()
+        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", size))
         if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
             out.append(Row(""))
         j = end
     return out
+
+
+def _run_in(lines: list[PdfLine], j: int, text: str, gap: list[bool]) -> str | None:
+    """The run-in heading that opens lines[j] in bold, when the line opens a paragraph (after a gap, or after
+    a line that ends a sentence) and its bold run reads as a heading (see `markup.run_in_heading`)."""
+    ln = lines[j]
+    if ln.bold or not text.startswith(ln.lead):
+        return None
+    if not (gap[j] or j == 0 or lines[j - 1].text.endswith((".", ":", "!", "?"))):
+        return None
+    return run_in_heading(ln.lead, text[len(ln.lead):])
 
 
 def _bold_edge(lines: list[PdfLine], j: int, out: list[Row]) -> bool:
