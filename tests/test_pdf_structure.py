@@ -218,3 +218,68 @@ def test_run_in_headings_in_bold_head_their_sections_as_in_markdown(tmp_path: Pa
     doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
     heads = [ln for ln in doc.lines if ln.text in ("Stand van zaken", "Kosten", "Samenwerking met boeren")]
     assert len(heads) == 3 and all(ln.bold and ln.role == "body" for ln in heads)
+
+
+def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]]) -> None:
+    """One page with each (x, y, text, bold) set in body type: layouts that are no tables."""
+    import pypdfium2.raw as pdfium_c
+
+    from .letterpdf import BODY_SIZE, HEIGHT, WIDTH, Writer
+
+    w = Writer()
+    page = w.doc.new_page(WIDTH, HEIGHT)
+    for x, y, text, bold in lines:
+        w.text(page, text, x, y, BODY_SIZE, bold)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    w.doc.save(str(path))
+
+
+def test_pdf_layouts_in_columns_that_are_no_tables_stay_text(tmp_path: Path) -> None:
+    """Label and value side by side (the letterhead), a numbered list with a hanging indent, and two
+    signature blocks side by side are no tables: no line of them becomes a table row."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 760, "Datum", False), (140, 760, "3 april 2025", False),
+        (80, 746, "Betreft", False), (140, 746, "Voortgang van het programma voor de aanleg van nieuwe", False),
+        (140, 732, "fietsenstallingen bij stations in het hele land", False),
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "Het kabinet neemt de volgende stappen om het programma te versnellen en te verbeteren:", False),
+        (80, 662, "1.", False),
+        (98, 662, "Gemeenten krijgen een vaste bijdrage voor elke nieuwe stalling die zij", False),
+        (98, 648, "bij een station bouwen, ook als die stalling klein is.", False),
+        (80, 634, "2.", False), (98, 634, "ProRail krijgt de opdracht om de bouw van grote stallingen bij de", False),
+        (98, 620, "drukste stations voor 2030 af te ronden en daarover te rapporteren.", False),
+        (80, 600, "Ik informeer uw Kamer voor de zomer over de voortgang van het programma en de kosten.", False),
+        (80, 560, "De minister van Infrastructuur en Waterstaat,", False),
+        (320, 560, "De staatssecretaris van Infrastructuur en Waterstaat,", False),
+        (80, 520, "B. de Graaf", False), (320, 520, "C. van Dijk", False),
+    ]
+    path = tmp_path / "kolommen.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
+    text = " ".join(ln.text for ln in doc.lines)
+    assert "Gemeenten krijgen een vaste bijdrage" in text and "C. van Dijk" in text
+
+
+def test_a_pdf_table_in_body_type_with_two_columns_gives_its_rows(tmp_path: Path) -> None:
+    """A table of two columns set in body type, its cells wrapped, rows apart by a larger gap: one table row
+    per table row, each cell's lines joined."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "De Raad doet twee aanbevelingen; hieronder staat telkens mijn reactie.", False),
+        (80, 656, "Aanbeveling", True), (300, 656, "Reactie", True),
+        (80, 636, "Geef iedere gemeente een plan voor", False), (300, 636, "Ik neem deze aanbeveling over en", False),
+        (80, 622, "de opvang van regenwater.", False), (300, 622, "bespreek haar met de VNG.", False),
+        (80, 600, "Maak een fonds voor groene daken", False), (300, 600, "Deze aanbeveling neem ik niet over.", False),
+        (80, 586, "in de grote steden.", False),
+        (80, 560, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
+    ]
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Aanbeveling", "Reactie"),
+        ("Geef iedere gemeente een plan voor de opvang van regenwater.",
+         "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
+        ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
+    assert any(ln.text.startswith("Ik vertrouw erop") and ln.role == "body" for ln in doc.lines)

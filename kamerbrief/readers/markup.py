@@ -94,7 +94,7 @@ def run_in_heading(lead: str, rest: str) -> str | None:
     last = words[-1].casefold()
     if last in CONNECTIVES or (len(words) == 1 and (len(head) < 3 or last in RUN_IN_ABBREVIATIONS)):
         return None
-    return None if _is_label(head) else head
+    return None if is_colophon_label(head) else head
 
 
 def source_lines(text: str) -> list[str]:
@@ -265,7 +265,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
             found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
             filled = [c for c in found if c]
             in_table = bool(filled) and bool(lines) and len(lines[-1].cells) == len(found)  # a row with empty cells
-            if not in_table and (len(filled) <= 1 or _is_label(filled[0])):
+            if not in_table and (len(filled) <= 1 or is_colophon_label(filled[0])):
                 # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
                 raw = " ".join(filled)
             else:
@@ -344,6 +344,6 @@ def _closes_emphasis(s: str) -> bool:
 _LABEL_WORDS = frozenset(label.casefold() for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)
 
 
-def _is_label(cell: str) -> bool:
+def is_colophon_label(cell: str) -> bool:
     """Whether a table cell is a colophon label ("Datum", "Ons kenmerk"): the table is the letterhead's layout."""
     return normalise(strip_inline(cell)).rstrip(":").casefold() in _LABEL_WORDS

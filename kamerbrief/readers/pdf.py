@@ -38,7 +38,7 @@ from typing import Any
 from ..lexicon import PAGE_LINE, RETURN_ADDRESS, is_page_furniture
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import Document, FormatError, Line, MissingToolError, Role
-from .markup import normalise, run_in_heading, text_lines
+from .markup import is_colophon_label, normalise, run_in_heading, text_lines
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
 COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider than a word space
@@ -50,6 +50,7 @@ SMALL_TYPE = 0.95  # type below this share of the body size is small type: footn
 MARKER_SIZE = 0.8  # a note marker is set this much smaller than the text around it ...
 MARKER_RISE = 0.15  # ... on a baseline raised by this share of the text size
 RUN_IN_CHARS = 100  # a bold run opening a line is looked for in its first this many letters
+GUTTER = 0.8  # a gap between words wider than this share of the type size may separate table cells
 BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a text box, not a figure
 
 
@@ -57,13 +58,18 @@ BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a
 PDF_CHARS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 # Symbol fonts put their bullets in the private-use area (SymbolMT U+F0B7, Wingdings U+F0A7/U+F06E, ...).
 BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7") | frozenset(map(chr, range(0xF000, 0xF100)))
+BULLET_SIGNS = str.maketrans(dict.fromkeys(BULLETS, "•"))
 TERMINAL_END = (".", ",", ";", ":", "!", "?")
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 FACES: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic) as its name says
 DIGIT = re.compile(r"\d+")
 SPECIAL = re.compile("[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf000-\uf0ff]")  # the BULLETS
+SIGNATURE_CELL = re.compile(r"^(?:De\s+)?(?:Minister|Staatssecretaris)\b|^Hoogachtend", re.IGNORECASE)
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
+
+
+Piece = tuple[float, float, str]  # a stretch of a line between gutters: left edge, right edge, text
 
 
 @dataclass
@@ -81,6 +87,9 @@ class PdfLine:
     word_x1: float = 0.0  # right edge of the first word: whether it would have fitted on the line above
     role: str = "body"  # body | footnote | figure | box
     furniture: Role | None = None  # header | footer | page_number: running page furniture
+    pieces: tuple[Piece, ...] = ()  # the line cut at gaps wider than GUTTER (x0, x1, text); () for none
+    base: float = 0.0  # the baseline (PDF coordinates)
+    cells: tuple[str, ...] = ()  # a table row found from the geometry (role "table"), its cells in order
     lead: str = ""  # the bold run that opens a line in regular type (a run-in heading, when `run_in_heading` says so)
 
 
@@ -96,6 +105,7 @@ class Row:
     page: int = 1
     note: str | None = None
     in_text: bool = True  # False: kept in the Document but out of the text (figure text)
+    cells: tuple[str, ...] = ()  # a table row's cells (its text joins them with " | ")
 
 
 @dataclass
@@ -261,20 +271,25 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         lead_end = next((i for i in letters[:RUN_IN_CHARS] if not style.face(i)[0]), -1)
     markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
+    gutters: list[tuple[int, int]] = []  # (segment, position in it) where a gap wider than GUTTER opens
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
             prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
             crosses = boxes[prev][2] < column_x - 1 <= boxes[i][0] if prev is not None else False
             if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > COLUMN_GAP * size:
                 segments.append([])
+            elif prev is not None and boxes[i][0] - boxes[prev][2] > GUTTER * size:
+                gutters.append((len(segments) - 1, len(segments[-1])))
         if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
             continue
         segments[-1].append(i)
     out = []
-    for seg in segments:
+    for n, seg in enumerate(segments):
         vis = [i for i in seg if not text[i].isspace()]
         if not vis:
             continue
+        cuts = [at for g, at in gutters if g == n]
+        pieces = _pieces(seg, cuts, text, boxes, markers) if cuts else ()
         raw = "".join(text[i] for i in seg)
         refs: list[str] = []
         if markers or lead >= 0 or SPECIAL.search(raw):
@@ -289,10 +304,33 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
             text=s, x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
             top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
             size=size, bold=bold, italic=italic, refs=tuple(refs), word_x1=max(boxes[i][2] for i in word),
-            lead=bold_run if s.startswith(bold_run) else "",
+            lead=bold_run if s.startswith(bold_run) else "", pieces=pieces, base=_base(vis, text, boxes),
         ))
         lead_end = -1  # only the line's first segment opens with it
     return out
+
+
+def _base(vis: list[int], text: str, boxes: list[tuple[float, float, float, float]]) -> float:
+    """The line's baseline: the upper median of the bottoms of a sample of its letters and digits
+    (descenders and commas reach below it, a raised note marker is one of few)."""
+    sample = [boxes[i][1] for i in vis[:: max(1, len(vis) // 9)] if text[i].isalnum()]
+    if not sample:
+        return boxes[vis[0]][1]
+    sample.sort()
+    return sample[len(sample) // 2]
+
+
+def _pieces(seg: list[int], cuts: list[int], text: str, boxes: list[tuple[float, float, float, float]],
+            markers: set[int]) -> tuple[Piece, ...]:
+    """The segment cut at its gutters (gaps wider than GUTTER): each piece's left and right edge and text,
+    where a table's cells may stand side by side ("1   Stel een landelijke norm op   Ik neem ...")."""
+    out: list[Piece] = []
+    for a, b in itertools.pairwise([0, *cuts, len(seg)]):
+        vis = [i for i in seg[a:b] if not text[i].isspace() and i not in markers]
+        t = " ".join("".join(text[i] for i in seg[a:b] if i not in markers).translate(BULLET_SIGNS).split())
+        if vis and t:
+            out.append((boxes[vis[0]][0], max(boxes[i][2] for i in vis), t))
+    return tuple(out)
 
 
 def _emit(seg: list[int], vis: list[int], text: str, markers: set[int], lead: int, refs: list[str]) -> str:
@@ -419,7 +457,8 @@ def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
             text = text.removeprefix(r.note).lstrip()
         return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
                     role="list_item" if item and r.role == "body" else r.role, size=r.size,
-                    marker="•" if item else "", level=1 if item else 0, note=r.note)
+                    marker="•" if item else "", level=1 if item else 0, note=r.note,
+                    cells=tuple(normalise(c) for c in r.cells))
 
     lines = list(text_lines(text, row))
     if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
@@ -470,11 +509,12 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             elif id(ln) in margin:
                 ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
+        body = _tables(body, furniture)
         _classify(body, furniture, usual)
         before = len(notes)
         _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
         note_pages += [k + 1] * (len(notes) - before)
-        laid.append((column, [ln for ln in body if ln.role in ("body", "box")],
+        laid.append((column, [ln for ln in body if ln.role in ("body", "box", "table")],
                      [ln for ln in body if ln.role == "figure"]))
     numbers = {n[0] for n in notes}
     rows: list[Row] = []
@@ -490,7 +530,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             parts += [[Row(ln.text, role="page_number", size=_relative(ln.size, usual))]
                       for ln in column if ln.text.lower().startswith("pagina")]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
-            parts.append(_flow(list(group), usual))
+            lines = list(group)
+            parts.append([Row(ln.text, ln.bold, ln.italic, "table_cell", _relative(ln.size, usual), cells=ln.cells)
+                          for ln in lines] if lines[0].role == "table" else _flow(lines, usual))
         page_rows: list[Row] = []
         for part in parts:
             if page_rows:
@@ -515,6 +557,163 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
         rows += [Row(f"{n[0]} {n[1]}", role="footnote", page=p, note=n[0], size=_relative(size, usual))
                  for n, p, size in zip(notes, note_pages, note_sizes, strict=True)]
     return rows
+
+
+def _tables(body: list[PdfLine], furniture: set[int]) -> list[PdfLine]:
+    """The page's lines with each table found from the geometry as one line per table row (role "table").
+
+    A table is a run of two or more visual rows (lines on one baseline, each cut at its gutters) whose
+    pieces start at the same two or more column edges and stay inside their column; a cell's wrapped lines
+    may stand alone in their column. Its rows are told apart by a larger vertical gap than the line step
+    inside a cell, or by a new entry in a leading column of numbers. Not a table: fewer than two columns of
+    text beside a column of numbers or markers (a numbered or bulleted list with a hanging indent), a first
+    column of colophon labels ("Datum", "Betreft": the letterhead's layout), a signature block, or short
+    labels only (an organogram's boxes: no cell of five words or more).
+    """
+    if not any(ln.pieces for ln in body):
+        return body
+    rows = _visual_rows([ln for ln in body if id(ln) not in furniture])
+    replaced: dict[int, list[PdfLine]] = {}  # the first line of a table (in body order) -> the table's rows
+    dropped: set[int] = set()  # the lines a table stands for
+    k = 0
+    while k < len(rows):
+        found = _table_at(rows, k)
+        if found is None:
+            k += 1
+            continue
+        end, table = found
+        members = {id(ln) for row in rows[k:end] for ln, _ in row}
+        first = next(ln for ln in body if id(ln) in members)
+        replaced[id(first)] = table
+        dropped |= members
+        k = end
+    if not replaced:
+        return body
+    out: list[PdfLine] = []
+    for ln in body:
+        out += replaced.get(id(ln), []) if id(ln) in dropped else [ln]
+    return out
+
+
+VisualRow = list[tuple[PdfLine, Piece]]
+
+
+def _visual_rows(lines: list[PdfLine]) -> list[VisualRow]:
+    """The lines' pieces grouped by baseline, top to bottom, each row left to right."""
+    rows: list[VisualRow] = []
+    base = 0.0
+    for ln in sorted(lines, key=lambda ln: -ln.base):
+        pieces = ln.pieces or ((ln.x0, ln.x1, ln.text),)
+        if rows and abs(ln.base - base) <= 0.3 * ln.size:
+            rows[-1] += [(ln, p) for p in pieces]
+        else:
+            rows.append([(ln, p) for p in pieces])
+            base = ln.base
+    for row in rows:
+        row.sort(key=lambda lp: lp[1][0])
+    return rows
+
+
+def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine]] | None:
+    """The table that starts at visual row k: (the row after its last, its rows as table lines), or None."""
+    if len(rows[k]) < 2:
+        return None
+    size = statistics.median(ln.size for ln, _ in rows[k])
+    tol = 0.6 * size
+    cols = [p[0] for _, p in rows[k]]
+    if any(a[1][1] > b[1][0] - 0.3 * size for a, b in itertools.pairwise(rows[k])):
+        return None  # pieces that touch are no cells
+
+    def column(piece: Piece) -> int | None:
+        """The column a piece starts in, when it stays inside it."""
+        at = next((c for c, x in enumerate(cols) if abs(piece[0] - x) <= tol), None)
+        if at is None or (at + 1 < len(cols) and piece[1] > cols[at + 1] - 0.3 * size):
+            return None
+        return at
+
+    end = k
+    multi = 0
+    last_multi = k
+    while end < len(rows):
+        row = rows[end]
+        placed = [column(p) for _, p in row]
+        if any(c is None for c in placed) or len(set(placed)) != len(placed):
+            break
+        if end > k and _baseline(rows[end - 1]) - _baseline(row) > 3.5 * size:
+            break  # a paragraph's distance below the table
+        if len(row) > 1:
+            multi += 1
+            last_multi = end
+        end += 1
+    # rows after the last full row belong to the table when they go on in a column other than the first,
+    # or in the first at a line's distance; a paragraph under the table runs across the columns
+    tail = last_multi + 1
+    while tail < end and len(rows[tail]) == 1 and (
+            (column(rows[tail][0][1]) or 0) > 0 or _baseline(rows[tail - 1]) - _baseline(rows[tail]) <= 1.6 * size):
+        tail += 1
+    end = tail
+    if multi < 2:
+        return None
+    cells = _table_cells(rows[k:end], cols, column, size)
+    if cells is None:
+        return None
+    out: list[PdfLine] = []
+    for texts, members in cells:
+        lines = [ln for ln, _ in members]
+        out.append(PdfLine(" | ".join(texts), min(ln.x0 for ln in lines), max(ln.x1 for ln in lines),
+                           max(ln.top for ln in lines), min(ln.bottom for ln in lines),
+                           statistics.median(ln.size for ln in lines), all(ln.bold for ln in lines),
+                           role="table", cells=tuple(texts)))
+    return end, out
+
+
+def _baseline(row: VisualRow) -> float:
+    return row[0][0].base
+
+
+def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: float
+                 ) -> list[tuple[list[str], VisualRow]] | None:
+    """The table's rows as cells (each column's lines joined) with the pieces they hold; None when the
+    columns do not make a table (see `_tables`)."""
+    steps = [_baseline(a) - _baseline(b) for a, b in itertools.pairwise(rows)]
+    line_step = min(steps) if steps else 0.0
+    if line_step > 1.6 * size:
+        line_step = 1.2 * size  # no cell wraps: every step is a row's
+    numbered = all(len(p[2]) <= 4 for row in rows for _, p in row if column(p) == 0)
+    groups: list[VisualRow] = []
+    for r, row in enumerate(rows):
+        starts = r == 0 or steps[r - 1] > 1.2 * line_step + 0.5 or (
+            numbered and len(cols) > 2 and any(column(p) == 0 for _, p in row))
+        if not starts and groups and all(ln.bold for ln, _ in groups[-1]) != all(ln.bold for ln, _ in row):
+            starts = True  # a bold header row over the rows in regular type
+        if starts:
+            groups.append([])
+        groups[-1] += row
+    if len(groups) < 2:
+        return None
+    table: list[tuple[list[str], VisualRow]] = []
+    for group in groups:
+        texts = [""] * len(cols)
+        for _, p in sorted(group, key=lambda lp: -lp[0].base):
+            c = column(p)
+            texts[c] = _join_cell(texts[c], p[2]) if texts[c] else p[2]
+        table.append((texts, group))
+    if not any(len(c.split()) >= 5 for t, _ in table for c in t):
+        return None  # labels in a grid (an organogram's boxes): a figure, not a table of text
+    text_cols = [c for c in range(len(cols)) if any(len(t[c]) > 4 for t, _ in table)]
+    if len(text_cols) < 2:
+        return None  # a list with a hanging indent: numbers or markers beside one column of text
+    first = [t[0] for t, _ in table if t[0]]
+    if any(is_colophon_label(t) for t in first) or any(SIGNATURE_CELL.match(c) for t, _ in table for c in t):
+        return None
+    return table
+
+
+def _join_cell(text: str, more: str) -> str:
+    """A cell's wrapped lines as one: a word broken at a line-end hyphen is joined again."""
+    if text.endswith("-") and len(text) > 1 and text[-2].islower() and more[:1].islower():
+        return text[:-1] + more
+    return f"{text} {more}"
 
 
 def _running_role(ln: PdfLine, top: float) -> Role:
@@ -555,7 +754,7 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
     lines = [ln for ln in body if id(ln) not in furniture]
     if len(lines) < 2:
         return
-    small = [ln.size < SMALL_TYPE * usual for ln in lines]
+    small = [ln.size < SMALL_TYPE * usual and not ln.cells for ln in lines]  # a table in small type stays text
     normal = [k for k, sm in enumerate(small) if not sm]
     if not normal:
         return
