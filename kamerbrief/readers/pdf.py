@@ -575,16 +575,15 @@ def _tables(body: list[PdfLine], furniture: set[int]) -> list[PdfLine]:
     rows = _visual_rows([ln for ln in body if id(ln) not in furniture])
     replaced: dict[int, list[PdfLine]] = {}  # the first line of a table (in body order) -> the table's rows
     dropped: set[int] = set()  # the lines a table stands for
+    order = {id(ln): n for n, ln in enumerate(body)}
     k = 0
     while k < len(rows):
-        found = _table_at(rows, k)
-        if found is None:
-            k += 1
+        end, table = _table_at(rows, k)
+        if table is None:
+            k = max(k + 1, end)  # rows in the same columns that make no table: none of them starts one
             continue
-        end, table = found
         members = {id(ln) for row in rows[k:end] for ln, _ in row}
-        first = next(ln for ln in body if id(ln) in members)
-        replaced[id(first)] = table
+        replaced[min(members, key=order.__getitem__)] = table
         dropped |= members
         k = end
     if not replaced:
@@ -614,15 +613,16 @@ def _visual_rows(lines: list[PdfLine]) -> list[VisualRow]:
     return rows
 
 
-def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine]] | None:
-    """The table that starts at visual row k: (the row after its last, its rows as table lines), or None."""
+def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine] | None]:
+    """The table that starts at visual row k: the row after its last, and its rows as table lines (None
+    when the rows from k in the same columns make no table)."""
     if len(rows[k]) < 2:
-        return None
+        return k + 1, None
     size = statistics.median(ln.size for ln, _ in rows[k])
     tol = 0.6 * size
     cols = [p[0] for _, p in rows[k]]
     if any(a[1][1] > b[1][0] - 0.3 * size for a, b in itertools.pairwise(rows[k])):
-        return None  # pieces that touch are no cells
+        return k + 1, None  # pieces that touch are no cells
 
     def column(piece: Piece) -> int | None:
         """The column a piece starts in, when it stays inside it."""
@@ -653,10 +653,10 @@ def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine]] | None
         tail += 1
     end = tail
     if multi < 2:
-        return None
+        return k + 1, None
     cells = _table_cells(rows[k:end], cols, column, size)
     if cells is None:
-        return None
+        return end, None
     out: list[PdfLine] = []
     for texts, members in cells:
         lines = [ln for ln, _ in members]
