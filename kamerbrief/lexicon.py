@@ -176,11 +176,13 @@ RETURN_ADDRESS = re.compile(r"^\W{0,3}Retouradres\b", re.IGNORECASE)
 
 # A run-in heading: a short bold phrase that opens a paragraph and runs into its text ("**Kosten.** De kosten
 # van ..."). Not one when it is a label another rule reads on its line ("Vraag 1", "Antwoord", "Reactie
-# kabinet:", "Aanbeveling 2", "Betreft:"), a phrase in the sender's voice (a sentence set in bold for stress),
-# or cut after a function word; abbreviations that end in a full stop ("Mr. Jansen") are no headings.
+# kabinet:", "Aanbeveling 2", "Betreft:"), an answer ("Nee."), a phrase in the sender's voice (a sentence
+# set in bold for stress), or cut after a function word; abbreviations that end in a full stop ("Mr.
+# Jansen") are no headings.
 RUN_IN_NOT = re.compile(
     r"^(?:Vraag|Vragen|Antwoord|Antwoorden|Aanbeveling(?:en)?|Advies|Actiepunt|Reactie|Kabinetsreactie|Standpunt"
-    r"|Appreciatie|Toelichting|Bijlage|Noot|Zie|Let op|N\.?B\.?)\b"
+    r"|Appreciatie|Toelichting|Bijlage|Noot|Zie|Let op|N\.?B\.?|Ja|Nee|Neen|Zeker|Inderdaad|Klopt|Juist|Dat klopt"
+    r"|Dat is (?:juist|correct|niet juist))\b"
     r"|\b(?:ik|wij|we|mijn|onze?|u|uw|het kabinet|de regering)\b",
     re.IGNORECASE,
 )

@@ -234,3 +234,15 @@ def test_run_in_heading_decides_on_the_bold_phrase_and_what_follows(lead: str, r
     from kamerbrief.readers.markup import run_in_heading
 
     assert run_in_heading(lead, rest) == heading
+
+
+def test_plain_text_run_in_headings_only_where_two_paragraphs_open_so() -> None:
+    head = "Geachte voorzitter,\n\nMet deze brief informeer ik u over de voortgang.\n\n"
+    one = head + "Kosten. De kosten bedragen dit jaar twaalf miljoen euro.\n\nTot zover.\n"
+    two = one.replace("Tot zover.", "Planning. De bouw begint in het najaar van 2026 in Utrecht.")
+    assert [ln.text for ln in text_document("a.txt", "text", one, "", markdown=False).lines if ln.lineno == 5] == [
+        "Kosten. De kosten bedragen dit jaar twaalf miljoen euro."]
+    lines = text_document("b.txt", "text", two, "", markdown=False).lines
+    assert [ln.text for ln in lines if ln.lineno in (5, 7)] == [
+        "Kosten", "", "De kosten bedragen dit jaar twaalf miljoen euro.",
+        "Planning", "", "De bouw begint in het najaar van 2026 in Utrecht."]

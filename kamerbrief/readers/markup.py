@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT
+from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT, SALUTATION
 from ..model import Document, Line, Problem
 
 LIGATURES = str.maketrans({
@@ -173,7 +173,7 @@ def text_document(path: str, fmt: str, text: str, digest: str, *, markdown: bool
     footnote lines on no source line, in place of pandoc's single series.
     """
     if not markdown:
-        lines = text_lines(text)
+        lines = text_run_ins(text_lines(text))
     else:
         lines = markdown_lines(text)
         if fmt != "markdown":
@@ -230,6 +230,37 @@ def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -
                 if t:
                     brk = False
     return tuple(lines)
+
+
+# "Kosten. De kosten van ...": one to four words and a full stop opening a paragraph of plain text
+TEXT_RUN_IN = re.compile(r"^(?P<lead>[A-ZÀ-Ý][\w'’-]*+(?: [\w'’-]++){0,3}\.) (?P<rest>\S.*)$")
+
+
+def text_run_ins(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Plain text's run-in headings, where the bold that marked them is lost ("Kosten. De kosten ..."): a
+    paragraph after the salutation that opens with a short phrase and a full stop that `run_in_heading`
+    takes for a heading. Only where two or more paragraphs open so: one such opening is as often a short
+    sentence. Each becomes a line of its own (on its source line) over the paragraph, as in markdown."""
+    start = next((k for k, ln in enumerate(lines) if SALUTATION.match(ln.text)), None)
+    if start is None:
+        return lines
+    found: list[tuple[int, str, str]] = []
+    for k in range(start + 1, len(lines)):
+        ln = lines[k]
+        if ln.role != "body" or not ln.text or lines[k - 1].text or len(ln.text) < 30:
+            continue
+        m = TEXT_RUN_IN.match(ln.text)
+        head = run_in_heading(m.group("lead"), m.group("rest")) if m else None
+        if m and head:
+            found.append((k, head, m.group("rest")))
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for k, head, rest in reversed(found):
+        ln = lines[k]
+        out[k:k + 1] = [replace(ln, text=head), Line("", ln.lineno, page=ln.page),
+                        replace(ln, text=rest, page_break=False)]
+    return tuple(out)
 
 
 def markdown_lines(text: str) -> tuple[Line, ...]:
