@@ -272,14 +272,15 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
     gutters: list[tuple[int, int]] = []  # (segment, position in it) where a gap wider than GUTTER opens
+    column_gap, gutter = COLUMN_GAP * size, GUTTER * size  # COLUMN_GAP < GUTTER
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
             prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
-            crosses = boxes[prev][2] < column_x - 1 <= boxes[i][0] if prev is not None else False
-            if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > COLUMN_GAP * size:
-                segments.append([])
-            elif prev is not None and boxes[i][0] - boxes[prev][2] > GUTTER * size:
-                gutters.append((len(segments) - 1, len(segments[-1])))
+            if prev is not None and (gap := boxes[i][0] - boxes[prev][2]) > column_gap:
+                if boxes[prev][2] < column_x - 1 <= boxes[i][0]:
+                    segments.append([])  # the line runs into the colophon column
+                elif gap > gutter:
+                    gutters.append((len(segments) - 1, len(segments[-1])))
         if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
             continue
         segments[-1].append(i)
