@@ -283,3 +283,24 @@ def test_a_pdf_table_in_body_type_with_two_columns_gives_its_rows(tmp_path: Path
          "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
         ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
     assert any(ln.text.startswith("Ik vertrouw erop") and ln.role == "body" for ln in doc.lines)
+
+
+def test_a_pdf_table_whose_cells_are_set_one_after_the_other_is_found_without_other_wide_gaps(tmp_path: Path) -> None:
+    """Word writes a table cell by cell, so no line of the text holds two cells; and the page holds no other
+    line with a wide gap in it (no letterhead): the cells side by side still make the table."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "De Raad doet twee aanbevelingen; hieronder staat telkens mijn reactie.", False),
+        (80, 656, "Geef iedere gemeente een plan voor", False), (80, 642, "de opvang van regenwater.", False),
+        (300, 656, "Ik neem deze aanbeveling over en", False), (300, 642, "bespreek haar met de VNG.", False),
+        (80, 620, "Maak een fonds voor groene daken", False), (80, 606, "in de grote steden.", False),
+        (300, 620, "Deze aanbeveling neem ik niet over.", False),
+        (80, 580, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
+    ]
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Geef iedere gemeente een plan voor de opvang van regenwater.",
+         "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
+        ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]

@@ -459,7 +459,7 @@ def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
         return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
                     role="list_item" if item and r.role == "body" else r.role, size=r.size,
                     marker="•" if item else "", level=1 if item else 0, note=r.note,
-                    cells=tuple(normalise(c) for c in r.cells))
+                    cells=tuple(normalise(c) for c in r.cells) if r.cells else ())
 
     lines = list(text_lines(text, row))
     if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
@@ -571,9 +571,9 @@ def _tables(body: list[PdfLine], furniture: set[int]) -> list[PdfLine]:
     column of colophon labels ("Datum", "Betreft": the letterhead's layout), a signature block, or short
     labels only (an organogram's boxes: no cell of five words or more).
     """
-    if not any(ln.pieces for ln in body):
-        return body
     rows = _visual_rows([ln for ln in body if id(ln) not in furniture])
+    if sum(len(row) > 1 for row in rows) < 2:
+        return body  # no two baselines hold pieces side by side
     replaced: dict[int, list[PdfLine]] = {}  # the first line of a table (in body order) -> the table's rows
     dropped: set[int] = set()  # the lines a table stands for
     order = {id(ln): n for n, ln in enumerate(body)}
