@@ -220,8 +220,8 @@ def test_run_in_headings_in_bold_head_their_sections_as_in_markdown(tmp_path: Pa
     assert len(heads) == 3 and all(ln.bold and ln.role == "body" for ln in heads)
 
 
-def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]]) -> None:
-    """One page with each (x, y, text, bold) set in body type: layouts that are no tables."""
+def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]], small_from: float = 1000.0) -> None:
+    """One page with each (x, y, text, bold) set in body type (in 7 points from x `small_from` on)."""
     import pypdfium2.raw as pdfium_c
 
     from .letterpdf import BODY_SIZE, HEIGHT, WIDTH, Writer
@@ -229,7 +229,7 @@ def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]]) -> None
     w = Writer()
     page = w.doc.new_page(WIDTH, HEIGHT)
     for x, y, text, bold in lines:
-        w.text(page, text, x, y, BODY_SIZE, bold)
+        w.text(page, text, x, y, 7.0 if x >= small_from else BODY_SIZE, bold)
     pdfium_c.FPDFPage_GenerateContent(page.raw)
     w.doc.save(str(path))
 
@@ -304,3 +304,20 @@ def test_a_pdf_table_whose_cells_are_set_one_after_the_other_is_found_without_ot
         ("Geef iedere gemeente een plan voor de opvang van regenwater.",
          "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
         ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
+
+
+def test_body_text_beside_a_colophon_column_that_starts_left_of_the_usual_edge_is_no_table(tmp_path: Path) -> None:
+    """A colophon column set in small type that starts left of where the reader looks for it (so it is not
+    taken for the column): the body lines beside it on the same baselines are still no table."""
+    body = ["Met deze brief informeer ik uw Kamer over de voortgang", "van het programma voor de aanleg van nieuwe",
+            "fietsenstallingen bij de stations in het hele land.", "De bouw van de stallingen ligt op schema en de",
+            "kosten blijven binnen het budget van dit jaar."]
+    column = ["Directoraat-Generaal Mobiliteit en Bereikbaarheid", "Directie Openbaar Vervoer en Spoor",
+              "Rijnstraat 8 te Den Haag", "Ons kenmerk IENW/BSK-2025/4521", "Pagina 2 van 2 van deze brief"]
+    rows: list[tuple[float, float, str, bool]] = [(80, 720, "Geachte voorzitter,", False)]
+    for k, (a, b) in enumerate(zip(body, column, strict=True)):
+        rows += [(80, 700 - 14 * k, a, False), (360, 700 - 14 * k, b, False)]
+    path = tmp_path / "kolom.pdf"
+    _layout_pdf(path, rows, small_from=360)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import PAGE_LINE, RETURN_ADDRESS, is_page_furniture
+from ..lexicon import PAGE_LINE, RETURN_ADDRESS, SALUTATION, is_page_furniture
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import Document, FormatError, Line, MissingToolError, Role
 from .markup import is_colophon_label, normalise, run_in_heading, text_lines
@@ -510,7 +510,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             elif id(ln) in margin:
                 ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
-        body = _tables(body, furniture)
+        body = _tables(body, furniture, k == 0)
         _classify(body, furniture, usual)
         before = len(notes)
         _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
@@ -560,7 +560,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     return rows
 
 
-def _tables(body: list[PdfLine], furniture: set[int]) -> list[PdfLine]:
+def _tables(body: list[PdfLine], furniture: set[int], first_page: bool) -> list[PdfLine]:
     """The page's lines with each table found from the geometry as one line per table row (role "table").
 
     A table is a run of two or more visual rows (lines on one baseline, each cut at its gutters) whose
@@ -568,10 +568,15 @@ def _tables(body: list[PdfLine], furniture: set[int]) -> list[PdfLine]:
     may stand alone in their column. Its rows are told apart by a larger vertical gap than the line step
     inside a cell, or by a new entry in a leading column of numbers. Not a table: fewer than two columns of
     text beside a column of numbers or markers (a numbered or bulleted list with a hanging indent), a first
-    column of colophon labels ("Datum", "Betreft": the letterhead's layout), a signature block, or short
-    labels only (an organogram's boxes: no cell of five words or more).
+    column of colophon labels ("Datum", "Betreft": the letterhead's layout), anything above the salutation
+    on page 1, columns in different type sizes (the colophon column beside the body), a signature block, or
+    short labels only (an organogram's boxes: no cell of five words or more).
     """
-    rows = _visual_rows([ln for ln in body if id(ln) not in furniture])
+    lines = [ln for ln in body if id(ln) not in furniture]
+    if first_page:  # the letterhead's blocks side by side (address, colophon) are no table
+        salutation = next((ln for ln in lines if SALUTATION.match(ln.text)), None)
+        lines = [ln for ln in lines if ln.top < salutation.bottom] if salutation else lines
+    rows = _visual_rows(lines)
     if sum(len(row) > 1 for row in rows) < 2:
         return body  # no two baselines hold pieces side by side
     replaced: dict[int, list[PdfLine]] = {}  # the first line of a table (in body order) -> the table's rows
@@ -699,6 +704,9 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
             c = column(p)
             texts[c] = _join_cell(texts[c], p[2]) if texts[c] else p[2]
         table.append((texts, group))
+    sizes = [ln.size for row in rows for ln, _ in row]
+    if max(sizes) > 1.15 * min(sizes):
+        return None  # text in another type beside it (the colophon column beside the body): no table
     if not any(len(c.split()) >= 5 for t, _ in table for c in t):
         return None  # labels in a grid (an organogram's boxes): a figure, not a table of text
     text_cols = [c for c in range(len(cols)) if any(len(t[c]) > 4 for t, _ in table)]
