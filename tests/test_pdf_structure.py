@@ -2,7 +2,9 @@
 
 The letters are invented and rendered by tests/letterpdf.py: note markers in superscript, footnotes in
 small type, bold items wrapped over two lines, headings in body type and in italics, bullets, an
-organogram with a caption, a signer whose initials are set in pieces.
+organogram with a caption, a signer whose initials are set in pieces; run-in headings (the markdown sample
+`lnv-voortgang-tussenkoppen.md` as PDF, and as DOCX beside it); tables found from the geometry, and
+layouts in columns that are no tables.
 """
 
 from __future__ import annotations
@@ -321,3 +323,13 @@ def test_body_text_beside_a_colophon_column_that_starts_left_of_the_usual_edge_i
     _layout_pdf(path, rows, small_from=360)
     doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
     assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
+
+
+def test_run_in_headings_in_a_docx_head_their_sections_as_in_markdown(tmp_path: Path) -> None:
+    from .test_readers import docx_from_markdown
+
+    docx = tmp_path / "tussenkoppen.docx"
+    docx_from_markdown(RUN_IN_SAMPLE.read_text(encoding="utf-8"), docx)
+    md, word = kamerbrief.parse_file(RUN_IN_SAMPLE).record, kamerbrief.parse_file(docx).record
+    assert [(s["kop"], " ".join(s["tekst"].split())) for s in word["secties"]] == [
+        (s["kop"], " ".join(s["tekst"].split())) for s in md["secties"]]
