@@ -51,6 +51,7 @@ MARKER_SIZE = 0.8  # a note marker is set this much smaller than the text around
 MARKER_RISE = 0.15  # ... on a baseline raised by this share of the text size
 RUN_IN_CHARS = 100  # a bold run opening a line is looked for in its first this many letters
 GUTTER = 0.8  # a gap between words wider than this share of the type size may separate table cells
+MAX_COLUMNS = 8  # a table of more columns is not looked for (each piece is placed against every column)
 BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a text box, not a figure
 
 
@@ -622,7 +623,7 @@ def _visual_rows(lines: list[PdfLine]) -> list[VisualRow]:
 def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine] | None]:
     """The table that starts at visual row k: the row after its last, and its rows as table lines (None
     when the rows from k in the same columns make no table)."""
-    if len(rows[k]) < 2:
+    if not 2 <= len(rows[k]) <= MAX_COLUMNS:
         return k + 1, None
     size = statistics.median(ln.size for ln, _ in rows[k])
     tol = 0.6 * size
