@@ -14,13 +14,19 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - a bullet glyph (U+2022, or a symbol font's private-use U+F0B7) becomes the list marker "•";
   - a heading stands alone: a bold run (a wrapped bold heading or item is one line) and a line in a
     style of its own, or one broken off before the right margin with a full line under it;
+  - a run-in heading, a bold phrase opening a paragraph in regular type ("Kosten. De kosten ..."), is a
+    line of its own over the paragraph (`markup.run_in_heading` decides, as for markdown);
+  - a table is found from the geometry (`_tables`): lines cut at their gutters, pieces that line up in
+    columns over consecutive baselines, rows apart by a larger gap; each row is one line with its cells;
+  - page 1's "> Retouradres ..." line is letterhead;
   - a larger vertical gap is a paragraph break; pages are separated by a form feed;
   - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP",
     "V.L.W .A.") are dropped where the gap is tiny or splits a lone capital or digit off its word.
 The result is a `Document`: its text is in the layout the text rules read (numbered by `markup.text_lines`,
 so every reader feeds one pipeline), and each line carries what the page said of it: page, bold, italic,
-size against the body type, and its role (colophon, header, footer, page_number, footnote with its
-number, list_item, figure; body else). Figure text stands on no line of the text (line number 0).
+size against the body type, and its role (letterhead, colophon, header, footer, page_number, footnote
+with its number, list_item, table_cell with its cells, figure; body else). Figure text stands on no
+line of the text (line number 0).
 """
 
 from __future__ import annotations
