@@ -333,3 +333,25 @@ def test_run_in_headings_in_a_docx_head_their_sections_as_in_markdown(tmp_path: 
     md, word = kamerbrief.parse_file(RUN_IN_SAMPLE).record, kamerbrief.parse_file(docx).record
     assert [(s["kop"], " ".join(s["tekst"].split())) for s in word["secties"]] == [
         (s["kop"], " ".join(s["tekst"].split())) for s in md["secties"]]
+
+
+def test_a_pdf_table_with_rows_as_close_as_its_lines_splits_where_every_cell_opens(tmp_path: Path) -> None:
+    """No extra space between the rows: a row starts where every column opens with a capital or a number,
+    and a cell's next line, going on in lower case, stays in its row."""
+    rows: list[tuple[float, float, str, bool]] = [(80, 700, "Geachte voorzitter,", False)]
+    cells = [("Stel een landelijke norm op voor het zicht", "Ik neem deze aanbeveling over en stel de"),
+             ("van brugwachters op afstand.", "norm in 2025 vast."),
+             ("Laat iedere centrale jaarlijks oefenen.", "Deze aanbeveling is al in uitvoering."),
+             ("Verbied meer dan tien objecten per bediener.", "Een vast maximum neem ik niet over.")]
+    for k, (a, b) in enumerate(cells):
+        rows += [(80, 676 - 13 * k, a, False), (310, 676 - 13 * k, b, False)]
+    rows.append((80, 600, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.",
+                 False))
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Stel een landelijke norm op voor het zicht van brugwachters op afstand.",
+         "Ik neem deze aanbeveling over en stel de norm in 2025 vast."),
+        ("Laat iedere centrale jaarlijks oefenen.", "Deze aanbeveling is al in uitvoering."),
+        ("Verbied meer dan tien objecten per bediener.", "Een vast maximum neem ik niet over.")]

@@ -693,10 +693,14 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     if line_step > 1.6 * size:
         line_step = 1.2 * size  # no cell wraps: every step is a row's
     numbered = all(len(p[2]) <= 4 for row in rows for _, p in row if column(p) == 0)
+    # rows set as close as a cell's lines: a row starts where every column opens a cell with a capital or
+    # a number (a cell's next line mostly goes on in lower case somewhere)
+    even = not any(step > 1.2 * line_step + 0.5 for step in steps)
     groups: list[VisualRow] = []
     for r, row in enumerate(rows):
         starts = r == 0 or steps[r - 1] > 1.2 * line_step + 0.5 or (
-            numbered and len(cols) > 2 and any(column(p) == 0 for _, p in row))
+            numbered and len(cols) > 2 and any(column(p) == 0 for _, p in row)) or (
+            even and len(row) == len(cols) and all(p[2][:1].isupper() or p[2][:1].isdigit() for _, p in row))
         if not starts and groups and all(ln.bold for ln, _ in groups[-1]) != all(ln.bold for ln, _ in row):
             starts = True  # a bold header row over the rows in regular type
         if starts:
