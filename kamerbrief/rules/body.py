@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicon import FURNITURE_PATTERNS, HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..lexicon import HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..lexicon import is_page_furniture as is_page_furniture  # the rules' name for it (parse.py)
 from ..model import Line
 
 TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
@@ -49,10 +50,6 @@ class Block:
     def last(self) -> int:
         """The source line the block ends on."""
         return self.end or self.line
-
-
-def is_page_furniture(text: str) -> bool:
-    return any(p.match(text) for p in FURNITURE_PATTERNS)
 
 
 def dehyphenate_join(a: str, b: str) -> str:
