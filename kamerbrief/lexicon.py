@@ -89,6 +89,43 @@ MINISTER_FOR: dict[str, str] = {
     "milieu en wonen": "Ministerie van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
 }
 
+
+def _portfolio_key(name: str) -> str:
+    """A portfolio folded for look-up: case and all spacing gone (PDF text splits "Inf rastructuur")."""
+    return re.sub(r"\s+", "", name).casefold()
+
+
+# The portfolios a title or a ministry line may name: each ministry (without "Ministerie van") and each
+# minister's "voor" portfolio, folded.
+_PORTFOLIO_KEYS = frozenset({_portfolio_key(m.removeprefix("Ministerie van ")) for m in MINISTRIES}
+                            | {_portfolio_key(p) for p in MINISTER_FOR})
+# the portfolio after the first "van"/"voor" of a title or ministry line
+_PORTFOLIO_AFTER = re.compile(r"\b(?:van|voor|VAN|VOOR)\s+(\S.*)")
+
+
+def known_portfolio(name: str) -> bool:
+    """Whether a portfolio is one the lexicon knows: "Volksgezondheid, Welzijn en Sport", "Medische Zorg"."""
+    return _portfolio_key(name) in _PORTFOLIO_KEYS
+
+
+def portfolio_of(line: str) -> str | None:
+    """The portfolio a title or ministry line names after its "van" or "voor", or None:
+    "De Minister van Volksgezondheid," -> "Volksgezondheid"."""
+    m = _PORTFOLIO_AFTER.search(line)
+    return (m.group(1).rstrip(" ,") or None) if m else None
+
+
+def joined_portfolio(first: str, second: str) -> str | None:
+    """Two lines as one when together they name a portfolio the lexicon knows, or None: a title or ministry
+    line wrapped inside its portfolio. The signature and the letterhead both join with this.
+
+    "Ministerie van Infrastructuur" / "en Waterstaat" -> "Ministerie van Infrastructuur en Waterstaat";
+    "De Minister van Volksgezondheid," / "Welzijn en Sport," -> "De Minister van Volksgezondheid, Welzijn en Sport,".
+    """
+    joined = f"{first.rstrip()} {second.strip()}"
+    portfolio = portfolio_of(joined)
+    return joined if portfolio is not None and known_portfolio(portfolio) else None
+
 # Closing formulas: the body ends before them.
 CLOSINGS: tuple[str, ...] = (
     "Hoogachtend,", "Hoogachtend", "Met vriendelijke groet,", "Met vriendelijke groet",

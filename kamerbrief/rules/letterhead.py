@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS, joined_portfolio
 from ..model import Line
 from .dates import parse_date
 
@@ -297,6 +297,20 @@ def _capitalised_addressee(t: str) -> bool:
     return t.lower().startswith(("de voorzitter", "voorzitter")) and "Kamer" in t and len(t) < 90
 
 
+def _ministry_at(lines: tuple[Line, ...], i: int, limit: int) -> str:
+    """The ministry named from line i on, its wrapped lines joined: after a line that ends in a connector
+    ("Ministerie van Volksgezondheid," / "Welzijn en Sport"), or where the two lines name a known ministry
+    ("Ministerie van Infrastructuur" / "en Waterstaat")."""
+    parts = [lines[i].text]
+    j = i + 1
+    while j < limit and lines[j].text and j <= i + 3:
+        if not (CONNECTOR_END.search(parts[-1]) or joined_portfolio(join_wrapped(parts), lines[j].text)):
+            break
+        parts.append(lines[j].text)
+        j += 1
+    return known_ministry(join_wrapped(parts).rstrip(" ,"))
+
+
 def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
     """The ministry line and the organisational units of the colophon."""
     units: list[str] = []
@@ -304,12 +318,7 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
     while i < limit:
         t = lines[i].text
         if MINISTRY_LINE.match(t) and lh.ministerie is None:
-            parts = [t]
-            j = i + 1
-            while CONNECTOR_END.search(parts[-1]) and j < limit and lines[j].text and j <= i + 3:
-                parts.append(lines[j].text)
-                j += 1
-            name = known_ministry(join_wrapped(parts).rstrip(" ,"))
+            name = _ministry_at(lines, i, limit)
             if name != "Ministerie van":
                 lh.ministerie = Found(name, lines[i].lineno)
         if not UNIT_START.match(t) or i in lh.consumed:
