@@ -5,6 +5,9 @@ Recognises, at the end of the letter:
     De Staatssecretaris van Justitie en Veiligheid, / Mark Harbers                 (two lines)
     De Ministervan Economische Zaken, R. W. de Korte                               (OCR glue repaired)
     De Minister van Volksgezondheid, / Welzijn en Sport, / H. de Vries            (the ministry wrapped)
+    De minister voor Buitenlandse Handel / en Ontwikkelingshulp, / P. Zeevaarder  (wrapped anywhere)
+    De staatssecretaris van Financiën, / Toeslagen en Douane / A. de Munt         (a portfolio line:
+                                        functie "staatssecretaris van Financiën (Toeslagen en Douane)")
 and several signers in a row. Also the title as a portfolio anywhere ("mede namens de minister van
 Buitenlandse Zaken en de minister voor ..."), for `mede_namens`.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import CLOSINGS, MINISTER_FOR, MINISTRIES, TITLE_MINISTRIES
+from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES, joined_portfolio, known_portfolio, portfolio_of
 from ..model import FURNITURE_ROLES, Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
@@ -44,8 +47,14 @@ MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
 SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
 PORTFOLIO_TAIL = re.compile(rf"^{WORD}(?:,? {WORD})*(?: en {WORD})+,$")
-# the portfolios a title may carry, folded: a title wrapped over two lines is joined only when it makes one
-PORTFOLIOS = frozenset({m.removeprefix("Ministerie van ").casefold() for m in MINISTRIES} | set(MINISTER_FOR))
+# A wrapped title: the first line starts with the title and stops after a connector ("De minister voor"), or
+# the next line opens with "en" ("en Ontwikkelingshulp,").
+FUNCTIE_START = re.compile(rf"^(?:(?:De|de|DE)\s+)?{TITLE}")
+CONTINUED = re.compile(r"\s(?:van|voor|en|VAN|VOOR|EN)$")
+GOES_ON = re.compile(r"^(?:en|EN)\s+[A-ZÀ-Ý]")
+# The portfolio printed under the title, in italics or not: "Digitalisering en Koninkrijksrelaties",
+# "*Herstel Groningen*", "Jeugd, Preventie en Sport,".
+PORTFOLIO_LINE = re.compile(rf"^(?P<m>[*_]?)(?P<portfolio>{WORD}(?:(?:, | en | ){WORD}){{0,7}}),?(?P=m),?$")
 
 
 @dataclass(frozen=True)
@@ -116,9 +125,10 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
     while j >= start:
         t = lines[j].text
         got = _signer_at(lines, j, start) if t else None
-        if t and not got:  # the second line of a wrapped title ("Welzijn en Sport,"): the signer above it
-            above = _previous(lines, j, start)
-            got = _signer_at(lines, above, start) if above is not None and _wrapped(lines, above)[1] == j else None
+        if t and not got:
+            # a line of a signer above: a wrapped title's next line ("Welzijn en Sport,"), the portfolio
+            # line under a title, the name
+            got = _covering(lines, j, start)
         if got:
             signers.append(got[0])
             first = got[1]
@@ -140,52 +150,134 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
 
 
 def _wrapped(lines: tuple[Line, ...], i: int) -> tuple[str, int]:
-    """The title on line i with the rest of its portfolio from the next line when it wraps there, and the
-    index of the title's last line: "De Minister van Volksgezondheid," / "Welzijn en Sport," is one title
-    because "Volksgezondheid, Welzijn en Sport" is a ministry and "Volksgezondheid" alone is none."""
+    """The title on line i with the rest of it from the next line or two where it wraps there, and the index
+    of the title's last line. A title wraps anywhere: "De Minister van Volksgezondheid," / "Welzijn en Sport,"
+    (the two make a ministry, the first alone none), "De minister voor Buitenlandse Handel" / "en
+    Ontwikkelingshulp," (the next line goes on with "en"), "De minister voor" / "Buitenlandse Handel en" /
+    "Ontwikkelingshulp," (a line ends in "voor" or "en")."""
     t = lines[i].text
-    j = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].text), None)
-    if j is None or len(t) > 120 or len(lines[j].text) > 80:
+    if len(t) > 120:
         return t, i
-    joined = f"{t} {lines[j].text}"
-    m = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(joined))
-    own = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(t))
-    if not m or not own:
+    best, at = t, i
+    j = _next_text(lines, i)
+    two = _joins(lines, t, j) if j is not None else None
+    if two is None or j is None:
         return t, i
-    # a portfolio the lexicon does not know ("De minister voor Langdurige Zorg," / "Jeugd en Sport,"): the
-    # second line ends the list ("... en Sport,") after a first line that ends in a comma, a name below
-    unknown_tail = (t.endswith(",") and PORTFOLIO_TAIL.match(lines[j].text) is not None
-                    and _name_below_at(lines, j) is not None)
-    if " ".join(m.group(1).split()).casefold() not in PORTFOLIOS and not unknown_tail:
-        return t, i
-    if " ".join(own.group(1).split()).casefold() in PORTFOLIOS or not (sign_line(joined) or TITLE_ONLY.match(repair(joined))):
-        return t, i
-    return joined, j
+    if _is_title(two):
+        best, at = two, j
+    k = _next_text(lines, j)
+    three = _joins(lines, two, k) if k is not None else None
+    if three is not None and k is not None and _is_title(three):
+        best, at = three, k
+    return best, at
+
+
+def _next_text(lines: tuple[Line, ...], i: int) -> int | None:
+    """The next line with text after i, at most two lines on."""
+    return next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].text), None)
+
+
+def _is_title(text: str) -> bool:
+    return bool(sign_line(text) or TITLE_ONLY.match(repair(text)))
+
+
+def _joins(lines: tuple[Line, ...], t: str, j: int) -> str | None:
+    """The title begun on t with line j added, when line j goes on with it; else None."""
+    nxt = lines[j].text
+    if len(nxt) > 80 or len(t) > 200:
+        return None
+    t = repair(t).rstrip()
+    joined = f"{t} {nxt}"
+    if not FUNCTIE_START.match(t):
+        return None
+    if CONTINUED.search(t) or GOES_ON.match(nxt):
+        # the first line stops inside the title, or the next opens inside it: no name ever opens with "en"
+        return joined
+    own = portfolio_of(t)
+    if own is None or known_portfolio(own):
+        return None  # "De Minister van Justitie en Veiligheid," is a whole title: the line below is no part of it
+    if joined_portfolio(t, nxt):
+        return joined
+    # a portfolio the lexicon does not know ("De minister voor Langdurige Zorg," / "Jeugd en Sport,", "De
+    # minister voor Buitenlandse" / "Handel en Ontwikkelingshulp,"): the next line ends the list and the title
+    # ("... en Sport,"), a name below it
+    if PORTFOLIO_TAIL.match(nxt) and _name_below_at(lines, j) is not None:
+        return joined
+    return None
 
 
 def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int] | None:
     """The signer whose title is on line i, and the first line the signature uses."""
+    got = _signer_span(lines, i, start)
+    return (got[0], got[1]) if got else None
+
+
+def _signer_span(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int, int] | None:
+    """The signer whose title is on line i, and the first and last line the signer uses."""
     t, last = _wrapped(lines, i)
     got = sign_line(t)
     if got:
         functie, naam = got
-        at = i if naam else _name_below_at(lines, last)
-        name = naam if naam else (_name_below(lines, last) if at is not None else None)
-        return Signer(functie, name, lines[i].lineno, lines[i].lineno,
-                      lines[at].lineno if at is not None and name else 0), i
+        if naam:
+            return Signer(functie, naam, lines[i].lineno, lines[i].lineno, lines[i].lineno), i, last
+        functie, last = _with_portfolio(lines, functie, last)
+        at = _name_below_at(lines, last)
+        name = _name_below(lines, last) if at is not None else None
+        return (Signer(functie, name, lines[i].lineno, lines[i].lineno,
+                       lines[at].lineno if at is not None and name else 0), i, at if at is not None else last)
     m = TITLE_ONLY.match(repair(t))
     if m:
         functie = titlecase(m.group("functie")) if m.group("functie").isupper() else m.group("functie")
         for j in range(i - 1, max(start, i - 3) - 1, -1):
             if lines[j].text:
                 if is_name(lines[j].text) and not sign_line(lines[j].text):
-                    return Signer(functie, lines[j].text, lines[j].lineno, lines[i].lineno, lines[j].lineno), j
+                    return Signer(functie, lines[j].text, lines[j].lineno, lines[i].lineno, lines[j].lineno), j, last
                 break
-        below = _name_below(lines, last)
-        if t.rstrip().endswith(",") and below:
+        if t.rstrip().endswith(","):
             # "Minister van Justitie en Veiligheid," / "D. Yeşilgöz-Zegerius"
+            functie, last = _with_portfolio(lines, functie, last)
             at = _name_below_at(lines, last)
-            return Signer(functie, below, lines[i].lineno, lines[i].lineno, lines[at].lineno if at else 0), i
+            below = _name_below(lines, last)
+            if at is not None and below:
+                return Signer(functie, below, lines[i].lineno, lines[i].lineno, lines[at].lineno), i, at
+    return None
+
+
+def _with_portfolio(lines: tuple[Line, ...], functie: str, last: int) -> tuple[str, int]:
+    """The title with the portfolio printed on the line under it, and the index of that line; the title as it
+    is otherwise. "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties," / "Digitalisering en
+    Koninkrijksrelaties" / "Q. Netwerk" -> "staatssecretaris van ... Koninkrijksrelaties (Digitalisering en
+    Koninkrijksrelaties)": a short line of capitalised words (in italics or not) with the name below it, the
+    name not opening the next signer ("P. Zeevaarder" / "Minister van Defensie")."""
+    j = _next_text(lines, last)
+    if j is None:
+        return functie, last
+    m = PORTFOLIO_LINE.match(lines[j].text) if len(lines[j].text) <= 60 else None
+    if not m or _is_title(m.group("portfolio")):
+        return functie, last
+    at = _name_below_at(lines, j)
+    if at is None or (is_name(m.group("portfolio")) and "." not in lines[at].text):
+        # two lines that may both be names ("Herstel Groningen", "Sanne Bodem"): the first is the portfolio
+        # only when the second is clearly a person's, with initials
+        return functie, last
+    after = _next_text(lines, at)
+    if after is not None and TITLE_ONLY.match(repair(lines[after].text)) and _name_below_at(lines, after) is None:
+        return functie, last  # the name opens the next signer, name first: "P. Zeevaarder" / "Minister van Defensie"
+    return f"{functie} ({m.group('portfolio')})", j
+
+
+def _covering(lines: tuple[Line, ...], j: int, start: int) -> tuple[Signer, int] | None:
+    """The signer above line j whose lines reach down to it (its title's next line, its portfolio, its name),
+    and the first line that signer uses; None when line j is no part of one."""
+    p = j
+    for _ in range(3):
+        prev = _previous(lines, p, start)
+        if prev is None:
+            return None
+        p = prev
+        got = _signer_span(lines, p, start)
+        if got:
+            return (got[0], got[1]) if got[2] >= j else None
     return None
 
 
@@ -235,6 +327,8 @@ def ministerie_of(functie: str | None) -> str | None:
     """'Staatssecretaris van Justitie en Veiligheid' -> 'Ministerie van Justitie en Veiligheid'."""
     if not functie:
         return None
+    if functie.endswith(")") and "(" in functie:  # the portfolio under the title: "(Digitalisering en ...)"
+        functie = functie[:functie.rindex("(")].rstrip()
     low = functie.lower()
     for title, ministry in TITLE_MINISTRIES.items():
         if low.startswith(title):
