@@ -141,6 +141,22 @@ def test_a_portfolio_line_in_the_first_of_two_signers(gap: str) -> None:
         ("minister van Financiën", "K. Schatkist")]
 
 
+def test_a_portfolio_line_under_a_title_in_capitals() -> None:
+    assert _signers("DE STAATSSECRETARIS VAN FINANCIËN,\nTOESLAGEN EN DOUANE\nA. DE MUNT\n") == [
+        ("Staatssecretaris van Financiën (Toeslagen en Douane)", "A. DE MUNT")]
+
+
+@pytest.mark.parametrize("next_signer", ["", "\nA. Binnenhof\nMinister van Justitie en Veiligheid\n"])
+def test_a_portfolio_line_under_a_name_first_signature(next_signer: str) -> None:
+    tail = ("Q. Netwerk\nStaatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties\n"
+            "Digitalisering en Koninkrijksrelaties\n" + next_signer)
+    signers = _signers(tail)
+    assert signers[0] == (
+        "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties (Digitalisering en Koninkrijksrelaties)",
+        "Q. Netwerk")
+    assert len(signers) == (2 if next_signer else 1)
+
+
 @pytest.mark.parametrize("tail", [
     # two signers, the second name first: the first name is no portfolio
     "De minister van Financiën,\nK. Schatkist\n\nP. Zeevaarder\nMinister van Defensie\n",

@@ -231,6 +231,11 @@ def _signer_span(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, i
         for j in range(i - 1, max(start, i - 3) - 1, -1):
             if lines[j].text:
                 if is_name(lines[j].text) and not sign_line(lines[j].text):
+                    # "Q. Netwerk" / "Staatssecretaris van ..." / "Digitalisering en Koninkrijksrelaties": a
+                    # portfolio below that cannot be the next signer's name
+                    port = _portfolio_line(lines, last)
+                    if port is not None and not is_name(port[0]):
+                        functie, last = f"{functie} ({port[0]})", port[1]
                     return Signer(functie, lines[j].text, lines[j].lineno, lines[i].lineno, lines[j].lineno), j, last
                 break
         if t.rstrip().endswith(","):
@@ -249,21 +254,32 @@ def _with_portfolio(lines: tuple[Line, ...], functie: str, last: int) -> tuple[s
     Koninkrijksrelaties" / "Q. Netwerk" -> "staatssecretaris van ... Koninkrijksrelaties (Digitalisering en
     Koninkrijksrelaties)": a short line of capitalised words (in italics or not) with the name below it, the
     name not opening the next signer ("P. Zeevaarder" / "Minister van Defensie")."""
-    j = _next_text(lines, last)
-    if j is None:
+    got = _portfolio_line(lines, last)
+    if got is None:
         return functie, last
-    m = PORTFOLIO_LINE.match(lines[j].text) if len(lines[j].text) <= 60 else None
-    if not m or _is_title(m.group("portfolio")):
-        return functie, last
+    portfolio, j = got
     at = _name_below_at(lines, j)
-    if at is None or (is_name(m.group("portfolio")) and "." not in lines[at].text):
+    if at is None or (is_name(portfolio) and "." not in lines[at].text):
         # two lines that may both be names ("Herstel Groningen", "Sanne Bodem"): the first is the portfolio
         # only when the second is clearly a person's, with initials
         return functie, last
     after = _next_text(lines, at)
     if after is not None and TITLE_ONLY.match(repair(lines[after].text)) and _name_below_at(lines, after) is None:
         return functie, last  # the name opens the next signer, name first: "P. Zeevaarder" / "Minister van Defensie"
-    return f"{functie} ({m.group('portfolio')})", j
+    return f"{functie} ({portfolio})", j
+
+
+def _portfolio_line(lines: tuple[Line, ...], last: int) -> tuple[str, int] | None:
+    """The portfolio on the next line after the title's last line, if that line has the shape of one, and
+    its index. A portfolio in capitals ("TOESLAGEN EN DOUANE") is written as the title in capitals is."""
+    j = _next_text(lines, last)
+    if j is None or len(lines[j].text) > 60:
+        return None
+    m = PORTFOLIO_LINE.match(lines[j].text)
+    if not m or _is_title(m.group("portfolio")):
+        return None
+    portfolio = m.group("portfolio")
+    return (titlecase(portfolio) if portfolio.isupper() else portfolio), j
 
 
 def _covering(lines: tuple[Line, ...], j: int, start: int) -> tuple[Signer, int] | None:
