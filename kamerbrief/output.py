@@ -158,9 +158,9 @@ def text_json(source: Source) -> str:
     warnings (`letter.txt:12: ...`).
     """
     from .clean import clean
-    from .parse import layout
+    from .rules.layout import read
 
-    lay = layout(clean(source))
+    lay = read(clean(source))
     roles: dict[int, str] = {}
     for i, line in enumerate(lay.lines):
         if i == lay.salutation:
@@ -174,7 +174,7 @@ def text_json(source: Source) -> str:
         elif i >= lay.notes_start:
             role = "notes"
         else:
-            role = "signature" if lay.sig is not None else "tail"
+            role = "signature" if lay.signature is not None else "tail"
         roles.setdefault(line.lineno, role)
     lines: list[dict[str, Any]] = []
     page = 1

@@ -213,7 +213,9 @@ def test_pdftotext_page_foot_footnotes_are_paired_and_left_out_of_the_body() -> 
             "next page", "Nog een zin met een voetnoot, zie", "https://example.org/x.", "", "3", "",
             "Pagina 2 van 3"]
     lines = tuple(Line(t, n) for n, t in enumerate(text, start=1))
-    taken, notes = footnotes(lines, 0, len(lines))
+    taken, found = footnotes(lines, 0, len(lines))
+    notes = [(n.nummer, n.tekst) for n in found]
+    assert [(n.van, n.tot) for n in found] == [(2, 2), (4, 5), (10, 11)]
     assert notes == [("1", "Kamerstuk 30196, nr. 801."),
                      ("2", "Zie het rapport, bijlage 3, en de tabel op https://example.org/tabel."),
                      ("3", "Nog een zin met een voetnoot, zie https://example.org/x.")]

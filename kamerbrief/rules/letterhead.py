@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
 from ..model import Line
@@ -54,15 +55,35 @@ class Found:
     end: int = 0  # the source line it ends on, when it runs over several (0: `line` alone)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Letterhead:
-    """What the letterhead holds. `consumed` are the indices of the lines it used."""
+    """What the letterhead holds, read once. `consumed` are the indices of the lines it used."""
+
+    fields: Mapping[str, Found] = field(default_factory=lambda: MappingProxyType({}))
+    geadresseerde: Found | None = None
+    ministerie: Found | None = None
+    units: tuple[str, ...] = ()
+    consumed: frozenset[int] = frozenset()
+
+    @property
+    def first_line(self) -> int | None:
+        """The source line of the first colophon value found (where the labels stand), if any."""
+        return min((f.line for f in self.fields.values()), default=None)
+
+
+@dataclass
+class _Draft:
+    """The letterhead while it is being read; `read` hands it on frozen, as a `Letterhead`."""
 
     fields: dict[str, Found] = field(default_factory=dict)
     geadresseerde: Found | None = None
     ministerie: Found | None = None
     units: list[str] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
+
+    def freeze(self) -> Letterhead:
+        return Letterhead(MappingProxyType(dict(self.fields)), self.geadresseerde, self.ministerie,
+                          tuple(self.units), frozenset(self.consumed))
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -101,7 +122,7 @@ def fits(fld: str, value: str) -> bool:
 
 def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhead:
     """Read the letterhead from lines[0:limit]."""
-    lh = Letterhead()
+    lh = _Draft()
     pending = _Pending()  # labels waiting for their values, in order
     i = 0
     while i < limit:
@@ -131,7 +152,7 @@ def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhe
         i += 1
     _addressee(lines, limit, lh)
     _units(lines, limit, lh)
-    return lh
+    return lh.freeze()
 
 
 class _Pending:
@@ -160,7 +181,7 @@ class _Pending:
 
 
 def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pending,
-                    lh: Letterhead, blank_structure: bool) -> int | None:
+                    lh: _Draft, blank_structure: bool) -> int | None:
     """Give the value on line i to the first waiting label it fits; return the last line used."""
     t = lines[i].text
     # labels skipped over may still get their value later (pdftotext order)
@@ -175,7 +196,7 @@ def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pendi
     return i
 
 
-def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterhead, blank_structure: bool) -> int:
+def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: _Draft, blank_structure: bool) -> int:
     """Join the lines that continue a wrapped Betreft/Onderwerp; return the last line used."""
     if not blank_structure:
         return i
@@ -254,7 +275,7 @@ class _Wrapped:
         return "".join(self.parts)
 
 
-def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
+def _addressee(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
     for i in range(limit):
         t = lines[i].text
         m = ADDRESSEE.match(t)
@@ -297,7 +318,7 @@ def _capitalised_addressee(t: str) -> bool:
     return t.lower().startswith(("de voorzitter", "voorzitter")) and "Kamer" in t and len(t) < 90
 
 
-def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
+def _units(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
     """The ministry line and the organisational units of the colophon."""
     units: list[str] = []
     i = 0

@@ -1,0 +1,96 @@
+"""Secties and aanbevelingen: the body's blocks split at their headings, each response with its stance.
+
+The split itself is `sections.split` (numbered, explicit, quoted, tabled and prose-linked
+recommendations); the stance of each response is `stance.classify`. This rule adds where each section
+and recommendation stands: from its first line to the last block before the next one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from ..model import Problem
+from ..stance import classify
+from . import sections as sections_rule
+from .base import Letter, Part, Passage, Span
+from .body import Block
+
+LOOKAHEAD = 50  # blocks searched for a paragraph of a passage before it is left without lines
+LABEL = 40  # characters a label in front of a response ("Reactie van het kabinet: ") may take
+
+
+def rule(letter: Letter) -> Part:
+    """The record's `secties` and `aanbevelingen`, with a problem for a response without text."""
+    blocks = list(letter.layout.blocks)
+    secties, recs, problems = sections_rule.split(blocks)
+    aanbevelingen: list[dict[str, Any]] = []
+    for r in recs:
+        st = classify(r.reactie)
+        aanbevelingen.append({
+            "nummer": r.nummer,
+            "titel": r.titel,
+            "reactie": r.reactie,
+            "standpunt": st.standpunt,
+            "standpunt_citaat": st.citaat,
+            "standpunt_vertrouwen": st.vertrouwen,
+            "reeds_in_gang": st.reeds_in_gang,
+            **({"aanduiding": r.aanduiding} if r.aanduiding else {}),
+        })
+        if not r.reactie.strip():
+            problems.append(Problem("aanbevelingen", f"aanbeveling {r.nummer} has no response text", r.line))
+
+    # a section or a recommendation runs from its first line to the last block before the next one
+    starts = sorted({s.line for s in secties} | {r.line for r in recs})
+    lines = [b.line for b in blocks]
+    by_line: dict[int, Block] = {}
+    for b in blocks:
+        by_line.setdefault(b.line, b)
+
+    def inside(start: int) -> list[Block]:
+        k = bisect_right(starts, start)
+        nxt = starts[k] if k < len(starts) else None
+        return blocks[bisect_right(lines, start - 1):bisect_right(lines, nxt - 1) if nxt is not None else None]
+
+    at: dict[str, Span] = {}
+    passages: list[Passage] = []
+    for n, s in enumerate(secties):
+        own = inside(s.line)
+        whole = (s.line, max(b.last for b in own)) if own else None
+        if whole:
+            at[f"/secties/{n}"] = whole
+            if s.kop is not None and s.line in by_line:
+                at[f"/secties/{n}/kop"] = (s.line, by_line[s.line].last)
+        passages.append(Passage(f"/secties/{n}", s.tekst, s.line, whole, _paragraphs(s.tekst, own)))
+    for n, r in enumerate(recs):
+        own = inside(r.line)
+        whole = (r.line, max(b.last for b in own)) if own else None
+        if whole:
+            at[f"/aanbevelingen/{n}"] = whole
+            if r.line in by_line:
+                at[f"/aanbevelingen/{n}/titel"] = (r.line, by_line[r.line].last)
+            after = bisect_right(lines, r.line)
+            if r.reactie and after < len(lines) and lines[after] <= whole[1]:
+                at[f"/aanbevelingen/{n}/reactie"] = (lines[after], whole[1])
+        passages.append(Passage(f"/aanbevelingen/{n}", r.reactie, r.line, whole, _paragraphs(r.reactie, own)))
+    secties_out = [{"nummer": s.nummer, "kop": s.kop, "tekst": s.tekst} for s in secties]
+    return Part({"secties": secties_out, "aanbevelingen": aanbevelingen}, tuple(problems), at, tuple(passages))
+
+
+def _paragraphs(text: str, own: list[Block]) -> tuple[Span | None, ...]:
+    """The source lines of each paragraph of a passage: the block of the passage's span that holds it
+    (the same text, or ending in it where a label such as "Reactie:" was taken off), else None."""
+
+    def holds(block: Block, par: str) -> bool:
+        return block.text == par or (len(block.text) - len(par) <= LABEL and block.text.endswith(par))
+
+    out: list[Span | None] = []
+    k = 0
+    for par in text.split("\n\n") if text else ():
+        hit = next((j for j in range(k, min(len(own), k + LOOKAHEAD)) if holds(own[j], par)), None)
+        if hit is None:
+            out.append(None)
+            continue
+        out.append((own[hit].line, own[hit].last))
+        k = hit + 1
+    return tuple(out)

@@ -1,0 +1,69 @@
+"""What a field rule is given and what it gives back: the letter so far in, its part of the record out.
+
+A rule is a function `rule(letter) -> Part`. `letter` holds the source, the layout (the regions of the
+letter, found once) and the parts of the rules before it; the rule reads those and never another rule's
+internals. Its `Part` holds the record keys it fills, the problems it found, where each value came from
+(JSON pointer -> first and last source line) and the texts it made that later rules read (`Passage`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..model import Problem, Source
+from .layout import Layout
+
+Span = tuple[int, int]  # first and last source line
+
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A text of the record that later rules read (commitments, references): a section, a response,
+    a question with its answer, a footnote."""
+
+    pointer: str  # where it stands in the record ("/secties/2")
+    text: str
+    line: int  # the source line it starts on: its place in the letter
+    span: Span | None  # the source lines it was read from, where known
+    paragraphs: tuple[Span | None, ...] = ()  # of each paragraph of `text` (split at blank lines), where known
+
+
+@dataclass(frozen=True)
+class Part:
+    """One rule's part of the record."""
+
+    values: Mapping[str, Any]
+    problems: tuple[Problem, ...] = ()
+    posities: Mapping[str, Span] = field(default_factory=_empty)
+    passages: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What a rule reads: the source, its layout, and the parts of the rules before it."""
+
+    source: Source
+    layout: Layout
+    parts: tuple[Part, ...] = ()
+
+    def value(self, key: str) -> Any:
+        """The record value an earlier rule gave for `key`; KeyError when none did (a rule out of order)."""
+        for part in self.parts:
+            if key in part.values:
+                return part.values[key]
+        raise KeyError(key)
+
+    def passages(self, *prefixes: str) -> list[Passage]:
+        """The passages of earlier rules whose pointer starts with one of `prefixes`, in the order given."""
+        return [p for prefix in prefixes for part in self.parts for p in part.passages
+                if p.pointer.startswith(prefix)]
+
+
+Rule = Callable[[Letter], Part]

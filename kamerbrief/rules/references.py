@@ -1,0 +1,27 @@
+"""Verwijzingen: the documents the letter cites, found by `verwijzingen.find` in the record's texts,
+each placed at the passage it was first found in (a section, a response, a question, a footnote)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import verwijzingen as verwijzingen_rule
+from .base import Letter, Part, Span
+
+
+def rule(letter: Letter) -> Part:
+    """The record's `verwijzingen`, each once, in the order of the texts: sections, responses, footnotes,
+    questions with their answers."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    at: dict[str, Span] = {}
+    for passage in letter.passages("/secties/", "/aanbevelingen/", "/voetnoten/", "/vragen/"):
+        for ref in verwijzingen_rule.find([passage.text]):
+            key = (ref["soort"], ref["tekst"])
+            if key in seen:
+                continue
+            seen.add(key)
+            if passage.span:
+                at[f"/verwijzingen/{len(out)}"] = passage.span
+            out.append(ref)
+    return Part({"verwijzingen": out}, posities=at)
