@@ -16,9 +16,6 @@ from . import sections as sections_rule
 from .base import Letter, Part, Passage, Span
 from .body import Block
 
-LOOKAHEAD = 50  # blocks searched for a paragraph of a passage before it is left without lines
-LABEL = 40  # characters a label in front of a response ("Reactie van het kabinet: ") may take
-
 
 def rule(letter: Letter) -> Part:
     """The record's `secties` and `aanbevelingen`, with a problem for a response without text."""
@@ -61,7 +58,7 @@ def rule(letter: Letter) -> Part:
             at[f"/secties/{n}"] = whole
             if s.kop is not None and s.line in by_line:
                 at[f"/secties/{n}/kop"] = (s.line, by_line[s.line].last)
-        passages.append(Passage(f"/secties/{n}", s.tekst, s.line, whole, _paragraphs(s.tekst, own)))
+        passages.append(Passage(f"/secties/{n}", s.tekst, s.line, whole, tuple(own)))
     for n, r in enumerate(recs):
         own = inside(r.line)
         whole = (r.line, max(b.last for b in own)) if own else None
@@ -72,25 +69,7 @@ def rule(letter: Letter) -> Part:
             after = bisect_right(lines, r.line)
             if r.reactie and after < len(lines) and lines[after] <= whole[1]:
                 at[f"/aanbevelingen/{n}/reactie"] = (lines[after], whole[1])
-        passages.append(Passage(f"/aanbevelingen/{n}", r.reactie, r.line, whole, _paragraphs(r.reactie, own)))
+        passages.append(Passage(f"/aanbevelingen/{n}", r.reactie, r.line, whole, tuple(own)))
     secties_out = [{"nummer": s.nummer, "kop": s.kop, "tekst": s.tekst} for s in secties]
     return Part({"secties": secties_out, "aanbevelingen": aanbevelingen}, tuple(problems), at, tuple(passages))
 
-
-def _paragraphs(text: str, own: list[Block]) -> tuple[Span | None, ...]:
-    """The source lines of each paragraph of a passage: the block of the passage's span that holds it
-    (the same text, or ending in it where a label such as "Reactie:" was taken off), else None."""
-
-    def holds(block: Block, par: str) -> bool:
-        return block.text == par or (len(block.text) - len(par) <= LABEL and block.text.endswith(par))
-
-    out: list[Span | None] = []
-    k = 0
-    for par in text.split("\n\n") if text else ():
-        hit = next((j for j in range(k, min(len(own), k + LOOKAHEAD)) if holds(own[j], par)), None)
-        if hit is None:
-            out.append(None)
-            continue
-        out.append((own[hit].line, own[hit].last))
-        k = hit + 1
-    return tuple(out)

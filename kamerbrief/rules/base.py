@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..model import Problem, Source
+from .body import Block
 from .layout import Layout
 
 Span = tuple[int, int]  # first and last source line
@@ -32,7 +33,7 @@ class Passage:
     text: str
     line: int  # the source line it starts on: its place in the letter
     span: Span | None  # the source lines it was read from, where known
-    paragraphs: tuple[Span | None, ...] = ()  # of each paragraph of `text` (split at blank lines), where known
+    blocks: tuple[Block, ...] = ()  # the body's blocks in that span, where it was read from the body
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from . import toezeggingen as toezeggingen_rule
 from .base import Letter, Part, Passage, Span
 
 RESPONSES, SECTIONS = "/aanbevelingen/", "/secties/"
+LOOKAHEAD = 50  # blocks searched for a paragraph of a passage before it is left without lines
+LABEL = 40  # characters a label in front of a response ("Reactie van het kabinet: ") may take
 
 
 def rule(letter: Letter) -> Part:
@@ -37,21 +39,34 @@ def rule(letter: Letter) -> Part:
             order.setdefault(sentence, (passage.line, offset, passage))
     toezeggingen = sorted(found.values(), key=lambda t: order[t["tekst"]][:2] if t["tekst"] in order else (10**9, 0))
     at: dict[str, Span] = {}
+    aligned: dict[str, tuple[list[int], list[Span | None]]] = {}  # pointer -> its paragraphs' offsets, lines
     for n, item in enumerate(toezeggingen):
         if item["tekst"] in order:
             _, offset, passage = order[item["tekst"]]
-            span = _paragraph(passage, offset) or passage.span
+            if passage.pointer not in aligned:
+                aligned[passage.pointer] = _paragraphs(passage)
+            starts, spans = aligned[passage.pointer]
+            span = spans[bisect_right(starts, offset) - 1] or passage.span
             if span:
                 at[f"/toezeggingen/{n}"] = span
     return Part({"toezeggingen": toezeggingen}, posities=at)
 
 
-def _paragraph(passage: Passage, offset: int) -> Span | None:
-    """The source lines of the paragraph of `passage` that holds the character at `offset`, where known."""
+def _paragraphs(passage: Passage) -> tuple[list[int], list[Span | None]]:
+    """Where each paragraph of a passage starts in its text, and its source lines: those of the block of the
+    passage's span that holds it (the same text, or ending in it where a label such as "Reactie:" was
+    taken off), else None."""
     starts: list[int] = []
-    at = 0
-    for piece in passage.text.split("\n\n"):
+    spans: list[Span | None] = []
+    own = passage.blocks
+    at = k = 0
+    for par in passage.text.split("\n\n"):
         starts.append(at)
-        at += len(piece) + 2
-    k = bisect_right(starts, offset) - 1
-    return passage.paragraphs[k] if 0 <= k < len(passage.paragraphs) else None
+        at += len(par) + 2
+        hit = next((j for j in range(k, min(len(own), k + LOOKAHEAD))
+                    if own[j].text == par or (len(own[j].text) - len(par) <= LABEL and own[j].text.endswith(par))),
+                   None)
+        spans.append((own[hit].line, own[hit].last) if hit is not None else None)
+        if hit is not None:
+            k = hit + 1
+    return starts, spans

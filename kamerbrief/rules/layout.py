@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from types import MappingProxyType
 
 from ..clean import Cleaned
@@ -52,9 +53,15 @@ class Layout:
     signature: signature_rule.Signature | None
     furniture: frozenset[int]
     blocks: tuple[body_rule.Block, ...]  # the body's paragraphs and headings
-    annex: tuple[body_rule.Block, ...]  # those of lines[body_end:notes_start] (closing, annex)
     notes: tuple[noten_rule.Note, ...]  # in record order: typed list, reader's notes, page feet, after the letter
     kind: str | None  # the kind of paper a heading in capitals names, when it is no letter
+
+    @cached_property
+    def annex(self) -> tuple[body_rule.Block, ...]:
+        """The paragraphs and headings of lines[body_end:notes_start] (the closing and an annex), made the
+        first time a rule asks for them (only answers to Kamervragen do) and kept."""
+        return tuple(body_rule.paragraphs(self.lines, self.body_end, self.notes_start, self.furniture.__contains__,
+                                          self.markdown, self.blank_structure))
 
     @property
     def head_line(self) -> int | None:
@@ -133,10 +140,8 @@ def read(cleaned: Cleaned) -> Layout:
     fixed = frozenset(marked)
     blocks = body_rule.paragraphs(lines, body_start, body_end, fixed.__contains__, cleaned.markdown,
                                   blank_structure)
-    annex = body_rule.paragraphs(lines, body_end, notes_start, fixed.__contains__, cleaned.markdown,
-                                 blank_structure)
     return Layout(lines, cleaned.markdown, blank_structure, limit, salutation, lh, ks, body_start, body_end,
-                  notes_start, text_end, sig, fixed, tuple(blocks), tuple(annex), notes,
+                  notes_start, text_end, sig, fixed, tuple(blocks), notes,
                   _non_letter_kind(lines, limit))
 
 

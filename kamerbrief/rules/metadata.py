@@ -30,7 +30,6 @@ def rule(letter: Letter) -> Part:
     at: dict[str, Span] = {}
     f = lh.fields
     is_kamerstuk = ks.found
-    head_line = lay.head_line  # where the colophon's fields were looked for
 
     def put(name: str, van: int | None, tot: int | None = None) -> None:
         if van:
@@ -54,7 +53,7 @@ def rule(letter: Letter) -> Part:
                                     None))  # no line of the letter holds it
 
     if datum is None:
-        problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", head_line))
+        problems.append(Problem("datum", "no datum found (no Datum label, no 'Den Haag, <datum>' line)", lay.head_line))
 
     kenmerk = code(f["kenmerk"].value) if "kenmerk" in f else None
     if kenmerk is not None:
@@ -64,7 +63,7 @@ def rule(letter: Letter) -> Part:
         problems.append(Problem("eigenschappen", "kenmerk is not printed; taken from the document properties",
                                 None))  # no line of the letter holds it
     if kenmerk is None and not is_kamerstuk:
-        problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", head_line))
+        problems.append(Problem("kenmerk", "no kenmerk found in the letterhead", lay.head_line))
     uw_kenmerk = code(f["uw_kenmerk"].value) if "uw_kenmerk" in f else None
     if uw_kenmerk is not None:
         put("uw_kenmerk", f["uw_kenmerk"].line, f["uw_kenmerk"].end)
@@ -77,7 +76,7 @@ def rule(letter: Letter) -> Part:
         problems.append(Problem("eigenschappen", "onderwerp is not printed; taken from the document properties",
                                 None))  # no line of the letter holds it
     if onderwerp is None and not is_kamerstuk:
-        problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", head_line))
+        problems.append(Problem("onderwerp", "no Betreft/Onderwerp found in the letterhead", lay.head_line))
 
     signer = sig.signers[0] if sig and sig.signers else None
     functie = signer.functie if signer else None
@@ -93,7 +92,7 @@ def rule(letter: Letter) -> Part:
                                 lines[-1].lineno if lines else None))
     elif signer is None:
         problems.append(Problem("afzender", "no signature found; functie taken from the 'BRIEF VAN ...' heading, "
-                                            "naam unknown", head_line))
+                                            "naam unknown", lay.head_line))
     elif naam is None:
         problems.append(Problem("afzender", "no name printed under the signature", signer.line))
     ministerie = lh.ministerie.value if lh.ministerie else signature_rule.ministerie_of(functie)
@@ -103,20 +102,25 @@ def rule(letter: Letter) -> Part:
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
                                 signer.line if signer else None))
 
-    # co-senders with the lines they are named on: each paragraph of the body, the closing's lines, signers
-    found: list[tuple[str, Span]] = []
-    for b in lay.blocks:
-        found += [(name, (b.line, b.last)) for name in functies_rule.co_senders(b.text)]
+    # co-senders: after "mede namens" in the body (read as one text), in the closing's lines, further signers
+    found = functies_rule.co_senders("\n".join(b.text for b in lay.blocks))
+    named: dict[str, Span] = {}
+    if found:  # where each is named: the first paragraph that names it
+        for b in lay.blocks:
+            for name in functies_rule.co_senders(b.text):
+                named.setdefault(name, (b.line, b.last))
     if sig:
         for ln in lines[sig.start:]:
-            found += [(name, (ln.lineno, ln.lineno)) for name in signature_rule.mede_namens(ln.text)]
-        found += [(s.functie, (s.functie_line, s.functie_line)) for s in sig.signers[1:]]
-    mede, merged = functies_rule.dedupe([name for name, _ in found])
-    named: dict[str, Span] = {}
-    for name, span in found:
-        named.setdefault(name, span)
+            for name in signature_rule.mede_namens(ln.text):
+                found.append(name)
+                named.setdefault(name, (ln.lineno, ln.lineno))
+        for s in sig.signers[1:]:
+            found.append(s.functie)
+            named.setdefault(s.functie, (s.functie_line, s.functie_line))
+    mede, merged = functies_rule.dedupe(found)
     for n, name in enumerate(mede):
-        put(f"mede_namens/{n}", *named[name])
+        if name in named:
+            put(f"mede_namens/{n}", *named[name])
     for kept, dropped in merged:
         problems.append(Problem("mede_namens", f"co-signer named twice in two spellings: kept {kept!r}, "
                                                f"dropped {dropped!r}", sig.signers[0].line if sig else None))

@@ -18,6 +18,6 @@ def rule(letter: Letter) -> Part:
         span = (note.van, max(note.van, note.tot)) if note.van else None
         if span:
             at[f"/voetnoten/{n}"] = span
-        passages.append(Passage(f"/voetnoten/{n}", note.tekst, note.van, span, (span,)))
+        passages.append(Passage(f"/voetnoten/{n}", note.tekst, note.van, span))
     return Part({"voetnoten": [{"nummer": note.nummer, "tekst": note.tekst} for note in letter.layout.notes]},
                 posities=at, passages=tuple(passages))
