@@ -1,4 +1,5 @@
-"""Footnotes typed as text: a numbered note list at the end, and note markers glued to words.
+"""Footnotes typed as text: a numbered note list at the end, notes printed after the letter, and note
+markers glued to words.
 
 Recognises a list of notes typed at the very end of the letter or its annex, numbered from 1 in one
 style, whose numbers the text before it cites as markers:
@@ -8,7 +9,8 @@ style, whose numbers the text before it cites as markers:
 and the markers themselves, removed from the text where a note with that number exists:
     "een afschrift1 toekomen", "rapport toekomen.1 De", "Bureau Beke3), waarin", "termijn? 2)"
 Never touched: "CO2", "A4", "2x", "artikel 3", "(artikel 3)", "nr.1", years, a number whose note the
-letter does not have.
+letter does not have. Notes printed after the letter: "Noten" / "1" / text, and a Kamerstuk's "X Noot 1".
+Each note is a `Note` with the source lines it was read from.
 """
 
 from __future__ import annotations
