@@ -15,12 +15,13 @@ from collections.abc import Mapping
 
 from ..model import Line
 from .body import fold, is_page_furniture
-from .kamerstuk import is_footer
 from .letterhead import Found, fits, is_other_label, match_label
 
 
-def furniture(lines: tuple[Line, ...], fields: Mapping[str, Found], body_start: int) -> set[int]:
-    """Indices of body lines that are page furniture."""
+def furniture(lines: tuple[Line, ...], fields: Mapping[str, Found], body_start: int,
+              footers: frozenset[tuple[int, str]]) -> set[int]:
+    """Indices of body lines that are page furniture; `footers` are the printed page footers that the
+    Kamerstuk rule found, as (source line, text)."""
     head = {fold(lines[i].text) for i in range(body_start) if lines[i].text}
     head.discard("")
     values = {fold(f.value) for f in fields.values()}
@@ -29,7 +30,7 @@ def furniture(lines: tuple[Line, ...], fields: Mapping[str, Found], body_start: 
         t = lines[i].text
         if not t:
             continue
-        if is_page_furniture(t) or is_footer(t):
+        if (lines[i].lineno, t) in footers or is_page_furniture(t):
             out.add(i)
             continue
         if len(t) > 100:

@@ -68,6 +68,7 @@ class Kamerstuk:
     kamer: str | None = None
     consumed: frozenset[int] = frozenset()
     where: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}))  # PLACED field -> lines
+    footer_lines: frozenset[tuple[int, str]] = frozenset()  # printed page footers: (source line, text)
 
     @property
     def found(self) -> bool:
@@ -90,6 +91,7 @@ class _Draft:
     kamer: str | None = None
     consumed: set[int] = field(default_factory=set)
     where: dict[str, tuple[int, int]] = field(default_factory=dict)
+    footer_lines: set[tuple[int, str]] = field(default_factory=set)
 
     def put(self, name: str, value: str | None, van: int, tot: int = 0, keep: bool = True) -> None:
         """Set a PLACED field read from source lines van..tot; with `keep`, only where it is still empty."""
@@ -101,7 +103,7 @@ class _Draft:
     def freeze(self) -> Kamerstuk:
         return Kamerstuk(self.dossiernummer, self.ondernummer, self.vergaderjaar, self.dossiertitel, self.brief_van,
                          self.datum, self.datum_line, self.date_index, self.date_rest, self.kamer,
-                         frozenset(self.consumed), MappingProxyType(dict(self.where)))
+                         frozenset(self.consumed), MappingProxyType(dict(self.where)), frozenset(self.footer_lines))
 
 
 def normalise_dossier(raw: str) -> str | None:
@@ -284,16 +286,12 @@ def _next_text(lines: tuple[Line, ...], i: int, stop: int) -> int | None:
     return None
 
 
-def is_footer(text: str) -> bool:
-    """A printed page footer "Tweede Kamer, vergaderjaar 1992-1993, 21 501-01, nr. 45": page furniture."""
-    return bool(FOOTER.match(text))
-
-
 def _footer(lines: tuple[Line, ...], ks: _Draft) -> None:
     for ln in lines:
         m = FOOTER.match(ln.text)
         if not m:
             continue
+        ks.footer_lines.add((ln.lineno, ln.text))  # not an index: it stays when lines are inserted before it
         ks.kamer = ks.kamer or f"{m.group(1).capitalize()} Kamer"
         ks.put("vergaderjaar", normalise_year(m.group(2), m.group(3)), ln.lineno)
         ks.put("dossiernummer", normalise_dossier(m.group(4)), ln.lineno)

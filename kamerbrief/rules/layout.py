@@ -117,7 +117,7 @@ def read(cleaned: Cleaned) -> Layout:
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else noten_rule.tail_start(lines, body_start)
     notes_start = noten_rule.notes_start(lines, sig.start if sig else body_end)
-    marked = furniture(lines, lh.fields, body_start)
+    marked = furniture(lines, lh.fields, body_start, ks.footer_lines)
     # colophon fields the head did not hold, from labelled lines later on (pdftotext column order)
     late, late_lines = late_labels(lines, body_start, body_end, lh.fields)
     if late:
