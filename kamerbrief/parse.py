@@ -90,9 +90,9 @@ def build(source: Source, cleaned: Cleaned, posities: bool = False) -> tuple[dic
     lay = layout_rule.read(cleaned)
     if (why := lay.not_a_letter()) is not None:
         raise NotALetterError(why, source.path)
-    letter = Letter(source, lay)
+    letter = Letter(source, lay, posities=posities)
     for _, rule in RULES:
-        letter = Letter(source, lay, (*letter.parts, rule(letter)))
+        letter = Letter(source, lay, (*letter.parts, rule(letter)), posities)
     values: dict[str, Any] = {k: v for part in letter.parts for k, v in part.values.items()}
     record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,

@@ -221,9 +221,9 @@ def test_kamerstuk_mede_namens_page_foot_notes_references_and_a_commitment_are_p
     assert record["verwijzingen"][0]["tekst"] == "Kamerstuk 40 123, nr. 5"
     assert "Kamerstuk 40 123, nr. 5" in _text_at(record, lines, "/verwijzingen/0")
 
-    # the commitment points at its own paragraph on page 2, not at the whole section from page 1
-    assert record["toezeggingen"][0]["tekst"].startswith("Ik zal uw Kamer voor de zomer")
-    assert posities["/toezeggingen/0"] == {"pagina": 2, "van": 20, "tot": 21}
+    # the commitment points at its own sentence's line on page 2, not at the whole section from page 1
+    assert record["toezeggingen"][0]["tekst"] == "Ik zal uw Kamer voor de zomer van 2031 informeren over de kosten."
+    assert posities["/toezeggingen/0"] == {"pagina": 2, "van": 20, "tot": 20}
 
 
 def test_typed_note_list_items_are_placed(tmp_path: Path) -> None:

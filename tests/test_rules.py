@@ -250,3 +250,15 @@ def test_a_vergaderjaar_over_the_turn_of_a_century_keeps_its_century(a: str, b: 
     from kamerbrief.rules.kamerstuk import normalise_year
 
     assert normalise_year(a, b) == want
+
+
+def test_a_paragraph_knows_where_each_of_its_lines_begins() -> None:
+    from kamerbrief.model import Line
+    from kamerbrief.rules.body import paragraphs
+
+    texts = ["Het verantwoordelijkhe-", "den van de minister zijn", "", "Pagina 1 van 2", "",
+             "groot. Ik zal u informeren."]
+    lines = tuple(Line(t, n) for n, t in enumerate(texts, start=1))
+    [block] = paragraphs(lines, 0, len(lines), lambda i: i == 3, False, True)
+    assert block.text == "Het verantwoordelijkheden van de minister zijn groot. Ik zal u informeren."
+    assert block.offsets == ((0, 1), (block.text.index("den van"), 2), (block.text.index("groot."), 6))

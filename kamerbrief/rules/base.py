@@ -3,15 +3,15 @@
 A rule is a function `rule(letter) -> Part`. `letter` holds the source, the layout (the regions of the
 letter, found once) and the parts of the rules before it; the rule reads those and never another rule's
 internals. Its `Part` holds the record keys it fills, the problems it found, where each value came from
-(JSON pointer -> first and last source line) and the texts it made that later rules read (`Passage`).
+(JSON pointer -> first and last source line; only when `letter.posities` asks for them: finding places
+nobody asked for would cost every parse) and the texts it made that later rules read (`Passage`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Problem, Source
 from .body import Block
@@ -20,12 +20,13 @@ from .layout import Layout
 Span = tuple[int, int]  # first and last source line
 
 
-def _empty() -> Mapping[str, Any]:
-    return MappingProxyType({})
+NOWHERE: Mapping[str, Span] = MappingProxyType({})
+
+# These values are made many times per letter: named tuples (immutable, and cheaper to make than frozen
+# dataclasses).
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A text of the record that later rules read (commitments, references): a section, a response,
     a question with its answer, a footnote."""
 
@@ -36,23 +37,22 @@ class Passage:
     blocks: tuple[Block, ...] = ()  # the body's blocks in that span, where it was read from the body
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One rule's part of the record."""
 
     values: Mapping[str, Any]
     problems: tuple[Problem, ...] = ()
-    posities: Mapping[str, Span] = field(default_factory=_empty)
+    posities: Mapping[str, Span] = NOWHERE
     passages: tuple[Passage, ...] = ()
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(NamedTuple):
     """What a rule reads: the source, its layout, and the parts of the rules before it."""
 
     source: Source
     layout: Layout
     parts: tuple[Part, ...] = ()
+    posities: bool = False  # whether the places of the values were asked for (a rule may skip finding them)
 
     def value(self, key: str) -> Any:
         """The record value an earlier rule gave for `key`; KeyError when none did (a rule out of order)."""

@@ -17,41 +17,45 @@ from ..model import Line
 from .body import fold, is_page_furniture
 from .letterhead import Found, fits, is_other_label, match_label
 
+Label = tuple[str, str] | None  # what `match_label` says of a line
+
 
 def furniture(lines: tuple[Line, ...], fields: Mapping[str, Found], body_start: int,
-              footers: frozenset[tuple[int, str]]) -> set[int]:
-    """Indices of body lines that are page furniture; `footers` are the printed page footers that the
-    Kamerstuk rule found, as (source line, text)."""
+              footers: frozenset[tuple[int, str]]) -> tuple[set[int], dict[int, Label]]:
+    """(indices of body lines that are page furniture, the colophon label of each line it read for one);
+    `footers` are the printed page footers that the Kamerstuk rule found, as (source line, text)."""
     head = {fold(lines[i].text) for i in range(body_start) if lines[i].text}
     head.discard("")
     values = {fold(f.value) for f in fields.values()}
     out: set[int] = set()
+    labels: dict[int, Label] = {}
     for i in range(body_start, len(lines)):
         t = lines[i].text
         if not t:
             continue
-        if (lines[i].lineno, t) in footers or is_page_furniture(t):
+        if (footers and (lines[i].lineno, t) in footers) or is_page_furniture(t):
             out.add(i)
             continue
         if len(t) > 100:
             continue
         f = fold(t)
-        lab = match_label(t)
+        lab = labels[i] = match_label(t)
         if (f in head or f in values
                 or (is_other_label(t) and len(t.split()) <= 6)
                 or (lab and (not lab[1] or fold(lab[1]) in values))):
             out.add(i)
-    return out
+    return out, labels
 
 
-def late_labels(lines: tuple[Line, ...], start: int, end: int,
-                fields: Mapping[str, Found]) -> tuple[dict[str, Found], set[int]]:
-    """(colophon fields the head did not hold, found in lines[start:end]; the indices of their lines)."""
+def late_labels(lines: tuple[Line, ...], start: int, end: int, fields: Mapping[str, Found],
+                labels: dict[int, Label]) -> tuple[dict[str, Found], set[int]]:
+    """(colophon fields the head did not hold, found in lines[start:end]; the indices of their lines).
+    `labels` are the lines' labels that `furniture` already read (each line is matched once)."""
     found: dict[str, Found] = {}
     taken: set[int] = set()
     for i in range(start, end):
         t = lines[i].text
-        lab = match_label(t) if t and len(t) <= 100 else None
+        lab = labels[i] if i in labels else (match_label(t) if t and len(t) <= 100 else None)
         if not lab:
             continue
         fld, value = lab
@@ -59,7 +63,7 @@ def late_labels(lines: tuple[Line, ...], start: int, end: int,
             for j in range(i + 1, min(end, i + 3)):
                 v = lines[j].text
                 if v:
-                    if fits(fld, v) and not match_label(v):
+                    if fits(fld, v) and not (labels[j] if j in labels else match_label(v)):
                         value = v
                         taken.add(j)
                     break

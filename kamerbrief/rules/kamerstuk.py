@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..lexicon import KAMER_WORD
 from ..model import Line
@@ -52,8 +53,7 @@ NOSPACE = re.compile(r"\s+")
 PLACED = ("dossiernummer", "ondernummer", "vergaderjaar", "dossiertitel")
 
 
-@dataclass(frozen=True)
-class Kamerstuk:
+class Kamerstuk(NamedTuple):
     """What a published Kamerstuk's head and footer hold, read once."""
 
     dossiernummer: str | None = None
@@ -67,7 +67,7 @@ class Kamerstuk:
     date_rest: str = ""  # body text that OCR put on the date line after the date
     kamer: str | None = None
     consumed: frozenset[int] = frozenset()
-    where: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}))  # PLACED field -> lines
+    where: Mapping[str, tuple[int, int]] = MappingProxyType({})  # PLACED field -> lines
     footer_lines: frozenset[tuple[int, str]] = frozenset()  # printed page footers: (source line, text)
 
     @property
@@ -75,7 +75,7 @@ class Kamerstuk:
         return bool(self.ondernummer or self.dossiernummer or self.brief_van)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Draft:
     """The Kamerstuk while its head is being read; `read` hands it on frozen."""
 

@@ -15,8 +15,9 @@ OCR that put the body's first words on the date line ("Den Haag, 3 mei 2012 Geac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from types import MappingProxyType
 
 from ..clean import Cleaned
@@ -30,13 +31,14 @@ from . import pagefoot as pagefoot_rule
 from . import signature as signature_rule
 from .furniture import furniture, late_labels
 
+TEXT = attrgetter("text")
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
 HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
 # a long line that opens so is a heading's, an addressee's or a subject's, not the body's prose
 NOT_PROSE = re.compile(r"^(?:\d|Nr\b|nr\b|Aan\b|" + "|".join(map(re.escape, LABELS["onderwerp"])) + ")")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Layout:
     """Where the parts of the letter are: its lines (repairs applied) and the regions in them."""
 
@@ -84,7 +86,7 @@ class Layout:
 def read(cleaned: Cleaned) -> Layout:
     """The regions of the cleaned lines: head, body, closing, annex and notes, each found once."""
     lines = cleaned.lines
-    nonblank = sum(1 for ln in lines if ln.text)
+    nonblank = sum(map(bool, map(TEXT, lines)))
     blank_structure = nonblank > 0 and (len(lines) - nonblank) >= max(2, nonblank // 12)
 
     limit, salutation = head_limit(lines)
@@ -117,11 +119,11 @@ def read(cleaned: Cleaned) -> Layout:
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else noten_rule.tail_start(lines, body_start)
     notes_start = noten_rule.notes_start(lines, sig.start if sig else body_end)
-    marked = furniture(lines, lh.fields, body_start, ks.footer_lines)
+    marked, labels = furniture(lines, lh.fields, body_start, ks.footer_lines)
     # colophon fields the head did not hold, from labelled lines later on (pdftotext column order)
-    late, late_lines = late_labels(lines, body_start, body_end, lh.fields)
+    late, late_lines = late_labels(lines, body_start, body_end, lh.fields, labels)
     if late:
-        lh = replace(lh, fields=MappingProxyType({**lh.fields, **late}))
+        lh = lh._replace(fields=MappingProxyType({**lh.fields, **late}))
     kenmerk = lh.fields.get("kenmerk")
     lines = pagefoot_rule.strip_glued_kenmerk(lines, body_start, body_end, kenmerk.value if kenmerk else None)
     foot, page_notes = pagefoot_rule.footnotes(lines, body_start, body_end)

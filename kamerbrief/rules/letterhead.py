@@ -16,8 +16,9 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
-from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..lexicon import FURNITURE, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
 from ..model import Line
 from .dates import parse_date
 
@@ -55,11 +56,10 @@ class Found:
     end: int = 0  # the source line it ends on, when it runs over several (0: `line` alone)
 
 
-@dataclass(frozen=True)
-class Letterhead:
+class Letterhead(NamedTuple):
     """What the letterhead holds, read once. `consumed` are the indices of the lines it used."""
 
-    fields: Mapping[str, Found] = field(default_factory=lambda: MappingProxyType({}))
+    fields: Mapping[str, Found] = MappingProxyType({})
     geadresseerde: Found | None = None
     ministerie: Found | None = None
     units: tuple[str, ...] = ()
@@ -71,7 +71,7 @@ class Letterhead:
         return min((f.line for f in self.fields.values()), default=None)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Draft:
     """The letterhead while it is being read; `read` hands it on frozen, as a `Letterhead`."""
 
@@ -110,7 +110,7 @@ def fits(fld: str, value: str) -> bool:
     if fld == "datum":
         return parse_date(value) is not None
     if fld in ("kenmerk", "uw_kenmerk"):
-        if any(p.match(value) for p in FURNITURE_PATTERNS) or is_other_label(value) or POSTAL.match(value):
+        if FURNITURE.match(value) or is_other_label(value) or POSTAL.match(value):
             return False
         return bool(KENMERK_SHAPE.match(value)) and len(value.split()) <= 6
     if fld == "bijlagen":

@@ -32,7 +32,7 @@ def rule(letter: Letter) -> Part:
     is_kamerstuk = ks.found
 
     def put(name: str, van: int | None, tot: int | None = None) -> None:
-        if van:
+        if van and letter.posities:
             at[f"/metadata/{name}"] = (van, max(van, tot or van))
 
     datum = None
@@ -105,7 +105,7 @@ def rule(letter: Letter) -> Part:
     # co-senders: after "mede namens" in the body (read as one text), in the closing's lines, further signers
     found = functies_rule.co_senders("\n".join(b.text for b in lay.blocks))
     named: dict[str, Span] = {}
-    if found:  # where each is named: the first paragraph that names it
+    if found and letter.posities:  # where each is named: the first paragraph that names it
         for b in lay.blocks:
             for name in functies_rule.co_senders(b.text):
                 named.setdefault(name, (b.line, b.last))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..model import Line
 from .body import is_page_furniture
@@ -33,8 +34,7 @@ DIGIT = re.compile(r"\d")
 BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\](?!\()")
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """One footnote: its number, its text, and the source lines it was read from (0: not known)."""
 
     nummer: str

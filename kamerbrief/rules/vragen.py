@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Problem
 from .base import Letter, Part, Passage, Span
 from .body import Block
 
+TEXT = attrgetter("text")
 MAX_SHARED_COPIES = 10  # real letters answer two to five questions at once
 
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -143,7 +145,7 @@ def rule(letter: Letter) -> Part:
     """`soort` and, for answers to Kamervragen, `vragen`: read from the body and the annex after the
     cover letter's signature."""
     lay = letter.layout
-    if not any(VRAAG.match(ln.text) for ln in lay.lines[lay.body_start:]):
+    if not any(map(VRAAG.match, map(TEXT, lay.lines[lay.body_start:]))):
         return Part({"soort": "brief"})
     vragen, problems = parse([*lay.blocks, *lay.annex])
     if not vragen:
