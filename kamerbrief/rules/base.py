@@ -18,9 +18,7 @@ from .body import Block
 from .layout import Layout
 
 Span = tuple[int, int]  # first and last source line
-
-
-NOWHERE: Mapping[str, Span] = MappingProxyType({})
+NOWHERE: Mapping[str, Span] = MappingProxyType({})  # no places (none found, or none asked for)
 
 # These values are made many times per letter: named tuples (immutable, and cheaper to make than frozen
 # dataclasses).
