@@ -238,3 +238,21 @@ def test_missing_fields_are_warned_at_the_colophon_not_at_line_1(tmp_path: Path)
     record, _ = _placed(tmp_path, "zonder-kenmerk.txt", text)
     warned = {w["code"]: w["line"] for w in record["waarschuwingen"]}
     assert warned["kenmerk"] == 3  # "Datum 4 maart 2031": where the colophon's labels stand
+
+
+def test_sender_from_the_heading_kamer_from_the_footer_and_units_are_placed(tmp_path: Path) -> None:
+    text = KAMERSTUK_TXT.replace("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n", "")
+    text = text.replace("De Minister van Infrastructuur en Waterstaat,\nP. de Vries\n", "")
+    text = text.replace("Pagina 1 van 2\n", "Tweede Kamer, vergaderjaar 2030-2031, 40 123, nr. 7\nPagina 1 van 2\n")
+    record, lines = _placed(tmp_path, "zonder-ondertekening.txt", text)
+    meta = record["metadata"]
+    assert meta["afzender"]["functie"] == "Minister van Infrastructuur en Waterstaat"
+    assert "BRIEF VAN DE MINISTER" in _text_at(record, lines, "/metadata/afzender/functie")
+    assert meta["geadresseerde"] is None and meta["kamer"] == "Tweede Kamer"
+    assert _text_at(record, lines, "/metadata/kamer").startswith("Tweede Kamer, vergaderjaar")
+
+    record, lines = _placed(tmp_path, "eenheden.txt", "Directoraat-Generaal Mobiliteit\nDirectie Openbaar Vervoer en\n"
+                            "Spoor\n\n" + TYPED_NOTES_TXT)
+    units = record["metadata"]["afzender"]["organisatieonderdelen"]
+    assert units == ["Directoraat-Generaal Mobiliteit", "Directie Openbaar Vervoer en Spoor"]
+    assert _text_at(record, lines, "/metadata/afzender/organisatieonderdelen/1") == "Directie Openbaar Vervoer en Spoor"

@@ -67,7 +67,7 @@ class Kamerstuk(NamedTuple):
     date_rest: str = ""  # body text that OCR put on the date line after the date
     kamer: str | None = None
     consumed: frozenset[int] = frozenset()
-    where: Mapping[str, tuple[int, int]] = MappingProxyType({})  # PLACED field -> lines
+    where: Mapping[str, tuple[int, int]] = MappingProxyType({})  # PLACED field, kamer, brief_van -> lines
     footer_lines: frozenset[tuple[int, str]] = frozenset()  # printed page footers: (source line, text)
 
     @property
@@ -166,6 +166,7 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
         m = SITE_META.match(t)
         if m:
             ks.kamer = f"{m.group(1)} Kamer"
+            ks.where["kamer"] = (no, no)
             ks.put("vergaderjaar", normalise_year(m.group(2), m.group(3)), no)
             ks.put("dossiernummer", normalise_dossier(m.group(4)), no)
             ks.put("ondernummer", m.group(5), no)
@@ -186,11 +187,13 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
             rest = m.group(2)
             if rest and BRIEF_VAN.match(rest):
                 ks.brief_van = _wrapped_title(lines, i, limit, BRIEF_VAN.match(rest).group(1), ks)  # type: ignore[union-attr]
+                ks.where["brief_van"] = (no, lines[max(ks.consumed)].lineno)  # the title may run on
             continue
         m = LETTERED.match(t)
         if m and nr_index is None and BRIEF_VAN.match(m.group(2)):
             ks.put("ondernummer", m.group(1), no, keep=False)
             ks.brief_van = BRIEF_VAN.match(m.group(2)).group(1)  # type: ignore[union-attr]
+            ks.where["brief_van"] = (no, no)
             nr_index = i
             ks.consumed.add(i)
             continue
@@ -198,6 +201,7 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
         if m and ks.brief_van is None and (t.isupper() or nr_index is not None or i < 12):
             ks.brief_van = _wrapped_title(lines, i, limit, m.group(1), ks)
             ks.consumed.add(i)
+            ks.where["brief_van"] = (no, lines[max(ks.consumed)].lineno)  # the title may run on
             if nr_index is None:
                 nr_index = i
             continue
@@ -292,7 +296,9 @@ def _footer(lines: tuple[Line, ...], ks: _Draft) -> None:
         if not m:
             continue
         ks.footer_lines.add((ln.lineno, ln.text))  # not an index: it stays when lines are inserted before it
-        ks.kamer = ks.kamer or f"{m.group(1).capitalize()} Kamer"
+        if not ks.kamer:
+            ks.kamer = f"{m.group(1).capitalize()} Kamer"
+            ks.where["kamer"] = (ln.lineno, ln.lineno)
         ks.put("vergaderjaar", normalise_year(m.group(2), m.group(3)), ln.lineno)
         ks.put("dossiernummer", normalise_dossier(m.group(4)), ln.lineno)
         ks.put("ondernummer", m.group(5), ln.lineno)

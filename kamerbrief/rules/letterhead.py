@@ -64,6 +64,7 @@ class Letterhead(NamedTuple):
     ministerie: Found | None = None
     units: tuple[str, ...] = ()
     consumed: frozenset[int] = frozenset()
+    unit_lines: tuple[tuple[int, int], ...] = ()  # the first and last source line of each unit
 
     @property
     def first_line(self) -> int | None:
@@ -80,10 +81,11 @@ class _Draft:
     ministerie: Found | None = None
     units: list[str] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
+    unit_lines: list[tuple[int, int]] = field(default_factory=list)
 
     def freeze(self) -> Letterhead:
         return Letterhead(MappingProxyType(dict(self.fields)), self.geadresseerde, self.ministerie,
-                          tuple(self.units), frozenset(self.consumed))
+                          tuple(self.units), frozenset(self.consumed), tuple(self.unit_lines))
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -319,8 +321,8 @@ def _capitalised_addressee(t: str) -> bool:
 
 
 def _units(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
-    """The ministry line and the organisational units of the colophon."""
-    units: list[str] = []
+    """The ministry line and the organisational units of the colophon, each unit with its lines."""
+    units: dict[str, tuple[int, int]] = {}  # unit -> its first and last source line, first place kept
     i = 0
     while i < limit:
         t = lines[i].text
@@ -338,6 +340,7 @@ def _units(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
             continue
         # a unit block: units and their wrapped continuations, up to the address or a blank line
         cur = _Wrapped(t)
+        first = lines[i].lineno
         bold_open = lines[i].bold
         j = i + 1
         while j < limit and lines[j].text:
@@ -347,10 +350,11 @@ def _units(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
             if cur.wraps() or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
                 cur.add(nxt)
             else:
-                units.append(cur.text())
-                cur = _Wrapped(nxt)
+                units.setdefault(cur.text(), (first, lines[j - 1].lineno))
+                cur, first = _Wrapped(nxt), lines[j].lineno
             bold_open = lines[j].bold
             j += 1
-        units.append(cur.text())
+        units.setdefault(cur.text(), (first, lines[j - 1].lineno))
         i = j
-    lh.units = list(dict.fromkeys(units))
+    lh.units = list(units)
+    lh.unit_lines = list(units.values())

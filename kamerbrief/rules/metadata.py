@@ -84,6 +84,8 @@ def rule(letter: Letter) -> Part:
         put("afzender/functie", signer.functie_line)
     if functie is None and ks.brief_van:
         functie = signature_rule.titlecase(ks.brief_van)
+        if "brief_van" in ks.where:
+            put("afzender/functie", *ks.where["brief_van"])  # the "BRIEF VAN DE MINISTER VAN ..." heading
     naam = signer.naam if signer else None
     if signer is not None and naam is not None:
         put("afzender/naam", signer.naam_line)
@@ -129,8 +131,10 @@ def rule(letter: Letter) -> Part:
     kamer = kamer_named(geadresseerde) or kamer_named(ks.kamer)
     if lh.geadresseerde is not None:
         put("geadresseerde", lh.geadresseerde.line, lh.geadresseerde.end)
-        if kamer_named(geadresseerde):
-            put("kamer", lh.geadresseerde.line, lh.geadresseerde.end)
+    if kamer_named(geadresseerde) and lh.geadresseerde is not None:
+        put("kamer", lh.geadresseerde.line, lh.geadresseerde.end)
+    elif kamer is not None and "kamer" in ks.where:
+        put("kamer", *ks.where["kamer"])  # the site's metadata row or a printed page footer
     if geadresseerde is None:
         first = next((ln.lineno for ln in lines[:lay.body_start] if ln.text), lines[0].lineno if lines else None)
         problems.append(Problem("geadresseerde", "no addressee ('Aan de Voorzitter van ...') found", first))
@@ -156,6 +160,8 @@ def rule(letter: Letter) -> Part:
         for name in PLACED:
             if kamerstuk[name] is not None and name in ks.where:
                 put(f"kamerstuk/{name}", *ks.where[name])
+    for n, (van, tot) in enumerate(lh.unit_lines):
+        put(f"afzender/organisatieonderdelen/{n}", van, tot)
     metadata: dict[str, Any] = {
         "kenmerk": kenmerk,
         "uw_kenmerk": uw_kenmerk,
