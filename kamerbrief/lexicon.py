@@ -166,6 +166,9 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\s*Wilt u slechts één zaak in uw\s*$", re.IGNORECASE),
     re.compile(r"^\s*brief behandelen\.?\s*$", re.IGNORECASE),
 )
+# The furniture patterns as one alternation, each with its own flags: one match per line, not one per pattern.
+FURNITURE = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+                                for p in FURNITURE_PATTERNS))
 
 # Parliamentary papers that are not letters; named in capitals in their heading.
 NON_LETTER_KINDS: tuple[str, ...] = (
