@@ -170,6 +170,38 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
 FURNITURE = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
                                 for p in FURNITURE_PATTERNS))
 
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a line is page furniture (FURNITURE_PATTERNS): a page number, a running header, an imprint.
+    One match of the patterns joined (FURNITURE), not one per pattern."""
+    return FURNITURE.match(text) is not None
+
+
+# The return address over the address block of a ministry letter ("> Retouradres Postbus 20301 2500 EH Den Haag").
+RETURN_ADDRESS = re.compile(r"^\W{0,3}Retouradres\b", re.IGNORECASE)
+
+# A run-in heading: a short bold phrase that opens a paragraph and runs into its text ("**Kosten.** De kosten
+# van ..."). Not one when it is a label another rule reads on its line ("Vraag 1", "Antwoord", "Reactie
+# kabinet:", "Aanbeveling 2", "Betreft:"), an answer ("Nee."), a phrase in the sender's voice (a sentence
+# set in bold for stress), or cut after a function word; abbreviations that end in a full stop ("Mr.
+# Jansen") are no headings.
+RUN_IN_NOT = re.compile(
+    r"^(?:Vraag|Vragen|Antwoord|Antwoorden|Aanbeveling(?:en)?|Advies|Actiepunt|Reactie|Kabinetsreactie|Standpunt"
+    r"|Appreciatie|Toelichting|Bijlage|Noot|Zie|Let op|N\.?B\.?|Ja|Nee|Neen|Zeker|Inderdaad|Klopt|Juist|Dat klopt"
+    r"|Dat is (?:juist|correct|niet juist))\b"
+    r"|\b(?:ik|wij|we|mijn|onze?|u|uw|het kabinet|de regering)\b",
+    re.IGNORECASE,
+)
+RUN_IN_ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "dr", "drs", "ir", "ing", "prof", "dhr", "mw", "mevr", "bc", "st", "nr", "art", "bijv", "vgl", "zgn",
+    "resp", "incl", "excl", "ca", "jl", "jr", "sr", "vs",
+})
+# Words a phrase cut in the middle ends on ("Het rapport van"): such a bold run is no heading.
+CONNECTIVES: frozenset[str] = frozenset({
+    "de", "het", "een", "van", "en", "of", "op", "in", "voor", "met", "aan", "te", "bij", "door", "over", "tot",
+    "uit", "naar", "om", "als", "dat", "die", "der", "den",
+})
+
 # Parliamentary papers that are not letters; named in capitals in their heading.
 NON_LETTER_KINDS: tuple[str, ...] = (
     "MEMORIE VAN TOELICHTING", "MEMORIE VAN ANTWOORD", "NOTA VAN WIJZIGING", "GEWIJZIGD VOORSTEL VAN WET",

@@ -551,6 +551,9 @@ CONDITION = _Rx(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwa
 # what the recommendation wants, as opposed to the analysis or the concern behind it
 AIM_WORD = re.compile(r"\b(?:doel|doelen|doelstelling|doelstellingen|streven|strekking|wens|ambitie|intentie|gedachte|richting"
                       r"|noodzaak|belang|achterliggende|beoogde)\b", re.IGNORECASE)
+# a reason given after the decision: "Ik neem deze aanbeveling niet over, omdat de capaciteit al volledig wordt
+# ingezet ..." - what the reason says (already done, shared, needed) is no second decision
+REASON = re.compile(r",\s*(?:omdat|aangezien|want|doordat|daar)\b", re.IGNORECASE)
 CONCESSIVE = re.compile(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder te)\b[^,;.]{0,200}", re.IGNORECASE)
 # an indirect question weighed, not decided: "Ik heb overwogen of ... disproportioneel zou zijn."
 HYPOTHETICAL = re.compile(
@@ -619,11 +622,12 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     (the slow path, kept to check that the keyword filter changes nothing)."""
     sents = sentences(reactie)
     n = len(sents)
-    per_sentence = [_sentence_cues(s, prefilter) for s in sents]
+    sents_read = [_decision_head(s, prefilter) for s in sents]
+    per_sentence = [_sentence_cues(s, prefilter) for s in sents_read]
     if any(lab == ELDERS for found in per_sentence for lab, _, _ in found):
         # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
         per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) if found and THIRD_WORD.search(s) else found
-                        for s, found in zip(sents, per_sentence, strict=True)]
+                        for s, found in zip(sents_read, per_sentence, strict=True)]
     has_aim = any(flag in ("aim", "concern") for found in per_sentence for _, _, flag in found)
     # a rejection set against what came before ("Een apart instituut is echter niet nodig.")
     contrasted = any(lab == NIET and CONTRAST_WORD.search(s)
@@ -649,7 +653,9 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
             key = _quote_key(s, w, flag)
             if label not in quote or key > quote[label][0]:
                 quote[label] = (key, s)
-    reeds = any(ALREADY.search(s) for s in sents)
+    # work under way, but not what the reason for a rejection says ("niet over, omdat ... al ... wordt ingezet")
+    reeds = any(ALREADY.search(s) for s in sents) and (
+        any(ALREADY.search(s) for s in sents_read) or not any(lab == NIET for f in per_sentence for lab, _, _ in f))
     if not scores:
         act = _own_act(sents)
         if act is None:
@@ -794,6 +800,16 @@ def _candidates(s: str) -> list[_Cue]:
     if not hits:
         return []
     return [lex.cues[i] for i in sorted({i for word in hits for i in lex.by_key[word]})]
+
+
+def _decision_head(s: str, prefilter: bool = True) -> str:
+    """The sentence up to a reason clause (", omdat ...") when the part before it takes an explicit decision
+    (a cue of weight 0.8 or more); else the whole sentence. The sentence quoted stays the whole one."""
+    m = REASON.search(s)
+    if not m:
+        return s
+    head = s[:m.start()]
+    return head if any(w >= 0.8 for _, w, _ in _sentence_cues(head, prefilter)) else s
 
 
 def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = False) -> list[tuple[str, float, str]]:

@@ -197,7 +197,8 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     (smaller type on a raised baseline, no space before them); ("h", text) a heading in body type with
     no space under it; ("hi", text) the same in italics; ("hb", text) in bold; ("items", [text]) bold
     list items, each wrapped over two lines ("tight items": with no space between them); ("bullets",
-    [text]) a bullet list with a hanging indent;
+    [text]) a bullet list with a hanging indent; ("runin", (heading, text)) a paragraph whose first line opens
+    with the heading in bold, run into the text ("Kosten. De kosten ...");
     ("figure", (labels, caption)) boxes with small labels in three columns and a caption under them;
     ("table", [row, ...]) a table of two or three columns, each cell boxed and wrapped in smaller type,
     the first row (the header) in bold;
@@ -229,6 +230,10 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                 put("line", line, LEADING)
         elif kind in ("h", "hi", "hb"):
             put(kind, value, LEADING)
+        elif kind == "runin":  # a paragraph opening with a bold run-in heading: ("Kosten.", "De kosten ...")
+            head, text = value
+            for k, line in enumerate(textwrap.wrap(f"{head} {text}", width)):
+                put("runin", (head, line[len(head):]), LEADING) if k == 0 else put("line", line, LEADING)
         elif kind in ("items", "tight items"):
             for item in value:
                 first, rest = _two_lines(item)
@@ -272,6 +277,10 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                     for j, line in enumerate(lines):
                         w.text(page, line, x, ly - j * 12, TABLE_SIZE, bold=head)
                     x += chars * 4.6 + 6
+            elif kind == "runin":
+                head, rest = value
+                end = w.text(page, head, LEFT, ly, BODY_SIZE, bold=True)
+                _marked_line(w, page, rest, end, ly)
             elif kind == "caption":
                 w.text(page, value, LEFT, ly, 8.0)
             elif kind == "bullet":

@@ -76,6 +76,17 @@ def test_pdf_bullets_colophon_and_page_numbers_have_their_roles(pdf_doc: Documen
     assert pdf_doc.text.count("IENW/BSK-2025/100200") == 1
 
 
+def test_pdf_return_address_is_a_letterhead_line(pdf_doc: Document) -> None:
+    head = [ln for ln in pdf_doc.lines if ln.role == "letterhead"]
+    assert [ln.text for ln in head] == ["> Retouradres Postbus 20901 2500 EX Den Haag"] and head[0].page == 1
+
+
+def test_readers_import_nothing_from_the_rules() -> None:
+    for path in (Path(kamerbrief.__file__).parent / "readers").glob("*.py"):
+        assert "rules" not in "".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                      if ln.lstrip().startswith(("import ", "from "))), path.name
+
+
 HEADER = ["Retouradres Postbus 20901 2500 EX Den Haag", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
           "Datum 3 maart 2025", "Betreft Veerdiensten", "Ons kenmerk IENW/BSK-2025/1234"]
 
@@ -196,3 +207,42 @@ def test_emit_text_json_gives_the_readers_role_beside_the_parsers(pdf_doc: Docum
     assert docx["Datum 3 maart 2025"]["reader"] == "letterhead" and docx["Datum 3 maart 2025"]["role"] == "head"
     assert docx["Geachte voorzitter,"]["role"] == "salutation"
     assert docx["Het veer bij Schoonhoven vaart weer."]["role"] == "body"
+
+
+def test_a_markdown_run_in_heading_is_a_bold_line_of_its_own_on_its_source_line() -> None:
+    from kamerbrief.readers.markup import markdown_lines
+
+    lines = markdown_lines("Inleiding.\n\n**Kosten.** De kosten stijgen.\n\n**Niet** alle kosten stijgen.\n")
+    assert [(ln.text, ln.lineno, ln.bold) for ln in lines if ln.lineno == 3] == [
+        ("Kosten", 3, True), ("", 3, False), ("De kosten stijgen.", 3, False)]
+    assert [ln.text for ln in lines if ln.lineno == 5] == ["Niet alle kosten stijgen."]
+
+
+@pytest.mark.parametrize(("lead", "rest", "heading"), [
+    ("Kosten.", " De kosten stijgen.", "Kosten"),
+    ("Uitvoering", " Het kabinet voert uit.", "Uitvoering"),
+    ("Samenwerking met boeren:", " Boeren leggen heggen aan.", "Samenwerking met boeren"),
+    ("Niet", " alle gemeenten doen mee.", None),  # the sentence goes on in lower case
+    ("Ik neem dit over.", " Daarom ...", None),  # a sentence in bold, in the sender's voice
+    ("Vraag 1", " Bent u bekend met ...", None),  # a label another rule reads on its line
+    ("Reactie kabinet:", " Het kabinet ...", None),
+    ("Mr.", " Jansen schreef ...", None),  # an abbreviation
+    ("Het rapport van", " De Raad ...", None),  # cut after a connective
+    ("1.", " Geef iedere school ...", None),
+])
+def test_run_in_heading_decides_on_the_bold_phrase_and_what_follows(lead: str, rest: str, heading: str | None) -> None:
+    from kamerbrief.readers.markup import run_in_heading
+
+    assert run_in_heading(lead, rest) == heading
+
+
+def test_plain_text_run_in_headings_only_where_two_paragraphs_open_so() -> None:
+    head = "Geachte voorzitter,\n\nMet deze brief informeer ik u over de voortgang.\n\n"
+    one = head + "Kosten. De kosten bedragen dit jaar twaalf miljoen euro.\n\nTot zover.\n"
+    two = one.replace("Tot zover.", "Planning. De bouw begint in het najaar van 2026 in Utrecht.")
+    assert [ln.text for ln in text_document("a.txt", "text", one, "", markdown=False).lines if ln.lineno == 5] == [
+        "Kosten. De kosten bedragen dit jaar twaalf miljoen euro."]
+    lines = text_document("b.txt", "text", two, "", markdown=False).lines
+    assert [ln.text for ln in lines if ln.lineno in (5, 7)] == [
+        "Kosten", "", "De kosten bedragen dit jaar twaalf miljoen euro.",
+        "Planning", "", "De bouw begint in het najaar van 2026 in Utrecht."]

@@ -2,7 +2,9 @@
 
 The letters are invented and rendered by tests/letterpdf.py: note markers in superscript, footnotes in
 small type, bold items wrapped over two lines, headings in body type and in italics, bullets, an
-organogram with a caption, a signer whose initials are set in pieces.
+organogram with a caption, a signer whose initials are set in pieces; run-in headings (the markdown sample
+`lnv-voortgang-tussenkoppen.md` as PDF, and as DOCX beside it); tables found from the geometry, and
+layouts in columns that are no tables.
 """
 
 from __future__ import annotations
@@ -185,3 +187,171 @@ def test_bold_lines_are_lines_of_the_text_on_every_page(tmp_path: Path) -> None:
     assert all(ln.text == " ".join(text[ln.lineno - 1].replace("\f", "").split()) for ln in bold)
     page_two = next(i for i, ln in enumerate(lines) if ln.page_break)
     assert any(ln.italic for ln in lines[page_two:])
+
+
+RUN_IN_SAMPLE = Path(__file__).parent.parent / "samples" / "lnv-voortgang-tussenkoppen.md"
+
+
+def run_in_blocks(sample: Path) -> list[Any]:
+    """The sample's body as render_blocks blocks: "**Kosten.** De kosten ..." as a run-in heading, set in bold
+    at the start of its paragraph's first line; a paragraph opening with any other bold run likewise."""
+    import re
+
+    body = sample.read_text(encoding="utf-8").split("Geachte voorzitter,", 1)[1]
+    chunks = [" ".join(c.split()) for c in body.split("\n\n") if c.strip()]
+    blocks: list[Any] = [("p", "Geachte voorzitter,")]
+    blocks += [("runin", (m.group(1), m.group(2))) if (m := re.match(r"^\*\*(.+?)\*\* (.*)$", c)) else ("p", c)
+               for c in chunks[:-2]]
+    blocks.append(("sign", (chunks[-2], chunks[-1])))
+    return blocks
+
+
+def test_run_in_headings_in_bold_head_their_sections_as_in_markdown(tmp_path: Path) -> None:
+    """A paragraph opening with a bold phrase run into its text ("Kosten. De kosten ...", "Kosten De
+    kosten ...") is a section with that heading, in PDF as in markdown; a bold word that the text goes on
+    from in lower case, or a bold sentence in the sender's voice, stays in its paragraph."""
+    md = kamerbrief.parse_file(RUN_IN_SAMPLE).record
+    path = tmp_path / "tussenkoppen.pdf"
+    render_blocks(md["metadata"], run_in_blocks(RUN_IN_SAMPLE), {}, str(path))
+    got = kamerbrief.parse_file(path).record
+    assert [s["kop"] for s in md["secties"]] == [None, "Stand van zaken", "Kosten", "Samenwerking met boeren"]
+    assert [(s["kop"], " ".join(s["tekst"].split())) for s in got["secties"]] == [
+        (s["kop"], " ".join(s["tekst"].split())) for s in md["secties"]]
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    heads = [ln for ln in doc.lines if ln.text in ("Stand van zaken", "Kosten", "Samenwerking met boeren")]
+    assert len(heads) == 3 and all(ln.bold and ln.role == "body" for ln in heads)
+
+
+def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]], small_from: float = 1000.0) -> None:
+    """One page with each (x, y, text, bold) set in body type (in 7 points from x `small_from` on)."""
+    import pypdfium2.raw as pdfium_c
+
+    from .letterpdf import BODY_SIZE, HEIGHT, WIDTH, Writer
+
+    w = Writer()
+    page = w.doc.new_page(WIDTH, HEIGHT)
+    for x, y, text, bold in lines:
+        w.text(page, text, x, y, 7.0 if x >= small_from else BODY_SIZE, bold)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    w.doc.save(str(path))
+
+
+def test_pdf_layouts_in_columns_that_are_no_tables_stay_text(tmp_path: Path) -> None:
+    """Label and value side by side (the letterhead), a numbered list with a hanging indent, and two
+    signature blocks side by side are no tables: no line of them becomes a table row."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 760, "Datum", False), (140, 760, "3 april 2025", False),
+        (80, 746, "Betreft", False), (140, 746, "Voortgang van het programma voor de aanleg van nieuwe", False),
+        (140, 732, "fietsenstallingen bij stations in het hele land", False),
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "Het kabinet neemt de volgende stappen om het programma te versnellen en te verbeteren:", False),
+        (80, 662, "1.", False),
+        (98, 662, "Gemeenten krijgen een vaste bijdrage voor elke nieuwe stalling die zij", False),
+        (98, 648, "bij een station bouwen, ook als die stalling klein is.", False),
+        (80, 634, "2.", False), (98, 634, "ProRail krijgt de opdracht om de bouw van grote stallingen bij de", False),
+        (98, 620, "drukste stations voor 2030 af te ronden en daarover te rapporteren.", False),
+        (80, 600, "Ik informeer uw Kamer voor de zomer over de voortgang van het programma en de kosten.", False),
+        (80, 560, "De minister van Infrastructuur en Waterstaat,", False),
+        (320, 560, "De staatssecretaris van Infrastructuur en Waterstaat,", False),
+        (80, 520, "B. de Graaf", False), (320, 520, "C. van Dijk", False),
+    ]
+    path = tmp_path / "kolommen.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
+    text = " ".join(ln.text for ln in doc.lines)
+    assert "Gemeenten krijgen een vaste bijdrage" in text and "C. van Dijk" in text
+
+
+def test_a_pdf_table_in_body_type_with_two_columns_gives_its_rows(tmp_path: Path) -> None:
+    """A table of two columns set in body type, its cells wrapped, rows apart by a larger gap: one table row
+    per table row, each cell's lines joined."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "De Raad doet twee aanbevelingen; hieronder staat telkens mijn reactie.", False),
+        (80, 656, "Aanbeveling", True), (300, 656, "Reactie", True),
+        (80, 636, "Geef iedere gemeente een plan voor", False), (300, 636, "Ik neem deze aanbeveling over en", False),
+        (80, 622, "de opvang van regenwater.", False), (300, 622, "bespreek haar met de VNG.", False),
+        (80, 600, "Maak een fonds voor groene daken", False), (300, 600, "Deze aanbeveling neem ik niet over.", False),
+        (80, 586, "in de grote steden.", False),
+        (80, 560, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
+    ]
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Aanbeveling", "Reactie"),
+        ("Geef iedere gemeente een plan voor de opvang van regenwater.",
+         "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
+        ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
+    assert any(ln.text.startswith("Ik vertrouw erop") and ln.role == "body" for ln in doc.lines)
+
+
+def test_a_pdf_table_whose_cells_are_set_one_after_the_other_is_found_without_other_wide_gaps(tmp_path: Path) -> None:
+    """Word writes a table cell by cell, so no line of the text holds two cells; and the page holds no other
+    line with a wide gap in it (no letterhead): the cells side by side still make the table."""
+    rows: list[tuple[float, float, str, bool]] = [
+        (80, 700, "Geachte voorzitter,", False),
+        (80, 680, "De Raad doet twee aanbevelingen; hieronder staat telkens mijn reactie.", False),
+        (80, 656, "Geef iedere gemeente een plan voor", False), (80, 642, "de opvang van regenwater.", False),
+        (300, 656, "Ik neem deze aanbeveling over en", False), (300, 642, "bespreek haar met de VNG.", False),
+        (80, 620, "Maak een fonds voor groene daken", False), (80, 606, "in de grote steden.", False),
+        (300, 620, "Deze aanbeveling neem ik niet over.", False),
+        (80, 580, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
+    ]
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Geef iedere gemeente een plan voor de opvang van regenwater.",
+         "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
+        ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
+
+
+def test_body_text_beside_a_colophon_column_that_starts_left_of_the_usual_edge_is_no_table(tmp_path: Path) -> None:
+    """A colophon column set in small type that starts left of where the reader looks for it (so it is not
+    taken for the column): the body lines beside it on the same baselines are still no table."""
+    body = ["Met deze brief informeer ik uw Kamer over de voortgang", "van het programma voor de aanleg van nieuwe",
+            "fietsenstallingen bij de stations in het hele land.", "De bouw van de stallingen ligt op schema en de",
+            "kosten blijven binnen het budget van dit jaar."]
+    column = ["Directoraat-Generaal Mobiliteit en Bereikbaarheid", "Directie Openbaar Vervoer en Spoor",
+              "Rijnstraat 8 te Den Haag", "Ons kenmerk IENW/BSK-2025/4521", "Pagina 2 van 2 van deze brief"]
+    rows: list[tuple[float, float, str, bool]] = [(80, 720, "Geachte voorzitter,", False)]
+    for k, (a, b) in enumerate(zip(body, column, strict=True)):
+        rows += [(80, 700 - 14 * k, a, False), (360, 700 - 14 * k, b, False)]
+    path = tmp_path / "kolom.pdf"
+    _layout_pdf(path, rows, small_from=360)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
+
+
+def test_run_in_headings_in_a_docx_head_their_sections_as_in_markdown(tmp_path: Path) -> None:
+    from .test_readers import docx_from_markdown
+
+    docx = tmp_path / "tussenkoppen.docx"
+    docx_from_markdown(RUN_IN_SAMPLE.read_text(encoding="utf-8"), docx)
+    md, word = kamerbrief.parse_file(RUN_IN_SAMPLE).record, kamerbrief.parse_file(docx).record
+    assert [(s["kop"], " ".join(s["tekst"].split())) for s in word["secties"]] == [
+        (s["kop"], " ".join(s["tekst"].split())) for s in md["secties"]]
+
+
+def test_a_pdf_table_with_rows_as_close_as_its_lines_splits_where_every_cell_opens(tmp_path: Path) -> None:
+    """No extra space between the rows: a row starts where every column opens with a capital or a number,
+    and a cell's next line, going on in lower case, stays in its row."""
+    rows: list[tuple[float, float, str, bool]] = [(80, 700, "Geachte voorzitter,", False)]
+    cells = [("Stel een landelijke norm op voor het zicht", "Ik neem deze aanbeveling over en stel de"),
+             ("van brugwachters op afstand.", "norm in 2025 vast."),
+             ("Laat iedere centrale jaarlijks oefenen.", "Deze aanbeveling is al in uitvoering."),
+             ("Verbied meer dan tien objecten per bediener.", "Een vast maximum neem ik niet over.")]
+    for k, (a, b) in enumerate(cells):
+        rows += [(80, 676 - 13 * k, a, False), (310, 676 - 13 * k, b, False)]
+    rows.append((80, 600, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.",
+                 False))
+    path = tmp_path / "tabel.pdf"
+    _layout_pdf(path, rows)
+    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
+        ("Stel een landelijke norm op voor het zicht van brugwachters op afstand.",
+         "Ik neem deze aanbeveling over en stel de norm in 2025 vast."),
+        ("Laat iedere centrale jaarlijks oefenen.", "Deze aanbeveling is al in uitvoering."),
+        ("Verbied meer dan tien objecten per bediener.", "Een vast maximum neem ik niet over.")]

@@ -764,3 +764,18 @@ def test_recommendations_answered_in_prose_are_linked_by_ordinal() -> None:
     ]
     assert recs[0]["reactie"].endswith("Dit wordt in 2024 verder uitgewerkt.")
     assert recs[1]["reactie"] == recs[2]["reactie"]
+
+
+@pytest.mark.parametrize(("text", "label", "reeds"), [
+    ("Ik neem deze aanbeveling niet over, omdat de inspecteurs de komende jaren al volledig worden ingezet "
+     "voor de controle op de havens.", "niet_overgenomen", False),
+    ("De aanbeveling volgen wij niet, aangezien het nieuwe register reeds in 2025 is ingevoerd.", "niet_overgenomen",
+     False),
+    ("Het kabinet neemt deze aanbeveling over, want het programma loopt al sinds 2023 en werkt goed.", "overgenomen",
+     True),
+])
+def test_a_reason_after_the_decision_is_no_second_decision(text: str, label: str, reeds: bool) -> None:
+    """What a reason clause says ("omdat ... al volledig wordt ingezet") does not turn an explicit decision
+    into a mixed one; a rejection's reason is not read as work already under way, an adoption's may be."""
+    st = classify(text)
+    assert (st.standpunt, st.citaat, st.reeds_in_gang) == (label, text, reeds)

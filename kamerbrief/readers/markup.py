@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from ..lexicon import LABELS, OTHER_LABELS
+from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT, SALUTATION
 from ..model import Document, Line, Problem
 
 LIGATURES = str.maketrans({
@@ -63,6 +63,38 @@ SPACES = re.compile(r"[ \u3000]{2,}")
 # the level. Plain text takes bullets and dashes only: "1. Inleiding" there is as often a heading.
 MD_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 TEXT_ITEM = re.compile(r"^(\s*)([•\u25aa\u25cf\u25e6\u2023\u2043\u00b7–-])\s+\S")
+
+
+# "**Kosten.** De kosten ...": a bold phrase (up to 100 characters) opening a markdown line, text after it
+RUN_IN = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1(?P<rest>\s+\S.*)$")
+RUN_IN_PUNCT = " .:\u2013\u2014-"  # the full stop, colon or dash that sets a run-in heading off from its text
+
+
+def run_in_heading(lead: str, rest: str) -> str | None:
+    """The heading that a bold phrase opening a paragraph stands for, when it is one; None else.
+
+        **Kosten.** De kosten van het programma ...      -> "Kosten"
+        **Uitvoering** Het kabinet voert ...            -> "Uitvoering"
+        **Niet** alle gemeenten ...                     -> None (the text goes on in lower case)
+        **Het kabinet neemt dit over.** Daarom ...      -> None (a sentence in bold, in the sender's voice)
+
+    A run-in heading is a short phrase (one to eight words, capitalised, no sentence inside it, not ending
+    on a connective) whose paragraph text starts a sentence after it; labels other rules read on their line
+    ("Vraag 1", "Reactie kabinet:", "Aanbeveling 2", "Datum") and numbered phrases are left as they are.
+    """
+    head = normalise(lead).rstrip(RUN_IN_PUNCT).strip()
+    after = rest.lstrip()
+    words = head.split()
+    if not words or not 1 <= len(words) <= 8 or len(head) > 80 or not head[:1].isupper():
+        return None
+    if not after[:1].isupper() and after[:1] not in "\"“‘'(":
+        return None
+    if any(ch in head for ch in ".;!?") or any(ch.isdigit() for ch in head) or RUN_IN_NOT.search(head):
+        return None
+    last = words[-1].casefold()
+    if last in CONNECTIVES or (len(words) == 1 and (len(head) < 3 or last in RUN_IN_ABBREVIATIONS)):
+        return None
+    return None if is_colophon_label(head) else head
 
 
 def source_lines(text: str) -> list[str]:
@@ -141,7 +173,7 @@ def text_document(path: str, fmt: str, text: str, digest: str, *, markdown: bool
     footnote lines on no source line, in place of pandoc's single series.
     """
     if not markdown:
-        lines = text_lines(text)
+        lines = text_run_ins(text_lines(text))
     else:
         lines = markdown_lines(text)
         if fmt != "markdown":
@@ -200,6 +232,37 @@ def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -
     return tuple(lines)
 
 
+# "Kosten. De kosten van ...": one to four words and a full stop opening a paragraph of plain text
+TEXT_RUN_IN = re.compile(r"^(?P<lead>[A-ZÀ-Ý][\w'’-]*+(?: [\w'’-]++){0,3}\.) (?P<rest>\S.*)$")
+
+
+def text_run_ins(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Plain text's run-in headings, where the bold that marked them is lost ("Kosten. De kosten ..."): a
+    paragraph after the salutation that opens with a short phrase and a full stop that `run_in_heading`
+    takes for a heading. Only where two or more paragraphs open so: one such opening is as often a short
+    sentence. Each becomes a line of its own (on its source line) over the paragraph, as in markdown."""
+    start = next((k for k, ln in enumerate(lines) if SALUTATION.match(ln.text)), None)
+    if start is None:
+        return lines
+    found: list[tuple[int, str, str]] = []
+    for k in range(start + 1, len(lines)):
+        ln = lines[k]
+        if ln.role != "body" or not ln.text or lines[k - 1].text or len(ln.text) < 30:
+            continue
+        m = TEXT_RUN_IN.match(ln.text)
+        head = run_in_heading(m.group("lead"), m.group("rest")) if m else None
+        if m and head:
+            found.append((k, head, m.group("rest")))
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for k, head, rest in reversed(found):
+        ln = lines[k]
+        out[k:k + 1] = [replace(ln, text=head), Line("", ln.lineno, page=ln.page),
+                        replace(ln, text=rest, page_break=False)]
+    return tuple(out)
+
+
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """The lines of markdown, markup removed: headings, emphasis (bold, italic), table cells, list items,
     and each footnote definition ("[^1]: ...") as a footnote line with its number."""
@@ -233,7 +296,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
             found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
             filled = [c for c in found if c]
             in_table = bool(filled) and bool(lines) and len(lines[-1].cells) == len(found)  # a row with empty cells
-            if not in_table and (len(filled) <= 1 or _is_label(filled[0])):
+            if not in_table and (len(filled) <= 1 or is_colophon_label(filled[0])):
                 # a converter's layout table ("| Datum | 2 juli 2018 |"): the cells as one line
                 raw = " ".join(filled)
             else:
@@ -261,6 +324,13 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         h = heading(body)
         if h and not in_fence:
             level, body = h
+        if (not level and not cells and not in_bold and (not lines or not lines[-1].text or lines[-1].heading)
+                and (run := RUN_IN.match(body))
+                and (head := run_in_heading(strip_inline(run.group("lead")), run.group("rest")))):
+            # a run-in heading: a line of its own (bold, alone), then the paragraph it opened
+            lines += [Line(head, no, bold=True, page_break=brk), Line("", no)]
+            brk = False
+            body = run.group("rest").strip()
         stripped = body.strip()
         opens_bold = in_bold or stripped.startswith(("**", "__"))
         in_bold ^= len(STRONG.findall(stripped)) % 2 == 1
@@ -305,6 +375,6 @@ def _closes_emphasis(s: str) -> bool:
 _LABEL_WORDS = frozenset(label.casefold() for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)
 
 
-def _is_label(cell: str) -> bool:
+def is_colophon_label(cell: str) -> bool:
     """Whether a table cell is a colophon label ("Datum", "Ons kenmerk"): the table is the letterhead's layout."""
     return normalise(strip_inline(cell)).rstrip(":").casefold() in _LABEL_WORDS

@@ -14,13 +14,19 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - a bullet glyph (U+2022, or a symbol font's private-use U+F0B7) becomes the list marker "•";
   - a heading stands alone: a bold run (a wrapped bold heading or item is one line) and a line in a
     style of its own, or one broken off before the right margin with a full line under it;
+  - a run-in heading, a bold phrase opening a paragraph in regular type ("Kosten. De kosten ..."), is a
+    line of its own over the paragraph (`markup.run_in_heading` decides, as for markdown);
+  - a table is found from the geometry (`_tables`): lines cut at their gutters, pieces that line up in
+    columns over consecutive baselines, rows apart by a larger gap; each row is one line with its cells;
+  - page 1's "> Retouradres ..." line is letterhead;
   - a larger vertical gap is a paragraph break; pages are separated by a form feed;
   - spaces that PDF text extraction invents inside words ("Inf rastructuur", "I E NW/BSK", "2 5 15 XP",
     "V.L.W .A.") are dropped where the gap is tiny or splits a lone capital or digit off its word.
 The result is a `Document`: its text is in the layout the text rules read (numbered by `markup.text_lines`,
 so every reader feeds one pipeline), and each line carries what the page said of it: page, bold, italic,
-size against the body type, and its role (colophon, header, footer, page_number, footnote with its
-number, list_item, figure; body else). Figure text stands on no line of the text (line number 0).
+size against the body type, and its role (letterhead, colophon, header, footer, page_number, footnote
+with its number, list_item, table_cell with its cells, figure; body else). Figure text stands on no
+line of the text (line number 0).
 """
 
 from __future__ import annotations
@@ -35,10 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import PAGE_LINE
+from ..lexicon import PAGE_LINE, RETURN_ADDRESS, SALUTATION, is_page_furniture
 from ..limits import DEFAULT, LimitError, Limits
 from ..model import Document, FormatError, Line, MissingToolError, Role
-from .markup import normalise, text_lines
+from .markup import is_colophon_label, normalise, run_in_heading, text_lines
 
 COLUMN_FROM = 0.70  # lines starting right of this share of the page width are the colophon column
 COLUMN_GAP = 0.5  # a line is cut at the column edge only across a gap wider than a word space
@@ -49,6 +55,9 @@ MARGIN_ZONE = 0.1  # the top and bottom tenth of a page hold running headers and
 SMALL_TYPE = 0.95  # type below this share of the body size is small type: footnotes, figures, markers
 MARKER_SIZE = 0.8  # a note marker is set this much smaller than the text around it ...
 MARKER_RISE = 0.15  # ... on a baseline raised by this share of the text size
+RUN_IN_CHARS = 100  # a bold run opening a line is looked for in its first this many letters
+GUTTER = 0.8  # a gap between words wider than this share of the type size may separate table cells
+MAX_COLUMNS = 8  # a table of more columns is not looked for (each piece is placed against every column)
 BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a text box, not a figure
 
 
@@ -56,13 +65,18 @@ BOX_WIDTH = 0.6  # small type whose lines fill this share of the text width is a
 PDF_CHARS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 # Symbol fonts put their bullets in the private-use area (SymbolMT U+F0B7, Wingdings U+F0A7/U+F06E, ...).
 BULLETS = frozenset("\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7") | frozenset(map(chr, range(0xF000, 0xF100)))
+BULLET_SIGNS = str.maketrans(dict.fromkeys(BULLETS, "•"))
 TERMINAL_END = (".", ",", ";", ":", "!", "?")
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 FACES: dict[str, tuple[bool, bool]] = {}  # font name -> (bold, italic) as its name says
 DIGIT = re.compile(r"\d+")
 SPECIAL = re.compile("[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\uf000-\uf0ff]")  # the BULLETS
+SIGNATURE_CELL = re.compile(r"^(?:De\s+)?(?:Minister|Staatssecretaris)\b|^Hoogachtend", re.IGNORECASE)
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
+
+
+Piece = tuple[float, float, str]  # a stretch of a line between gutters: left edge, right edge, text
 
 
 @dataclass
@@ -80,6 +94,10 @@ class PdfLine:
     word_x1: float = 0.0  # right edge of the first word: whether it would have fitted on the line above
     role: str = "body"  # body | footnote | figure | box
     furniture: Role | None = None  # header | footer | page_number: running page furniture
+    pieces: tuple[Piece, ...] = ()  # the line cut at gaps wider than GUTTER (x0, x1, text); () for none
+    base: float = 0.0  # the baseline (PDF coordinates)
+    cells: tuple[str, ...] = ()  # a table row found from the geometry (role "table"), its cells in order
+    lead: str = ""  # the bold run that opens a line in regular type (a run-in heading, when `run_in_heading` says so)
 
 
 @dataclass
@@ -94,6 +112,7 @@ class Row:
     page: int = 1
     note: str | None = None
     in_text: bool = True  # False: kept in the Document but out of the text (figure text)
+    cells: tuple[str, ...] = ()  # a table row's cells (its text joins them with " | ")
 
 
 @dataclass
@@ -254,22 +273,31 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     faces = [style.face(i) for i in sample]
     bold = 2 * sum(b for b, _ in faces) > len(faces)
     italic = 2 * sum(i for _, i in faces) > len(faces)
+    lead_end = -1  # a bold run opening a line of regular type ("Kosten. De kosten ..."): where it stops
+    if faces[0][0] and not bold:
+        lead_end = next((i for i in letters[:RUN_IN_CHARS] if not style.face(i)[0]), -1)
     markers, lead = _markers(idxs, letters, text, boxes, style, size)
     segments: list[list[int]] = [[]]
+    gutters: list[tuple[int, int]] = []  # (segment, position in it) where a gap wider than GUTTER opens
+    column_gap, gutter = COLUMN_GAP * size, GUTTER * size  # COLUMN_GAP < GUTTER
     for k, i in enumerate(idxs):
         if text[i] != " " and segments[-1]:
             prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
-            crosses = boxes[prev][2] < column_x - 1 <= boxes[i][0] if prev is not None else False
-            if prev is not None and crosses and boxes[i][0] - boxes[prev][2] > COLUMN_GAP * size:
-                segments.append([])
+            if prev is not None and (gap := boxes[i][0] - boxes[prev][2]) > column_gap:
+                if boxes[prev][2] < column_x - 1 <= boxes[i][0]:
+                    segments.append([])  # the line runs into the colophon column
+                elif gap > gutter:
+                    gutters.append((len(segments) - 1, len(segments[-1])))
         if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
             continue
         segments[-1].append(i)
     out = []
-    for seg in segments:
+    for n, seg in enumerate(segments):
         vis = [i for i in seg if not text[i].isspace()]
         if not vis:
             continue
+        cuts = [at for g, at in gutters if g == n]
+        pieces = _pieces(seg, cuts, text, boxes, markers) if cuts else ()
         raw = "".join(text[i] for i in seg)
         refs: list[str] = []
         if markers or lead >= 0 or SPECIAL.search(raw):
@@ -277,14 +305,40 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         s = " ".join(raw.split())
         if not s:
             continue
+        bold_run = " ".join("".join(text[i] for i in seg if i < lead_end).split()) if lead_end > seg[0] else ""
         word_end = next((k for k, i in enumerate(seg) if k and text[i].isspace()), len(seg))
         word = [i for i in seg[:word_end] if not text[i].isspace()] or vis
         out.append(PdfLine(
             text=s, x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
             top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
             size=size, bold=bold, italic=italic, refs=tuple(refs), word_x1=max(boxes[i][2] for i in word),
+            lead=bold_run if s.startswith(bold_run) else "", pieces=pieces, base=_base(vis, text, boxes),
         ))
+        lead_end = -1  # only the line's first segment opens with it
     return out
+
+
+def _base(vis: list[int], text: str, boxes: list[tuple[float, float, float, float]]) -> float:
+    """The line's baseline: the upper median of the bottoms of a sample of its letters and digits
+    (descenders and commas reach below it, a raised note marker is one of few)."""
+    sample = [boxes[i][1] for i in vis[:: max(1, len(vis) // 9)] if text[i].isalnum()]
+    if not sample:
+        return boxes[vis[0]][1]
+    sample.sort()
+    return sample[len(sample) // 2]
+
+
+def _pieces(seg: list[int], cuts: list[int], text: str, boxes: list[tuple[float, float, float, float]],
+            markers: set[int]) -> tuple[Piece, ...]:
+    """The segment cut at its gutters (gaps wider than GUTTER): each piece's left and right edge and text,
+    where a table's cells may stand side by side ("1   Stel een landelijke norm op   Ik neem ...")."""
+    out: list[Piece] = []
+    for a, b in itertools.pairwise([0, *cuts, len(seg)]):
+        vis = [i for i in seg[a:b] if not text[i].isspace() and i not in markers]
+        t = " ".join("".join(text[i] for i in seg[a:b] if i not in markers).translate(BULLET_SIGNS).split())
+        if vis and t:
+            out.append((boxes[vis[0]][0], max(boxes[i][2] for i in vis), t))
+    return tuple(out)
 
 
 def _emit(seg: list[int], vis: list[int], text: str, markers: set[int], lead: int, refs: list[str]) -> str:
@@ -411,7 +465,8 @@ def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
             text = text.removeprefix(r.note).lstrip()
         return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
                     role="list_item" if item and r.role == "body" else r.role, size=r.size,
-                    marker="•" if item else "", level=1 if item else 0, note=r.note)
+                    marker="•" if item else "", level=1 if item else 0, note=r.note,
+                    cells=tuple(normalise(c) for c in r.cells) if r.cells else ())
 
     lines = list(text_lines(text, row))
     if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
@@ -436,8 +491,6 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     colophon column repeated on later pages: they stay as rows out of the text, with their roles. Page
     furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
-    from ..rules.body import is_page_furniture
-
     running = _running(pages)
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
@@ -464,11 +517,12 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             elif id(ln) in margin:
                 ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
+        body = _tables(body, furniture, k == 0)
         _classify(body, furniture, usual)
         before = len(notes)
         _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
         note_pages += [k + 1] * (len(notes) - before)
-        laid.append((column, [ln for ln in body if ln.role in ("body", "box")],
+        laid.append((column, [ln for ln in body if ln.role in ("body", "box", "table")],
                      [ln for ln in body if ln.role == "figure"]))
     numbers = {n[0] for n in notes}
     rows: list[Row] = []
@@ -484,7 +538,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             parts += [[Row(ln.text, role="page_number", size=_relative(ln.size, usual))]
                       for ln in column if ln.text.lower().startswith("pagina")]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
-            parts.append(_flow(list(group), usual))
+            lines = list(group)
+            parts.append([Row(ln.text, ln.bold, ln.italic, "table_cell", _relative(ln.size, usual), cells=ln.cells)
+                          for ln in lines] if lines[0].role == "table" else _flow(lines, usual))
         page_rows: list[Row] = []
         for part in parts:
             if page_rows:
@@ -496,6 +552,8 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             page_rows[0].text = "\f" + page_rows[0].text
         for r in page_rows:
             r.page = k + 1
+            if k == 0 and r.role == "body" and RETURN_ADDRESS.match(r.text):
+                r.role = "letterhead"  # "> Retouradres Postbus ...": printed over the address block
         rows += [r for r in repeated[k] if r.role != "footer"]
         rows += page_rows
         rows += [r for r in repeated[k] if r.role == "footer"]
@@ -507,6 +565,175 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
         rows += [Row(f"{n[0]} {n[1]}", role="footnote", page=p, note=n[0], size=_relative(size, usual))
                  for n, p, size in zip(notes, note_pages, note_sizes, strict=True)]
     return rows
+
+
+def _tables(body: list[PdfLine], furniture: set[int], first_page: bool) -> list[PdfLine]:
+    """The page's lines with each table found from the geometry as one line per table row (role "table").
+
+    A table is a run of two or more visual rows (lines on one baseline, each cut at its gutters) whose
+    pieces start at the same two or more column edges and stay inside their column; a cell's wrapped lines
+    may stand alone in their column. Its rows are told apart by a larger vertical gap than the line step
+    inside a cell, or by a new entry in a leading column of numbers. Not a table: fewer than two columns of
+    text beside a column of numbers or markers (a numbered or bulleted list with a hanging indent), a first
+    column of colophon labels ("Datum", "Betreft": the letterhead's layout), anything above the salutation
+    on page 1, columns in different type sizes (the colophon column beside the body), a signature block, or
+    short labels only (an organogram's boxes: no cell of five words or more).
+    """
+    lines = [ln for ln in body if id(ln) not in furniture]
+    if first_page:  # the letterhead's blocks side by side (address, colophon) are no table
+        salutation = next((ln for ln in lines if SALUTATION.match(ln.text)), None)
+        lines = [ln for ln in lines if ln.top < salutation.bottom] if salutation else lines
+    rows = _visual_rows(lines)
+    if sum(len(row) > 1 for row in rows) < 2:
+        return body  # no two baselines hold pieces side by side
+    replaced: dict[int, list[PdfLine]] = {}  # the first line of a table (in body order) -> the table's rows
+    dropped: set[int] = set()  # the lines a table stands for
+    order = {id(ln): n for n, ln in enumerate(body)}
+    k = 0
+    while k < len(rows):
+        end, table = _table_at(rows, k)
+        if table is None:
+            k = max(k + 1, end)  # rows in the same columns that make no table: none of them starts one
+            continue
+        members = {id(ln) for row in rows[k:end] for ln, _ in row}
+        replaced[min(members, key=order.__getitem__)] = table
+        dropped |= members
+        k = end
+    if not replaced:
+        return body
+    out: list[PdfLine] = []
+    for ln in body:
+        out += replaced.get(id(ln), []) if id(ln) in dropped else [ln]
+    return out
+
+
+VisualRow = list[tuple[PdfLine, Piece]]
+
+
+def _visual_rows(lines: list[PdfLine]) -> list[VisualRow]:
+    """The lines' pieces grouped by baseline, top to bottom, each row left to right."""
+    rows: list[VisualRow] = []
+    base = 0.0
+    for ln in sorted(lines, key=lambda ln: -ln.base):
+        pieces = ln.pieces or ((ln.x0, ln.x1, ln.text),)
+        if rows and abs(ln.base - base) <= 0.3 * ln.size:
+            rows[-1] += [(ln, p) for p in pieces]
+        else:
+            rows.append([(ln, p) for p in pieces])
+            base = ln.base
+    for row in rows:
+        row.sort(key=lambda lp: lp[1][0])
+    return rows
+
+
+def _table_at(rows: list[VisualRow], k: int) -> tuple[int, list[PdfLine] | None]:
+    """The table that starts at visual row k: the row after its last, and its rows as table lines (None
+    when the rows from k in the same columns make no table)."""
+    if not 2 <= len(rows[k]) <= MAX_COLUMNS:
+        return k + 1, None
+    size = statistics.median(ln.size for ln, _ in rows[k])
+    tol = 0.6 * size
+    cols = [p[0] for _, p in rows[k]]
+    if any(a[1][1] > b[1][0] - 0.3 * size for a, b in itertools.pairwise(rows[k])):
+        return k + 1, None  # pieces that touch are no cells
+
+    def column(piece: Piece) -> int | None:
+        """The column a piece starts in, when it stays inside it."""
+        at = next((c for c, x in enumerate(cols) if abs(piece[0] - x) <= tol), None)
+        if at is None or (at + 1 < len(cols) and piece[1] > cols[at + 1] - 0.3 * size):
+            return None
+        return at
+
+    end = k
+    multi = 0
+    last_multi = k
+    while end < len(rows):
+        row = rows[end]
+        placed = [column(p) for _, p in row]
+        if any(c is None for c in placed) or len(set(placed)) != len(placed):
+            break
+        if end > k and _baseline(rows[end - 1]) - _baseline(row) > 3.5 * size:
+            break  # a paragraph's distance below the table
+        if len(row) > 1:
+            multi += 1
+            last_multi = end
+        end += 1
+    # rows after the last full row belong to the table when they go on in a column other than the first,
+    # or in the first at a line's distance; a paragraph under the table runs across the columns
+    tail = last_multi + 1
+    while tail < end and len(rows[tail]) == 1 and (
+            (column(rows[tail][0][1]) or 0) > 0 or _baseline(rows[tail - 1]) - _baseline(rows[tail]) <= 1.6 * size):
+        tail += 1
+    end = tail
+    if multi < 2:
+        return k + 1, None
+    cells = _table_cells(rows[k:end], cols, column, size)
+    if cells is None:
+        return end, None
+    out: list[PdfLine] = []
+    for texts, members in cells:
+        lines = [ln for ln, _ in members]
+        out.append(PdfLine(" | ".join(texts), min(ln.x0 for ln in lines), max(ln.x1 for ln in lines),
+                           max(ln.top for ln in lines), min(ln.bottom for ln in lines),
+                           statistics.median(ln.size for ln in lines), all(ln.bold for ln in lines),
+                           role="table", cells=tuple(texts)))
+    return end, out
+
+
+def _baseline(row: VisualRow) -> float:
+    return row[0][0].base
+
+
+def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: float
+                 ) -> list[tuple[list[str], VisualRow]] | None:
+    """The table's rows as cells (each column's lines joined) with the pieces they hold; None when the
+    columns do not make a table (see `_tables`)."""
+    steps = [_baseline(a) - _baseline(b) for a, b in itertools.pairwise(rows)]
+    line_step = min(steps) if steps else 0.0
+    if line_step > 1.6 * size:
+        line_step = 1.2 * size  # no cell wraps: every step is a row's
+    numbered = all(len(p[2]) <= 4 for row in rows for _, p in row if column(p) == 0)
+    # rows set as close as a cell's lines: a row starts where every column opens a cell with a capital or
+    # a number (a cell's next line mostly goes on in lower case somewhere)
+    even = not any(step > 1.2 * line_step + 0.5 for step in steps)
+    groups: list[VisualRow] = []
+    for r, row in enumerate(rows):
+        starts = r == 0 or steps[r - 1] > 1.2 * line_step + 0.5 or (
+            numbered and len(cols) > 2 and any(column(p) == 0 for _, p in row)) or (
+            even and len(row) == len(cols) and all(p[2][:1].isupper() or p[2][:1].isdigit() for _, p in row))
+        if not starts and groups and all(ln.bold for ln, _ in groups[-1]) != all(ln.bold for ln, _ in row):
+            starts = True  # a bold header row over the rows in regular type
+        if starts:
+            groups.append([])
+        groups[-1] += row
+    if len(groups) < 2:
+        return None
+    table: list[tuple[list[str], VisualRow]] = []
+    for group in groups:
+        texts = [""] * len(cols)
+        for _, p in sorted(group, key=lambda lp: -lp[0].base):
+            c = column(p)
+            texts[c] = _join_cell(texts[c], p[2]) if texts[c] else p[2]
+        table.append((texts, group))
+    sizes = [ln.size for row in rows for ln, _ in row]
+    if max(sizes) > 1.15 * min(sizes):
+        return None  # text in another type beside it (the colophon column beside the body): no table
+    if not any(len(c.split()) >= 5 for t, _ in table for c in t):
+        return None  # labels in a grid (an organogram's boxes): a figure, not a table of text
+    text_cols = [c for c in range(len(cols)) if any(len(t[c]) > 4 for t, _ in table)]
+    if len(text_cols) < 2:
+        return None  # a list with a hanging indent: numbers or markers beside one column of text
+    first = [t[0] for t, _ in table if t[0]]
+    if any(is_colophon_label(t) for t in first) or any(SIGNATURE_CELL.match(c) for t, _ in table for c in t):
+        return None
+    return table
+
+
+def _join_cell(text: str, more: str) -> str:
+    """A cell's wrapped lines as one: a word broken at a line-end hyphen is joined again."""
+    if text.endswith("-") and len(text) > 1 and text[-2].islower() and more[:1].islower():
+        return text[:-1] + more
+    return f"{text} {more}"
 
 
 def _running_role(ln: PdfLine, top: float) -> Role:
@@ -547,7 +774,7 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
     lines = [ln for ln in body if id(ln) not in furniture]
     if len(lines) < 2:
         return
-    small = [ln.size < SMALL_TYPE * usual for ln in lines]
+    small = [ln.size < SMALL_TYPE * usual and not ln.cells for ln in lines]  # a table in small type stays text
     normal = [k for k, sm in enumerate(small) if not sm]
     if not normal:
         return
@@ -644,13 +871,29 @@ def _flow(lines: list[PdfLine], body_size: float, headings: bool = True) -> list
         text = ln.text
         for nxt in lines[j + 1:end]:
             text = text + nxt.text if text.endswith("-") and nxt.text[:1].isupper() else f"{text} {nxt.text}"
-        if out and (gap[j] or _bold_edge(lines, j, out)):
+        size = _relative(ln.size, body_size)
+        run_in = _run_in(lines, j, text, gap) if headings and ln.lead else None
+        if out and (gap[j] or _bold_edge(lines, j, out) or run_in):
             out.append(Row(""))
-        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", _relative(ln.size, body_size)))
+        if run_in:  # "Kosten. De kosten ...": the heading stands alone, its paragraph goes on below it
+            out += [Row(run_in, True, ln.italic, "body", size), Row("")]
+            text = text[len(ln.lead):].lstrip()
+        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", size))
         if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
             out.append(Row(""))
         j = end
     return out
+
+
+def _run_in(lines: list[PdfLine], j: int, text: str, gap: list[bool]) -> str | None:
+    """The run-in heading that opens lines[j] in bold, when the line opens a paragraph (after a gap, or after
+    a line that ends a sentence) and its bold run reads as a heading (see `markup.run_in_heading`)."""
+    ln = lines[j]
+    if ln.bold or not text.startswith(ln.lead):
+        return None
+    if not (gap[j] or j == 0 or lines[j - 1].text.endswith((".", ":", "!", "?"))):
+        return None
+    return run_in_heading(ln.lead, text[len(ln.lead):])
 
 
 def _bold_edge(lines: list[PdfLine], j: int, out: list[Row]) -> bool:

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..lexicon import FURNITURE, HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..lexicon import HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..lexicon import is_page_furniture as is_page_furniture  # the rules' name for it
 from ..model import Line
 
 TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
@@ -53,10 +54,6 @@ class Block(NamedTuple):
     def last(self) -> int:
         """The source line the block ends on."""
         return self.end or self.line
-
-
-def is_page_furniture(text: str) -> bool:
-    return FURNITURE.match(text) is not None
 
 
 def dehyphenate_join(a: str, b: str) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
 from ..model import Line, Problem
@@ -59,6 +60,33 @@ LISTED = re.compile(r"^(?:Aanbeveling\s+)?\(?(\d{1,2})[.):]\s+(\S.*)$", re.IGNOR
 CLOSING_PARAGRAPH = re.compile(
     r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
 )
+# The closing of the letter after its last recommendation, no heading between (see `_letter_end`):
+#   Tot slot dank ik de raad voor ... / Ten slotte ... / Afsluitend ...       a closing word
+#   Ik dank de Onderzoeksraad voor het heldere rapport.                        thanks for the report as a whole
+#   Ik zal uw Kamer in 2027 informeren over de voortgang.                     the Kamer told about all of it
+#   Hiermee heb ik uw Kamer ... / Ik ga hierover graag met uw Kamer in gesprek.
+CLOSING_OPENER = re.compile(
+    r"^(?:Tot slot|Ten slotte|Tenslotte|Afsluitend|Tot besluit|Samenvattend|Concluderend|Alles overziend\w*)\b"
+    r"|^(?:Graag\s+)?(?:(?:Ik|Wij|We)\s+(?:dank|bedank|wil\s+\S+(?:\s+\S+){0,3}\s+(?:be)?danken)"
+    r"|Het kabinet (?:dankt|bedankt)|Graag dank ik)\b"
+    r"|^(?:Hiermee|Met deze (?:brief|reactie|kabinetsreactie))\s+(?:heb|hoop|informeer|beantwoord|meen|geef)\b"
+    r"|^(?:Ik|Het kabinet|Wij|We)\s+(?:ga|gaat|gaan)\s+(?:hierover\s+)?graag\s+(?:met\s+(?:uw|de)\s+Kamer\s+)?"
+    r"(?:in\s+gesprek|het\s+gesprek)",
+    re.IGNORECASE,
+)
+# "... uw Kamer ... informeren over de voortgang." about the whole: the progress bare, or of the
+# recommendations, this reactie or the report, not of one measure ("de voortgang van de pilot")
+KAMER = re.compile(r"\b(?:uw|de) Kamer\b")
+INFORMS = re.compile(r"\b(?:informeren|informeer|rapporteren|rapporteer|op de hoogte|terugkomen|kom\b.*\bterug"
+                     r"|berichten|bericht)\b", re.IGNORECASE | re.DOTALL)
+WHOLE = re.compile(
+    r"\b(?:voortgang|stand van zaken)\s*(?:[.,;]|$)"
+    r"|\b(?:voortgang|stand van zaken|uitvoering|opvolging|implementatie)\s+(?:van|bij|in)\s+(?:de|het|deze|dit)\s+"
+    r"(?:(?:uitvoering|opvolging|implementatie)\s+van\s+(?:de|deze|het|dit|alle)\s+)?"
+    r"(?:aanbevelingen|kabinetsreactie|rapport|advies|brief|maatregelen)\b"
+    r"|\balle aanbevelingen\b|\b(?:deze|dit) (?:kabinetsreactie|brief)\b", re.IGNORECASE)
+# the recommendation itself ("deze aanbeveling"); "dit advies" is as often the whole report, so no sign
+ONE_RECOMMENDATION = re.compile(r"\b(?:deze|die|de laatste) (?:aanbeveling|adviespunt)\b(?!en)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,12 +205,22 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
             num, titel, aanduiding = recs_at[i]
             theme = THEME_JOINED.match(b.text) if aanduiding else None
             if theme and theme.group("des") == aanduiding:  # the theme heading a PDF reader joined to it
-                secties.append(Sectie(None, b.text[:theme.start("des")].strip(), "", b.line))
+                head = b.text[:theme.start("des")].strip()
+                numbered_theme = NUMBERED_HEADING.match(head)  # "1. Bewustwording": as the heading alone reads
+                secties.append(Sectie(int(numbered_theme.group(1)), numbered_theme.group(2).strip(), "", b.line)
+                               if numbered_theme else Sectie(None, head, "", b.line))
                 to = GROUP_TO.match(secties[-1].kop or "")
                 group_to = " ".join(to.group(1).split()) if to else None
             j = i + 1
             body: list[str] = []
-            while j < len(blocks) and j not in recs_at and not _ends_response(blocks[j], b):
+            nxt_num = _next_number(num, aanduiding, recs_at, i)
+            last = i == max(recs_at)
+            stop = _letter_end(blocks, i + 1 + (not titel), len(blocks)) if last else len(blocks)
+            while j < stop and j not in recs_at and not _ends_response(blocks[j], b):
+                if nxt_num and _opens_number(blocks, j, i + 1, nxt_num):
+                    problems.append(Problem("aanbevelingen", f"paragraph {nxt_num}. below recommendation "
+                                            f"{nxt_num - 1} was not read as a recommendation", blocks[j].line))
+                    break  # the next recommendation in sequence: never part of this response
                 t = blocks[j].text
                 if blocks[j].kind == "heading" and RESPONSE_LABEL.match(t) and not RESPONSE_LABEL.match(t).group(1):  # type: ignore[union-attr]
                     j += 1
@@ -233,6 +271,30 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
                    or s.line > recs[0].line]
     _check_count(blocks, recs, problems)
     return secties, recs, problems
+
+
+def _next_number(num: int, aanduiding: str | None, recs_at: dict[int, tuple[int, str, str | None]], at: int
+                 ) -> int | None:
+    """The number the recommendation after the one at block `at` would print, when it is plainly numbered
+    and no later recommendation prints that number."""
+    printed = num if aanduiding is None else int(aanduiding) if aanduiding.isdigit() else None
+    if printed is None:
+        return None
+    later = {v[0] if v[2] is None else v[2] for k, v in recs_at.items() if k > at}
+    return None if printed + 1 in later or str(printed + 1) in later else printed + 1
+
+
+def _opens_number(blocks: list[Block], j: int, first: int, number: int) -> bool:
+    """Whether block j, inside the response that starts at block `first`, is a paragraph numbered `number`
+    with a paragraph below it, and no item of a list the response holds itself (no other numbered paragraph
+    before it in the response, no colon just before it)."""
+    m = NUMBERED_PARAGRAPH.match(blocks[j].text) if blocks[j].kind == "paragraph" else None
+    if not m or int(m.group(1)) != number or len(blocks[j].text) > 400:
+        return False
+    if blocks[j - 1].text.rstrip().endswith(":") or any(NUMBERED_PARAGRAPH.match(c.text) for c in blocks[first:j]):
+        return False
+    below = blocks[j + 1] if j + 1 < len(blocks) else None
+    return below is not None and below.kind == "paragraph" and not NUMBERED_PARAGRAPH.match(below.text)
 
 
 TABLE_HEADER_WORD = re.compile(
@@ -286,6 +348,8 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
         below = DESIGNATED.match(blocks[i + 1].text)
         if below and COMPOUND.match(below.group(1)) and below.group(1).startswith(aanduiding) and not joined:
             continue  # a theme ("A. Scholen") right above its first recommendation ("A.1 Geef ... .")
+        if not joined and not COMPOUND.match(aanduiding) and _items_within(blocks, i, aanduiding):
+            continue  # a theme with a paragraph of its own before its first recommendation
         lettered += not aanduiding.isdigit()
         first = i if first is None else first
         out[i] = (len(out) + 1, titel.strip().rstrip(":"), aanduiding)
@@ -294,17 +358,34 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
     designations = [v[2] for v in out.values()]
     if not lettered and designations == [str(n) for n in range(1, len(out) + 1)]:
         return {}  # plain 1..n: a numbered list the plain rule declined
+    if not lettered and any(d != "1" and int(d or 0) != int(p or 0) + 1 for p, d in pairwise(designations)):
+        return {}  # "1" then "5": numbers skipped, not numbered anew under themes (those restart at 1)
     intro = " ".join(b.text for b in blocks[:first] if b.kind == "paragraph")
     if not announced and not re.search(r"aanbeveling", intro, re.IGNORECASE):
         return {}
     return out
 
 
+def _items_within(blocks: list[Block], at: int, theme: str) -> bool:
+    """Whether items designated within `theme` ("1a", "1.2" under "1"; "A.1", "A2" under "A") stand below the
+    block at `at`, before the next heading or bold line of the same rank."""
+    within = re.compile(rf"{re.escape(theme)}(?:[a-z]|\.\d)" if theme.isdigit() else rf"{re.escape(theme)}\.?\d")
+    for b in blocks[at + 1:]:
+        m = DESIGNATED.match(b.text)
+        if not m:
+            continue
+        if COMPOUND.match(m.group(1)):
+            if within.match(m.group(1)):
+                return True
+        elif b.kind == "heading" or b.bold:
+            return False  # the next theme
+    return False
+
+
 def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str]]:
     """Block index -> (nummer, titel) for numbered 1..n or "Aanbeveling N" headings."""
     explicit: dict[int, tuple[int, str]] = {}
     numbered: dict[int, tuple[int, str]] = {}
-    first_numbered: int | None = None
     for i, b in enumerate(blocks):
         if b.kind != "heading" and not (b.bold and NUMBERED_HEADING.match(b.text) and len(b.text) < 400):
             continue  # a bold numbered paragraph ("**1. Geef iedere gemeente ... .**") opens one too
@@ -316,13 +397,23 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
         n = NUMBERED_HEADING.match(b.text)
         if n:
             numbered[i] = (int(n.group(1)), n.group(2).strip().rstrip(":"))
-            first_numbered = i if first_numbered is None else first_numbered
     if explicit:
         return explicit
+    if numbered and _themes_over_designated(blocks, numbered):
+        return {}  # "## 1. Bewustwording" over "**1a. Start ...**": themes; the designated rule reads them
+    if numbered:
+        got = _answered_sequence(blocks, _complete_sequence(blocks, numbered), announced)
+        if got:
+            return got
+    # no numbered headings, or none that are answered recommendations ("1. Bewustwording" over nothing)
+    return _answered_sequence(blocks, _numbered_paragraphs(blocks), announced)
+
+
+def _answered_sequence(blocks: list[Block], numbered: dict[int, tuple[int, str]], announced: bool
+                       ) -> dict[int, tuple[int, str]]:
+    """`numbered` when it is 1..n, most of them answered by a paragraph below, in a letter that speaks of
+    aanbevelingen before the first (or `announced`); else nothing."""
     if not numbered:
-        numbered = _numbered_paragraphs(blocks)
-        first_numbered = min(numbered) if numbered else None
-    if not numbered or first_numbered is None:
         return {}
     nums = [v[0] for v in numbered.values()]
     if nums != list(range(1, len(nums) + 1)):
@@ -330,10 +421,63 @@ def _plain_headings(blocks: list[Block], announced: bool = False) -> dict[int, t
     answered = sum(1 for i in numbered if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph")
     if answered * 2 < len(numbered):
         return {}  # a bare numbered list: the answers, if any, come later in prose
-    intro = " ".join(b.text for b in blocks[:first_numbered] if b.kind == "paragraph")
+    intro = " ".join(b.text for b in blocks[:min(numbered)] if b.kind == "paragraph")
     if announced or (RECOMMENDATION_WORDS.search(intro) and re.search(r"aanbeveling", intro, re.IGNORECASE)):
         return numbered
     return {}
+
+
+def _complete_sequence(blocks: list[Block], numbered: dict[int, tuple[int, str]]) -> dict[int, tuple[int, str]]:
+    """Numbered headings with the numbers missing between and after them read from numbered paragraphs.
+    In plain text a title on one line without a full stop is read as a heading and a title wrapped over
+    two lines as a paragraph ("1. Geef ... zorgverlof" / "2. Schaf ... een" + "arts te overleggen."), so
+    the numbers 1..n come half as headings, half as paragraphs. A paragraph counts when it carries the next
+    number in sequence and a paragraph of response stands below it; a list inside a response (after a
+    colon, or restarting at 1) does not. The headings are kept unless all of them fit one sequence."""
+    out: dict[int, tuple[int, str]] = {}
+    expected = 1
+    inner = False  # inside a response's own numbered list, until the next heading
+    for i, b in enumerate(blocks):
+        if i in numbered:
+            if numbered[i][0] != expected:
+                return numbered
+            out[i] = numbered[i]
+            expected += 1
+            inner = False
+            continue
+        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" and out else None
+        if b.kind == "heading":
+            inner = False
+        if not m:
+            continue
+        if int(m.group(1)) != expected or inner or len(b.text) > 400 or blocks[i - 1].text.rstrip().endswith(":"):
+            inner = True
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None or nxt.kind != "paragraph" or NUMBERED_PARAGRAPH.match(nxt.text):
+            inner = True
+            continue
+        out[i] = (expected, " ".join(m.group(2).split()).rstrip(":"))
+        expected += 1
+    return out if len(out) > len(numbered) else numbered
+
+
+def _themes_over_designated(blocks: list[Block], numbered: dict[int, tuple[int, str]]) -> bool:
+    """Whether numbered headings are themes: under each of most of them, before the next, stands a heading
+    or bold or plain paragraph designated within it ("## 2. Ondersteuning" / "**2a. Financier ...**",
+    "2.1 ...") with a paragraph of its own below."""
+    at = sorted(numbered)
+    ends = [*at[1:], len(blocks)]
+    themed = 0
+    for a, e in zip(at, ends, strict=True):
+        num = str(numbered[a][0])
+        for k in range(a + 1, e - 1):
+            m = DESIGNATED.match(blocks[k].text)
+            if (m and COMPOUND.match(m.group(1)) and re.match(rf"{num}(?:[a-z]|\.\d)", m.group(1))
+                    and blocks[k + 1].kind == "paragraph" and len(blocks[k].text) <= 400):
+                themed += 1
+                break
+    return themed * 2 > len(at)
 
 
 NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.DOTALL)
@@ -437,9 +581,14 @@ def _prose_recommendations(blocks: list[Block]) -> tuple[list[int], list[Aanbeve
     wanted = {n for n, _ in items}
     passages: dict[int, list[str]] = {n: [] for n in wanted}
     current: list[int] = []
-    for b in blocks[at[-1] + 1:]:
+    last_ref = max((k for k in range(at[-1] + 1, len(blocks)) if ORDINAL_REF.search(blocks[k].text[:200])),
+                   default=len(blocks))
+    for k, b in enumerate(blocks[at[-1] + 1:], at[-1] + 1):
         sentence = b.text.rstrip().endswith(".") and ORDINAL_REF.search(b.text[:200])  # "Aanbeveling 4 neem ik over."
         if (b.kind == "heading" and not sentence) or CLOSING_PARAGRAPH.match(b.text):
+            current = []
+            continue
+        if k > last_ref and _closes_letter(b):  # the closing after the last passage: none of it is a response
             current = []
             continue
         m = ORDINAL_REF.search(b.text[:200])
@@ -479,7 +628,7 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
                 cited_next = _cited(c) and j + 1 < len(blocks) and RESPONSE_LABEL.match(blocks[j + 1].text)
                 if c.kind == "heading" or cited_next:
                     break
-                if CLOSING_PARAGRAPH.match(c.text):
+                if CLOSING_PARAGRAPH.match(c.text) or (body and _closes_letter(c) and not _cited_later(blocks, j)):
                     break
                 body.append(c.text)
                 j += 1
@@ -581,7 +730,7 @@ def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, i
     at = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and ADVISES.match(b.text)]
     out: dict[int, tuple[int, str, int, list[str]]] = {}
     for k, i in enumerate(at):
-        end = at[k + 1] if k + 1 < len(at) else len(blocks)
+        end = at[k + 1] if k + 1 < len(at) else _letter_end(blocks, i + 1, len(blocks))
         body: list[str] = []
         j = i + 1
         while j < end and blocks[j].kind == "paragraph" and not CLOSING_PARAGRAPH.match(blocks[j].text):
@@ -593,12 +742,36 @@ def _advised_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, i
     return out
 
 
+def _cited_later(blocks: list[Block], j: int) -> bool:
+    """Whether a cited recommendation with its response label follows block j."""
+    return any(_cited(blocks[k]) and RESPONSE_LABEL.match(blocks[k + 1].text) for k in range(j + 1, len(blocks) - 1))
+
+
 def _cited(b: Block) -> bool:
     """A recommendation as the letter cites it: between quotes, in italics or in bold (a paragraph, or a
     heading that is no response label of its own)."""
     if b.kind == "paragraph":
         return b.text[:1] in "\"“„‘'«" or b.italic or b.bold
     return b.kind == "heading" and not b.level and (b.bold or b.italic) and not RESPONSE_LABEL.match(b.text)
+
+
+def _closes_letter(b: Block) -> bool:
+    """Whether a paragraph after the last recommendation's response is the letter's closing: a closing word
+    ("Tot slot", "Ten slotte", "Afsluitend"), thanks, a closing formula, or one or two sentences that tell
+    the Kamer about the whole ("Ik zal uw Kamer in 2027 informeren over de voortgang."); never a paragraph
+    that speaks of the recommendation itself ("Tot slot merk ik over deze aanbeveling op ...")."""
+    t = b.text
+    if b.kind != "paragraph" or b.rows or ONE_RECOMMENDATION.search(t) or ORDINAL_REF.search(t):
+        return False
+    if CLOSING_PARAGRAPH.match(t) or CLOSING_OPENER.match(t):
+        return True
+    return len(sentences(t)) <= 2 and bool(KAMER.search(t) and INFORMS.search(t) and WHOLE.search(t))
+
+
+def _letter_end(blocks: list[Block], first: int, end: int) -> int:
+    """Where the last recommendation's response, blocks[first:end], ends: at the first closing paragraph
+    (`_closes_letter`) after its first paragraph, or at `end`."""
+    return next((k for k in range(first + 1, end) if _closes_letter(blocks[k])), end)
 
 
 def _ends_response(b: Block, opener: Block) -> bool:

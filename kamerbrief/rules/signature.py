@@ -4,6 +4,7 @@ Recognises, at the end of the letter:
     De Minister van Binnenlandse Zaken en Koninkrijksrelaties, J. W. E. Spies      (one line)
     De Staatssecretaris van Justitie en Veiligheid, / Mark Harbers                 (two lines)
     De Ministervan Economische Zaken, R. W. de Korte                               (OCR glue repaired)
+    De Minister van Volksgezondheid, / Welzijn en Sport, / H. de Vries            (the ministry wrapped)
 and several signers in a row. Also the title as a portfolio anywhere ("mede namens de minister van
 Buitenlandse Zaken en de minister voor ..."), for `mede_namens`.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES
-from ..model import Line
+from ..lexicon import CLOSINGS, MINISTER_FOR, MINISTRIES, TITLE_MINISTRIES
+from ..model import FURNITURE_ROLES, Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
 # "- en " is no separator of its own: "A- en B" is the word "A-", " en " and "B" (a second reading of the
@@ -42,6 +43,9 @@ NAME = re.compile(
 MEDE_NAMENS = re.compile(r"\b[Mm]ede\s+namens\s+(.*)", re.DOTALL)
 MINISTER_OF = re.compile(r"^(?:[Vv]ice-?)?(?:[Mm]inister|[Ss]taatssecretaris)\s+van\s+(.+)$")
 SMALL_WORDS = {"van", "voor", "en", "de", "het", "der"}
+PORTFOLIO_TAIL = re.compile(rf"^{WORD}(?:,? {WORD})*(?: en {WORD})+,$")
+# the portfolios a title may carry, folded: a title wrapped over two lines is joined only when it makes one
+PORTFOLIOS = frozenset({m.removeprefix("Ministerie van ").casefold() for m in MINISTRIES} | set(MINISTER_FOR))
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,9 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
     while j >= start:
         t = lines[j].text
         got = _signer_at(lines, j, start) if t else None
+        if t and not got:  # the second line of a wrapped title ("Welzijn en Sport,"): the signer above it
+            above = _previous(lines, j, start)
+            got = _signer_at(lines, above, start) if above is not None and _wrapped(lines, above)[1] == j else None
         if got:
             signers.append(got[0])
             first = got[1]
@@ -132,14 +139,38 @@ def find(lines: tuple[Line, ...], start: int) -> Signature | None:
     return Signature(begin, slot, tuple(reversed(signers)))
 
 
+def _wrapped(lines: tuple[Line, ...], i: int) -> tuple[str, int]:
+    """The title on line i with the rest of its portfolio from the next line when it wraps there, and the
+    index of the title's last line: "De Minister van Volksgezondheid," / "Welzijn en Sport," is one title
+    because "Volksgezondheid, Welzijn en Sport" is a ministry and "Volksgezondheid" alone is none."""
+    t = lines[i].text
+    j = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].text), None)
+    if j is None or len(t) > 120 or len(lines[j].text) > 80:
+        return t, i
+    joined = f"{t} {lines[j].text}"
+    m = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(joined))
+    own = re.search(r"\b(?:van|voor|VAN|VOOR)\s+(.+?),?$", repair(t))
+    if not m or not own:
+        return t, i
+    # a portfolio the lexicon does not know ("De minister voor Langdurige Zorg," / "Jeugd en Sport,"): the
+    # second line ends the list ("... en Sport,") after a first line that ends in a comma, a name below
+    unknown_tail = (t.endswith(",") and PORTFOLIO_TAIL.match(lines[j].text) is not None
+                    and _name_below_at(lines, j) is not None)
+    if " ".join(m.group(1).split()).casefold() not in PORTFOLIOS and not unknown_tail:
+        return t, i
+    if " ".join(own.group(1).split()).casefold() in PORTFOLIOS or not (sign_line(joined) or TITLE_ONLY.match(repair(joined))):
+        return t, i
+    return joined, j
+
+
 def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int] | None:
     """The signer whose title is on line i, and the first line the signature uses."""
-    t = lines[i].text
+    t, last = _wrapped(lines, i)
     got = sign_line(t)
     if got:
         functie, naam = got
-        at = i if naam else _name_below_at(lines, i)
-        name = naam if naam else (_name_below(lines, i) if at is not None else None)
+        at = i if naam else _name_below_at(lines, last)
+        name = naam if naam else (_name_below(lines, last) if at is not None else None)
         return Signer(functie, name, lines[i].lineno, lines[i].lineno,
                       lines[at].lineno if at is not None and name else 0), i
     m = TITLE_ONLY.match(repair(t))
@@ -150,18 +181,29 @@ def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int
                 if is_name(lines[j].text) and not sign_line(lines[j].text):
                     return Signer(functie, lines[j].text, lines[j].lineno, lines[i].lineno, lines[j].lineno), j
                 break
-        below = _name_below(lines, i)
+        below = _name_below(lines, last)
         if t.rstrip().endswith(",") and below:
             # "Minister van Justitie en Veiligheid," / "D. Yeşilgöz-Zegerius"
-            at = _name_below_at(lines, i)
+            at = _name_below_at(lines, last)
             return Signer(functie, below, lines[i].lineno, lines[i].lineno, lines[at].lineno if at else 0), i
     return None
+
+
+def _previous(lines: tuple[Line, ...], j: int, start: int) -> int | None:
+    """The nearest line above j with text, at most two lines up."""
+    return next((p for p in range(j - 1, max(start, j - 3) - 1, -1) if lines[p].text), None)
 
 
 def _signer_above(lines: tuple[Line, ...], j: int, start: int) -> bool:
     for k in range(j - 1, max(start, j - 4) - 1, -1):
         if lines[k].text:
-            return bool(sign_line(lines[k].text))
+            if sign_line(lines[k].text):
+                return True
+            above = _previous(lines, k, start)  # the title's second line ("Welzijn en Sport,"): its first
+            if above is None:
+                return False
+            joined, last = _wrapped(lines, above)
+            return last == k and bool(sign_line(joined))
     return False
 
 
@@ -171,8 +213,15 @@ def _name_below(lines: tuple[Line, ...], i: int) -> str | None:
 
 
 def _name_below_at(lines: tuple[Line, ...], i: int) -> int | None:
-    """The index of the signer's name printed in the lines below their title, if any."""
-    for j in range(i + 1, min(len(lines), i + 4)):
+    """The index of the signer's name printed in the lines below their title, if any: within three lines,
+    not counting the running header and page number of a page that breaks between title and name."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if lines[j].role in FURNITURE_ROLES:
+            continue
+        seen += 1
+        if seen > 3:
+            return None
         t = WAS_GETEKEND.sub("", lines[j].text)
         if not t:
             continue
