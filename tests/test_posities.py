@@ -256,3 +256,40 @@ def test_sender_from_the_heading_kamer_from_the_footer_and_units_are_placed(tmp_
     units = record["metadata"]["afzender"]["organisatieonderdelen"]
     assert units == ["Directoraat-Generaal Mobiliteit", "Directie Openbaar Vervoer en Spoor"]
     assert _text_at(record, lines, "/metadata/afzender/organisatieonderdelen/1") == "Directie Openbaar Vervoer en Spoor"
+
+
+def test_word_and_markdown_footnotes_are_placed_on_the_paragraphs_pandoc_wrote(tmp_path: Path) -> None:
+    # Word's notes (footnotes 1, 2, endnote i) stand on the paragraphs of pandoc's "[^n]:" for the same text
+    letter = SAMPLES / "ienw-brief-word-voetnoten.docx"
+    record = kamerbrief.parse_file(letter, posities=True).record
+    shown = {ln.number: ln.text for ln in display_lines(read(letter))}
+    notes = record["voetnoten"]
+    assert [n["nummer"] for n in notes] == ["1", "2", "i"]
+    for n, note in enumerate(notes):
+        where = record["posities"][f"/voetnoten/{n}"]
+        assert fold(" ".join(shown[k] for k in range(where["van"], where["tot"] + 1))).endswith(note["tekst"]), n
+    assert record["posities"]["/voetnoten/1"]["tot"] == record["posities"]["/voetnoten/1"]["van"] + 1  # 2 paragraphs
+    # a markdown footnote definition is placed on its line
+    md = LETTER_WITH_MD_NOTE
+    result = kamerbrief.parse_text(md, "brief.md", fmt="markdown", posities=True).record
+    assert result["voetnoten"] == [{"nummer": "1", "tekst": "Kamerstuk 40 123, nr. 5."}]
+    line = md.splitlines().index("[^1]: Kamerstuk 40 123, nr. 5.") + 1
+    assert result["posities"]["/voetnoten/0"] == {"pagina": None, "van": line, "tot": line}
+
+
+LETTER_WITH_MD_NOTE = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 3 maart 2031
+Betreft Veerdiensten
+Ons kenmerk IENW/BSK-2031/78
+
+Geachte voorzitter,
+
+Het veer vaart weer, zoals eerder gemeld.[^1]
+
+De Minister van Infrastructuur en Waterstaat,
+
+P. de Vries
+
+[^1]: Kamerstuk 40 123, nr. 5.
+"""

@@ -334,13 +334,13 @@ def test_clicking_the_kenmerk_marks_the_line_the_parser_read(driver: Any, tmp_pa
 
 
 def test_a_value_the_parser_did_not_place_is_searched_and_said_to_be_approximate() -> None:
-    """Word footnotes have no line in the text the parser read: each is found in the text, and the page says
-    which values were searched rather than placed."""
+    """The closing formula has no place from the parser (the signature rule keeps the signers' lines): it is
+    found in the text, and the page says which values were searched rather than placed. (Word footnotes,
+    the example before, are placed now: on the paragraphs where pandoc wrote them.)"""
     import kamerbrief
 
-    letter = SAMPLES / "ienw-brief-word-voetnoten.docx"
+    letter = SAMPLES / "bzk-voortgang-zonder-aanbevelingen.md"
     record = kamerbrief.parse_file(letter, posities=True).record
-    assert record["voetnoten"] and "/voetnoten/0" not in record["posities"]
+    assert record["ondertekening"]["slotformule"] and "/ondertekening/slotformule" not in record["posities"]
     page = show_html(letter)
-    assert 'data-ptr="/voetnoten/0" data-van="' in page
-    assert re.search(r"zonder plaats van de parser \([^)]*/voetnoten/0\b", page)
+    assert re.search(r"zonder plaats van de parser \([^)]*/ondertekening/slotformule\b", page)

@@ -170,7 +170,8 @@ def text_document(path: str, fmt: str, text: str, digest: str, *, markdown: bool
     For what pandoc read (DOCX, ODT ...; `fmt` not "markdown") a line's number is its paragraph's number
     in the document; the lines of `header` (Word header parts, in front of the body in `text`) are
     letterhead lines, and `notes` (Word footnotes and endnotes, numbered as Word prints them) become
-    footnote lines on no source line, in place of pandoc's single series.
+    footnote lines in place of pandoc's single series, each on the paragraphs where pandoc wrote the same
+    note ("[^3]: ..."), or on no source line (0) where none holds its text.
     """
     if not markdown:
         lines = text_run_ins(text_lines(text))
@@ -191,14 +192,42 @@ def _paragraph_lines(text: str, lines: tuple[Line, ...], header: str,
         count += bool(raw.strip())
         paragraph[no] = max(count, 1)
     in_header = len(source_lines(header)) if header else 0
+    numbered = source_lines(text)  # as markdown_lines numbers them
+    written: dict[str, list[tuple[int, int]]] = {}  # pandoc's notes by their text: (first, last paragraph)
     out = []
     for ln in lines:
         if ln.role == "footnote" and notes:
-            continue  # pandoc's own series of the notes: Word's numbering below replaces it
+            # pandoc's own series of the notes: Word's numbering below replaces it, on the same paragraphs
+            last = _note_end(numbered, ln.lineno)
+            written.setdefault(_folded(ln.text), []).append((paragraph.get(ln.lineno, ln.lineno),
+                                                            paragraph.get(last, last)))
+            continue
         role = "letterhead" if ln.lineno <= in_header and ln.role == "body" else ln.role
         out.append(replace(ln, lineno=paragraph.get(ln.lineno, ln.lineno), role=role))
-    out += [Line(normalise(t), 0, role="footnote", note=n) for n, t in notes]
+    for n, t in notes:
+        text = normalise(t)
+        spans = written.get(_folded(text))
+        first, last = spans.pop(0) if spans else (0, 0)
+        out.append(Line(text, first, role="footnote", note=n))
+        if last > first:  # the note's further paragraphs, so that Document.notes() knows where it ends
+            out.append(Line("", last, role="footnote"))
     return tuple(out)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _note_end(lines: list[str], no: int) -> int:
+    """The last source line of the footnote definition on line `no`: its further paragraphs are indented
+    (as markdown_lines reads them)."""
+    last = no
+    for k in range(no, len(lines)):  # lines[k] is line k + 1
+        if lines[k].startswith(("    ", "\t")) and lines[k].strip():
+            last = k + 1
+        elif lines[k].strip():
+            break
+    return last
 
 
 def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -> tuple[Line, ...]:
