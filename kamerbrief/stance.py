@@ -587,22 +587,30 @@ class Stance:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for _, s in sentence_spans(text)]
+    return [s for _, s in _sentence_spans(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of the text, as `sentences` splits it."""
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """`sentence_spans`, kept for the texts seen last: a response is split by the commitments rule, the
+    letter order of the parse and the stance classifier, each in turn (a pure function of the string)."""
     out: list[tuple[int, str]] = []
     start = 0
-    for m in [*SENTENCE.finditer(text), None]:
-        end = m.start() if m else len(text)
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            out.append((start + len(piece) - len(piece.lstrip()), stripped))
-        if m:
-            start = m.end()
-    return out
+    for m in SENTENCE.finditer(text):
+        end = m.start()
+        piece = text[start:end].lstrip()
+        if piece:
+            out.append((end - len(piece), piece.rstrip()))
+        start = m.end()
+    piece = text[start:].lstrip()
+    if piece:
+        out.append((len(text) - len(piece), piece.rstrip()))
+    return tuple(out)
 
 
 def classify(reactie: str) -> Stance:
