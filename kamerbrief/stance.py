@@ -595,10 +595,11 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
     return list(_sentence_spans(text))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=128)
 def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
-    """`sentence_spans`, kept for the texts seen last: a response is split by the commitments rule, the
-    letter order of the parse and the stance classifier, each in turn (a pure function of the string)."""
+    """`sentence_spans`, kept for the last 128 texts: a response is split by the commitments rule, the
+    letter order of the parse and the stance classifier, each in turn (a pure function of the string).
+    A letter has 8 such texts on average, at most 35 in the benchmark archive; 128 keeps a few letters'."""
     out: list[tuple[int, str]] = []
     start = 0
     for m in SENTENCE.finditer(text):
