@@ -28,6 +28,17 @@ INVISIBLE = str.maketrans(dict.fromkeys(
 SOFT_HYPHEN_ENDS = ("\u00ad", "\u00ad ", "\u00ad\t")
 # Separators that str.splitlines takes as line ends but a text editor does not: a space within the line.
 OTHER_SEPARATORS = str.maketrans(dict.fromkeys("\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
+# What `normalise` replaces after NFC, in one table: the two have no key in common and neither puts out a
+# key of the other, so one pass is the two in turn. INVISIBLE goes before NFC (so that what it splits
+# composes again) and stays apart.
+AFTER_NFC = {**LIGATURES, **OTHER_SEPARATORS}
+# ... and what of it an ASCII line can hold: tab, vertical tab and the information separators, each a space.
+ASCII_SPACES = str.maketrans({k: v for k, v in AFTER_NFC.items() if k < 0x80})
+# Whether a table has anything to do on a line: a search in C, where `translate` of a non-ASCII line looks up
+# every character in the table (most lines hold none of these characters).
+INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+AFTER_NFC_CHARS = re.compile("[" + re.escape("".join(map(chr, AFTER_NFC))) + "]")
+ASCII_SPACE_CHARS = re.compile("[" + re.escape("".join(map(chr, ASCII_SPACES))) + "]")
 
 # Every pattern here runs on one line, which can be megabytes long: no pattern may read a stretch of it
 # more than a bounded number of times. Runs that two parts of a pattern could share are taken whole by
@@ -110,11 +121,19 @@ def source_lines(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """NFC, ligatures, invisible characters and odd spaces replaced, runs of spaces folded."""
-    if text.endswith(SOFT_HYPHEN_ENDS):
-        # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
-        text = text.rstrip(" \t\u00ad") + "-"
-    text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).translate(LIGATURES).translate(OTHER_SEPARATORS)
-    return SPACES.sub(" ", text).strip()
+    if text.isascii():  # most lines: nothing for NFC, INVISIBLE or the ligatures to do
+        if ASCII_SPACE_CHARS.search(text):
+            text = text.translate(ASCII_SPACES)
+    else:
+        if text.endswith(SOFT_HYPHEN_ENDS):
+            # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
+            text = text.rstrip(" \t\u00ad") + "-"
+        if INVISIBLE_CHARS.search(text):
+            text = text.translate(INVISIBLE)
+        text = unicodedata.normalize("NFC", text)
+        if AFTER_NFC_CHARS.search(text):
+            text = text.translate(AFTER_NFC)
+    return SPACES.sub(" ", text).strip() if "  " in text or "\u3000" in text else text.strip()
 
 
 def _sub_whole(pattern: re.Pattern[str], repl: str, text: str) -> str:

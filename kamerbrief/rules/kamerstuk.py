@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ..lexicon import KAMER_WORD
+from ..lexicon import KAMER_WORD, LazyPattern
 from ..model import Line
 from .dates import WRITTEN, parse_date
 
@@ -30,11 +30,11 @@ SITE_META = re.compile(  # the site's metadata row, with or without the publicat
 NR_LINE = re.compile(r"^[Nn]r\.?\s*(\d+[A-Za-z]?|[A-Z]{1,2})\b\.?\s*(.*)$")
 LETTERED = re.compile(r"^([A-Z]{1,2})\s+(BRIEF VAN\b.*)$")
 BRIEF_VAN = re.compile(r"^(?:BRIEF|Brief) (?:VAN|van) (?:DE|HET|de|het) (.+?)\s*$")
-DOSSIER = re.compile(
+DOSSIER = LazyPattern(
     r"^(\d{1,3}(?:\s\d{3})|\d{4,6})(?:\s*[-–]\s*(\d{2}|[A-Z]{1,6})\b|\s+([IVXLC]{1,6}|[A-Z])\b)?(?:\s+(.*))?$"
 )
-ROMAN_DOSSIER = re.compile(r"^([IVXLCD]{2,6})\s+(\S.*)$")
-HOOFDSTUK = re.compile(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
+ROMAN_DOSSIER = LazyPattern(r"^([IVXLCD]{2,6})\s+(\S.*)$")
+HOOFDSTUK = LazyPattern(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(
     r"^(?:Den Haag|DEN HAAG|['’`]?s[-. ]?Gravenhage|[A-Z][a-zé]+(?:[- ][A-Z][a-z]+)?),\s*"
     r"(\d{1,2}\s*[a-z]+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\s*\.?(?:\s+(\S.*))?$"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ..lexicon import FURNITURE, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS
+from ..lexicon import FURNITURE, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS, LazyPattern
 from ..model import Line
 from .dates import parse_date
 
@@ -33,18 +33,18 @@ _OTHER_RE = re.compile(
     r"^(?:" + "|".join(re.escape(lab) for lab in OTHER_LABELS) + r")\b", re.IGNORECASE
 )
 ADDRESSEE = re.compile(r"^(?:Aan\s+)?(?:[Dd]e\s+)?((?:[Vv]oorzitter|VOORZITTER)\b.*)$")
-ADDRESSEE_AAN = re.compile(r"^Aan\s+(?:de\s+)?$|^Aan\s+(?:de\s+)?[Vv]oorzitter")
+ADDRESSEE_AAN = LazyPattern(r"^Aan\s+(?:de\s+)?$|^Aan\s+(?:de\s+)?[Vv]oorzitter")
 STATEN_GENERAAL = re.compile(r"^(.*?Staten[- ]Generaal)\b", re.IGNORECASE)
-POSTAL = re.compile(
+POSTAL = LazyPattern(
     r"^(?:Postbus\b|Bezoekadres|Postadres|\d{4}\s?[A-Z]{2}\b|[A-Z][\w'.-]+(?:\s[\w'.-]+)*\s\d+[a-z]?$|"
     r"www\.|https?://|[A-Z]{2,}\b.*\bDen Haag$|DEN HAAG$|Den Haag$|T\s|F\s|E\s|Binnenhof\b|Plein\b)"
 )
 MINISTRY_LINE = re.compile(r"^Ministerie van(?: [A-Z][\w ,'-]{2,80})?$")
 UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w.strip()) for w in UNIT_WORDS) + r")\b")
-CONNECTOR_END = re.compile(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
-KENMERK_SHAPE = re.compile(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
-BIJLAGEN_SHAPE = re.compile(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
-RETOUR = re.compile(r"^Retouradres\b", re.IGNORECASE)
+CONNECTOR_END = LazyPattern(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
+KENMERK_SHAPE = LazyPattern(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
+BIJLAGEN_SHAPE = LazyPattern(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
+RETOUR = LazyPattern(r"^Retouradres\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
