@@ -113,7 +113,8 @@ class Document:
 
     def notes(self) -> tuple[tuple[str, str, int, int], ...]:
         """The notes as (number, text, first source line, last source line); lines 0 for a note read
-        from no line of the text (a Word footnote)."""
+        from no line of the text (a Word footnote pandoc wrote no paragraph of). A continuation line without
+        text only carries the note on to its line (a Word note's further paragraphs)."""
         notes: list[tuple[str, list[str], list[int]]] = []
         for ln in self.lines:
             if ln.role != "footnote":
@@ -122,6 +123,8 @@ class Document:
                 notes.append((ln.note, [ln.text] if ln.text else [], [ln.lineno, ln.lineno]))
             elif notes and ln.text:
                 notes[-1][1].append(ln.text)
+                notes[-1][2][1] = ln.lineno
+            elif notes and notes[-1][2][0] and ln.lineno > notes[-1][2][1]:
                 notes[-1][2][1] = ln.lineno
         return tuple((n, " ".join(parts), first, last) for n, parts, (first, last) in notes)
 

@@ -167,9 +167,9 @@ def text_json(source: Document) -> str:
     Line numbers are those of warnings (`letter.txt:12: ...`); for DOCX and the other pandoc formats a
     line's roles are those of its paragraph.
     """
-    from .parse import layout
+    from .rules.layout import read
 
-    lay = layout(source.flow())
+    lay = read(source.flow())
     roles: dict[int, str] = {}
     for i, line in enumerate(lay.lines):
         if i == lay.salutation:
@@ -183,7 +183,7 @@ def text_json(source: Document) -> str:
         elif i >= lay.notes_start:
             role = "notes"
         else:
-            role = "signature" if lay.sig is not None else "tail"
+            role = "signature" if lay.signature is not None else "tail"
         roles.setdefault(line.lineno, role)
     reader: dict[int, str] = {}
     for line in source.lines:

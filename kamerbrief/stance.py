@@ -579,6 +579,9 @@ ALREADY = re.compile(
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(])|\n\n+")
+# SENTENCE with the full stop taken in, not looked behind for: the same breaks (group 1 where it is the first
+# kind), found in half the time (a lookbehind is tried at every character; a class gives the search a start).
+SENTENCE_AFTER_STOP = re.compile(r"[.!?]([\"”’)]*\s+)(?=[A-Z\"“(])|\n\n+")
 
 
 @dataclass(frozen=True)
@@ -590,22 +593,31 @@ class Stance:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for _, s in sentence_spans(text)]
+    return [s for _, s in _sentence_spans(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of the text, as `sentences` splits it."""
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=128)
+def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """`sentence_spans`, kept for the last 128 texts: a response is split by the commitments rule, the
+    letter order of the parse and the stance classifier, each in turn (a pure function of the string).
+    A letter has 8 such texts on average, at most 35 in the benchmark archive; 128 keeps a few letters'."""
     out: list[tuple[int, str]] = []
     start = 0
-    for m in [*SENTENCE.finditer(text), None]:
-        end = m.start() if m else len(text)
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            out.append((start + len(piece) - len(piece.lstrip()), stripped))
-        if m:
-            start = m.end()
-    return out
+    for m in SENTENCE_AFTER_STOP.finditer(text):
+        end = m.start(1) if m.start(1) >= 0 else m.start()
+        piece = text[start:end].lstrip()
+        if piece:
+            out.append((end - len(piece), piece.rstrip()))
+        start = m.end()
+    piece = text[start:].lstrip()
+    if piece:
+        out.append((len(text) - len(piece), piece.rstrip()))
+    return tuple(out)
 
 
 def classify(reactie: str) -> Stance:

@@ -477,11 +477,12 @@ def test_warnings_are_named_written_and_counted_again_on_a_rerun(tmp_path: Path)
     for run in ("first", "rerun"):
         code, err = batch(str(src), "-o", str(dst), "-j", "2")
         assert code == 0 and "7 warnings" in err, run
-        assert "kamerbrief: zonder-kenmerk-0.md:1: warning: no kenmerk found in the letterhead [kenmerk]" in err
+        # the line of the colophon, where the kenmerk was looked for
+        assert "kamerbrief: zonder-kenmerk-0.md:10: warning: no kenmerk found in the letterhead [kenmerk]" in err
         assert "... and 2 more letters with warnings in" in err
         lines = [json.loads(line) for line in (dst / "kamerbrief-warnings.jsonl").read_text().splitlines()]
         assert sorted(w["path"] for w in lines) == [f"zonder-kenmerk-{i}.md" for i in range(7)]
-        assert all(w["level"] == "warning" and w["rule"] == "kenmerk" and w["line"] == 1 for w in lines)
+        assert all(w["level"] == "warning" and w["rule"] == "kenmerk" and w["line"] == 10 for w in lines)
     assert "0 converted, 10 unchanged" in err
 
 

@@ -113,7 +113,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("toezeggingen_many", "text",
           lambda n: _letter("".join(f"Ik zal u voor de zomer informeren over zaak {k}. "
                                     for k in range(max(1, n // 48))) + "\n"),
-          "parse._letter_order: each commitment searched for in all of the letter", tested=False),
+          "commitments.rule: each commitment searched for in all of the letter", tested=False),
     Shape("kamer_passive", "text", lambda n: _letter(repeat("uw Kamer wordt de Kamer zal ", n) + "\n"),
           "toezeggingen.COMMIT: the Kamer as subject of a passive, no participle in reach"),
     Shape("kamer_object", "text", lambda n: _letter(repeat("ik uw Kamer zal u ", n) + "\n"),
@@ -131,7 +131,7 @@ SHAPES: tuple[Shape, ...] = (
           "verwijzingen.find: every citation compared with every motie", tested=False),
     Shape("tail_note", "text",
           lambda n: _letter("Tekst.\n") + "\nNoten\n1\n" + repeat("een regel van de noot\n", n),
-          "parse._tail_notes: a note of many lines, joined line by line", tested=False),
+          "noten.tail_notes: a note of many lines, joined line by line", tested=False),
     Shape("signers", "text",
           lambda n: _letter("Tekst.\n", "\n\nHoogachtend,\n\n")
           + repeat("De Minister van Defensie,\n\nJ. Jansen\n\n", n),

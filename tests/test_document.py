@@ -103,8 +103,9 @@ def test_docx_header_parts_are_letterhead_lines_and_word_notes_footnote_lines(tm
     body = [ln for ln in doc.lines if ln.role == "body" and ln.text]
     assert body[0].text == "Geachte voorzitter," and body[0].lineno == len(HEADER) + 1
     notes = [ln for ln in doc.lines if ln.role == "footnote"]
-    assert [(ln.note, ln.text, ln.lineno) for ln in notes] == [("1", "Kamerstuk 12345, nr. 6.", 0),
-                                                              ("i", "Dienstregeling 2025.", 0)]
+    # Word's numbering, each note on the paragraph where pandoc wrote it ("[^1]: ...", after the 9 above)
+    assert [(ln.note, ln.text, ln.lineno) for ln in notes] == [("1", "Kamerstuk 12345, nr. 6.", 10),
+                                                              ("i", "Dienstregeling 2025.", 11)]
     assert doc.markdown and doc.properties == {}
 
 

@@ -11,8 +11,10 @@ from kamerbrief.lexicon import GLUED_SALUTATION, PAGE_LINE, SALUTATION, kamer_fr
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kamerbrief"
 
-# what a second definition would look like in code: the regex source or the literal chamber name
-SECOND_DEFINITION = re.compile(r"agina\\s|eachte\\s|[\"']Eerste Kamer[\"']|[\"']Tweede Kamer[\"']")
+# what a second definition would look like in code: the regex source, the literal chamber name, or a
+# colophon label written into a pattern ("|Betreft" in an alternation) instead of taken from LABELS
+SECOND_DEFINITION = re.compile(r"agina\\s|eachte\\s|[\"']Eerste Kamer[\"']|[\"']Tweede Kamer[\"']"
+                               r"|\|(?:Betreft|Onderwerp|Ons kenmerk)\b|\b(?:Betreft|Onderwerp)\|")
 
 
 def test_shared_patterns_are_defined_only_in_the_lexicon() -> None:

@@ -45,8 +45,10 @@ def test_a_typed_note_list_at_the_end_is_found_and_split() -> None:
                    "[3] Kamerstuk 12345, nr. 6.")
     typed = typed_list(lines, 0)
     assert typed is not None and typed.start == 6 and typed.style == "[]"
-    assert typed.notes == (("1", "Dagblad, 2 mei 2025, https://voorbeeld.nl/a"), ("2", "https://voorbeeld.nl/b"),
-                           ("3", "Kamerstuk 12345, nr. 6."))
+    assert [(n.nummer, n.tekst) for n in typed.notes] == [
+        ("1", "Dagblad, 2 mei 2025, https://voorbeeld.nl/a"), ("2", "https://voorbeeld.nl/b"),
+        ("3", "Kamerstuk 12345, nr. 6.")]
+    assert [(n.van, n.tot) for n in typed.notes] == [(7, 7), (7, 7), (9, 9)]  # two notes on one line
 
 
 @pytest.mark.parametrize("ending", [

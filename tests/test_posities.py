@@ -127,3 +127,169 @@ def test_cli_batch_posities_and_validate(tmp_path: Path) -> None:
     assert "posities:" in record.read_text(encoding="utf-8")
     checked = CliRunner().invoke(main, ["validate", str(record)])
     assert checked.exit_code == 0, checked.output
+
+
+# A published Kamerstuk, invented, as pdftotext writes it: two pages, a footnote at the first page's foot,
+# a co-sender, a citation and a commitment in the body's second paragraph.
+KAMERSTUK_TXT = """\
+Tweede Kamer der Staten-Generaal
+Vergaderjaar 2030-2031
+
+40 123 Proefdossier over veerdiensten
+
+Nr. 7 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 maart 2031
+
+Mede namens de minister van Financiën bied ik u het verslag over de veren aan.
+Het verslag volgt op mijn eerdere brief (Kamerstuk 40 123, nr. 5) over dit onderwerp.
+
+De veren varen weer volgens de dienstregeling1. De beheerder houdt de
+kosten bij en meldt afwijkingen.
+1
+Zie de dienstregeling van het veer.
+Pagina 1 van 2
+\fIk zal uw Kamer voor de zomer van 2031 informeren over de kosten. Tot die tijd volgt
+de beheerder de afspraken.
+
+De Minister van Infrastructuur en Waterstaat,
+P. de Vries
+"""
+
+# A letter with a note list typed at its end, cited with "n)" markers.
+TYPED_NOTES_TXT = """\
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Ons kenmerk IENW/BSK-2031/77
+Datum 4 maart 2031
+Betreft Veerdiensten
+
+Geachte voorzitter,
+
+Het veer vaart weer sinds het bericht 1) van de beheerder. De kosten staan in de bijlage 2).
+
+Hoogachtend,
+
+De Minister van Infrastructuur en Waterstaat,
+P. de Vries
+
+1) Bericht van de beheerder, 2 maart 2031.
+2) Bijlage bij deze brief.
+"""
+
+
+def _placed(tmp_path: Path, name: str, text: str) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The record of a self-written letter with --posities (through the CLI), and its lines by number."""
+    letter = tmp_path / name
+    letter.write_text(text, encoding="utf-8")
+    out = tmp_path / (name + ".yaml")
+    done = CliRunner().invoke(main, ["parse", str(letter), "--posities", "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    checked = CliRunner().invoke(main, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
+    import yaml
+
+    record = yaml.safe_load(out.read_text(encoding="utf-8"))
+    lines = {ln.number: ln.text for ln in display_lines(read(letter))}
+    return record, lines  # type: ignore[return-value]
+
+
+def _text_at(record: dict[str, Any], lines: dict[int, Any], pointer: str) -> str:
+    where = record["posities"][pointer]
+    return " ".join(lines[n] for n in range(where["van"], where["tot"] + 1))
+
+
+def test_kamerstuk_mede_namens_page_foot_notes_references_and_a_commitment_are_placed(tmp_path: Path) -> None:
+    record, lines = _placed(tmp_path, "kamerstuk.txt", KAMERSTUK_TXT)
+    posities = record["posities"]
+    ks = record["metadata"]["kamerstuk"]
+    assert ks == {"dossiernummer": "40123", "ondernummer": "7", "vergaderjaar": "2030-2031",
+                  "dossiertitel": "Proefdossier over veerdiensten"}
+    assert "40 123" in _text_at(record, lines, "/metadata/kamerstuk/dossiernummer")
+    assert "Proefdossier" in _text_at(record, lines, "/metadata/kamerstuk/dossiertitel")
+    assert "Nr. 7" in _text_at(record, lines, "/metadata/kamerstuk/ondernummer")
+    assert "2030-2031" in _text_at(record, lines, "/metadata/kamerstuk/vergaderjaar")
+
+    assert record["metadata"]["mede_namens"] == ["minister van Financiën"]
+    assert "Mede namens de minister van Financiën" in _text_at(record, lines, "/metadata/mede_namens/0")
+
+    assert record["voetnoten"] == [{"nummer": "1", "tekst": "Zie de dienstregeling van het veer."}]
+    assert posities["/voetnoten/0"] == {"pagina": 1, "van": 18, "tot": 18}
+
+    assert record["verwijzingen"][0]["tekst"] == "Kamerstuk 40 123, nr. 5"
+    assert "Kamerstuk 40 123, nr. 5" in _text_at(record, lines, "/verwijzingen/0")
+
+    # the commitment points at its own sentence's line on page 2, not at the whole section from page 1
+    assert record["toezeggingen"][0]["tekst"] == "Ik zal uw Kamer voor de zomer van 2031 informeren over de kosten."
+    assert posities["/toezeggingen/0"] == {"pagina": 2, "van": 20, "tot": 20}
+
+
+def test_typed_note_list_items_are_placed(tmp_path: Path) -> None:
+    record, lines = _placed(tmp_path, "noten.txt", TYPED_NOTES_TXT)
+    assert [n["nummer"] for n in record["voetnoten"]] == ["1", "2"]
+    for n, note in enumerate(record["voetnoten"]):
+        assert _text_at(record, lines, f"/voetnoten/{n}").startswith(f"{note['nummer']}) ")
+
+
+def test_missing_fields_are_warned_at_the_colophon_not_at_line_1(tmp_path: Path) -> None:
+    text = TYPED_NOTES_TXT.replace("Ons kenmerk IENW/BSK-2031/77\n", "")
+    record, _ = _placed(tmp_path, "zonder-kenmerk.txt", text)
+    warned = {w["code"]: w["line"] for w in record["waarschuwingen"]}
+    assert warned["kenmerk"] == 3  # "Datum 4 maart 2031": where the colophon's labels stand
+
+
+def test_sender_from_the_heading_kamer_from_the_footer_and_units_are_placed(tmp_path: Path) -> None:
+    text = KAMERSTUK_TXT.replace("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n", "")
+    text = text.replace("De Minister van Infrastructuur en Waterstaat,\nP. de Vries\n", "")
+    text = text.replace("Pagina 1 van 2\n", "Tweede Kamer, vergaderjaar 2030-2031, 40 123, nr. 7\nPagina 1 van 2\n")
+    record, lines = _placed(tmp_path, "zonder-ondertekening.txt", text)
+    meta = record["metadata"]
+    assert meta["afzender"]["functie"] == "Minister van Infrastructuur en Waterstaat"
+    assert "BRIEF VAN DE MINISTER" in _text_at(record, lines, "/metadata/afzender/functie")
+    assert meta["geadresseerde"] is None and meta["kamer"] == "Tweede Kamer"
+    assert _text_at(record, lines, "/metadata/kamer").startswith("Tweede Kamer, vergaderjaar")
+
+    record, lines = _placed(tmp_path, "eenheden.txt", "Directoraat-Generaal Mobiliteit\nDirectie Openbaar Vervoer en\n"
+                            "Spoor\n\n" + TYPED_NOTES_TXT)
+    units = record["metadata"]["afzender"]["organisatieonderdelen"]
+    assert units == ["Directoraat-Generaal Mobiliteit", "Directie Openbaar Vervoer en Spoor"]
+    assert _text_at(record, lines, "/metadata/afzender/organisatieonderdelen/1") == "Directie Openbaar Vervoer en Spoor"
+
+
+def test_word_and_markdown_footnotes_are_placed_on_the_paragraphs_pandoc_wrote(tmp_path: Path) -> None:
+    # Word's notes (footnotes 1, 2, endnote i) stand on the paragraphs of pandoc's "[^n]:" for the same text
+    letter = SAMPLES / "ienw-brief-word-voetnoten.docx"
+    record = kamerbrief.parse_file(letter, posities=True).record
+    shown = {ln.number: ln.text for ln in display_lines(read(letter))}
+    notes = record["voetnoten"]
+    assert [n["nummer"] for n in notes] == ["1", "2", "i"]
+    for n, note in enumerate(notes):
+        where = record["posities"][f"/voetnoten/{n}"]
+        assert fold(" ".join(shown[k] for k in range(where["van"], where["tot"] + 1))).endswith(note["tekst"]), n
+    assert record["posities"]["/voetnoten/1"]["tot"] == record["posities"]["/voetnoten/1"]["van"] + 1  # 2 paragraphs
+    # a markdown footnote definition is placed on its line
+    md = LETTER_WITH_MD_NOTE
+    result = kamerbrief.parse_text(md, "brief.md", fmt="markdown", posities=True).record
+    assert result["voetnoten"] == [{"nummer": "1", "tekst": "Kamerstuk 40 123, nr. 5."}]
+    line = md.splitlines().index("[^1]: Kamerstuk 40 123, nr. 5.") + 1
+    assert result["posities"]["/voetnoten/0"] == {"pagina": None, "van": line, "tot": line}
+
+
+LETTER_WITH_MD_NOTE = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 3 maart 2031
+Betreft Veerdiensten
+Ons kenmerk IENW/BSK-2031/78
+
+Geachte voorzitter,
+
+Het veer vaart weer, zoals eerder gemeld.[^1]
+
+De Minister van Infrastructuur en Waterstaat,
+
+P. de Vries
+
+[^1]: Kamerstuk 40 123, nr. 5.
+"""

@@ -213,7 +213,9 @@ def test_pdftotext_page_foot_footnotes_are_paired_and_left_out_of_the_body() -> 
             "next page", "Nog een zin met een voetnoot, zie", "https://example.org/x.", "", "3", "",
             "Pagina 2 van 3"]
     lines = tuple(Line(t, n) for n, t in enumerate(text, start=1))
-    taken, notes = footnotes(lines, 0, len(lines))
+    taken, found = footnotes(lines, 0, len(lines))
+    notes = [(n.nummer, n.tekst) for n in found]
+    assert [(n.van, n.tot) for n in found] == [(2, 2), (4, 5), (10, 11)]
     assert notes == [("1", "Kamerstuk 30196, nr. 801."),
                      ("2", "Zie het rapport, bijlage 3, en de tabel op https://example.org/tabel."),
                      ("3", "Nog een zin met een voetnoot, zie https://example.org/x.")]
@@ -248,3 +250,15 @@ def test_a_vergaderjaar_over_the_turn_of_a_century_keeps_its_century(a: str, b: 
     from kamerbrief.rules.kamerstuk import normalise_year
 
     assert normalise_year(a, b) == want
+
+
+def test_a_paragraph_knows_where_each_of_its_lines_begins() -> None:
+    from kamerbrief.model import Line
+    from kamerbrief.rules.body import paragraphs
+
+    texts = ["Het verantwoordelijkhe-", "den van de minister zijn", "", "Pagina 1 van 2", "",
+             "groot. Ik zal u informeren."]
+    lines = tuple(Line(t, n) for n, t in enumerate(texts, start=1))
+    [block] = paragraphs(lines, 0, len(lines), lambda i: i == 3, False, True)
+    assert block.text == "Het verantwoordelijkheden van de minister zijn groot. Ik zal u informeren."
+    assert block.offsets == ((0, 1), (block.text.index("den van"), 2), (block.text.index("groot."), 6))

@@ -98,7 +98,7 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
 
 def test_an_invisible_mark_in_a_document_property_is_dropped() -> None:
     from kamerbrief.model import Document
-    from kamerbrief.parse import _property
+    from kamerbrief.rules.metadata import document_property
 
     source = Document("brief.docx", "docx", "0" * 64, (), properties={"onskenmerk": "BZK-20\u200d31/\u20604471 "})
-    assert _property(source, "kenmerk") == "BZK-2031/4471"
+    assert document_property(source, "kenmerk") == "BZK-2031/4471"

@@ -43,6 +43,16 @@ def test_docx_warnings_give_the_paragraph_number(tmp_path: Path) -> None:
     assert warning.line == len(HEADER) + 9  # the ninth paragraph of the body, after the header's paragraphs
 
 
+def test_docx_no_kenmerk_warning_gives_the_colophon_paragraph_not_1(tmp_path: Path) -> None:
+    header = [line for line in HEADER if not line.startswith("Ons kenmerk")]
+    path = write_docx(tmp_path / "brief.docx", header, [
+        ["Geachte voorzitter,"], ["Het veer vaart weer."],
+        ["De Minister van Infrastructuur en Waterstaat,"], ["P. de Vries"],
+    ])
+    [warning] = [p for p in kamerbrief.parse_file(path).warnings if p.rule == "kenmerk"]
+    assert warning.line == header.index("Datum 3 maart 2025") + 1  # the paragraph where the labels stand
+
+
 LETTER_MD = """# Voortgang veerdiensten
 
 Aan de Voorzitter van de Tweede Kamer der Staten-Generaal

@@ -28,6 +28,17 @@ INVISIBLE = str.maketrans(dict.fromkeys(
 SOFT_HYPHEN_ENDS = ("\u00ad", "\u00ad ", "\u00ad\t")
 # Separators that str.splitlines takes as line ends but a text editor does not: a space within the line.
 OTHER_SEPARATORS = str.maketrans(dict.fromkeys("\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
+# What `normalise` replaces after NFC, in one table: the two have no key in common and neither puts out a
+# key of the other, so one pass is the two in turn. INVISIBLE goes before NFC (so that what it splits
+# composes again) and stays apart.
+AFTER_NFC = {**LIGATURES, **OTHER_SEPARATORS}
+# ... and what of it an ASCII line can hold: tab, vertical tab and the information separators, each a space.
+ASCII_SPACES = str.maketrans({k: v for k, v in AFTER_NFC.items() if k < 0x80})
+# Whether a table has anything to do on a line: a search in C, where `translate` of a non-ASCII line looks up
+# every character in the table (most lines hold none of these characters).
+INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+AFTER_NFC_CHARS = re.compile("[" + re.escape("".join(map(chr, AFTER_NFC))) + "]")
+ASCII_SPACE_CHARS = re.compile("[" + re.escape("".join(map(chr, ASCII_SPACES))) + "]")
 
 # Every pattern here runs on one line, which can be megabytes long: no pattern may read a stretch of it
 # more than a bounded number of times. Runs that two parts of a pattern could share are taken whole by
@@ -110,11 +121,19 @@ def source_lines(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """NFC, ligatures, invisible characters and odd spaces replaced, runs of spaces folded."""
-    if text.endswith(SOFT_HYPHEN_ENDS):
-        # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
-        text = text.rstrip(" \t\u00ad") + "-"
-    text = unicodedata.normalize("NFC", text.translate(INVISIBLE)).translate(LIGATURES).translate(OTHER_SEPARATORS)
-    return SPACES.sub(" ", text).strip()
+    if text.isascii():  # most lines: nothing for NFC, INVISIBLE or the ligatures to do
+        if ASCII_SPACE_CHARS.search(text):
+            text = text.translate(ASCII_SPACES)
+    else:
+        if text.endswith(SOFT_HYPHEN_ENDS):
+            # a soft hyphen that ends a line is where a word was broken: a hyphen, which the body rejoins
+            text = text.rstrip(" \t\u00ad") + "-"
+        if INVISIBLE_CHARS.search(text):
+            text = text.translate(INVISIBLE)
+        text = unicodedata.normalize("NFC", text)
+        if AFTER_NFC_CHARS.search(text):
+            text = text.translate(AFTER_NFC)
+    return SPACES.sub(" ", text).strip() if "  " in text or "\u3000" in text else text.strip()
 
 
 def _sub_whole(pattern: re.Pattern[str], repl: str, text: str) -> str:
@@ -170,7 +189,8 @@ def text_document(path: str, fmt: str, text: str, digest: str, *, markdown: bool
     For what pandoc read (DOCX, ODT ...; `fmt` not "markdown") a line's number is its paragraph's number
     in the document; the lines of `header` (Word header parts, in front of the body in `text`) are
     letterhead lines, and `notes` (Word footnotes and endnotes, numbered as Word prints them) become
-    footnote lines on no source line, in place of pandoc's single series.
+    footnote lines in place of pandoc's single series, each on the paragraphs where pandoc wrote the same
+    note ("[^3]: ..."), or on no source line (0) where none holds its text.
     """
     if not markdown:
         lines = text_run_ins(text_lines(text))
@@ -191,14 +211,42 @@ def _paragraph_lines(text: str, lines: tuple[Line, ...], header: str,
         count += bool(raw.strip())
         paragraph[no] = max(count, 1)
     in_header = len(source_lines(header)) if header else 0
+    numbered = source_lines(text)  # as markdown_lines numbers them
+    written: dict[str, list[tuple[int, int]]] = {}  # pandoc's notes by their text: (first, last paragraph)
     out = []
     for ln in lines:
         if ln.role == "footnote" and notes:
-            continue  # pandoc's own series of the notes: Word's numbering below replaces it
+            # pandoc's own series of the notes: Word's numbering below replaces it, on the same paragraphs
+            last = _note_end(numbered, ln.lineno)
+            written.setdefault(_folded(ln.text), []).append((paragraph.get(ln.lineno, ln.lineno),
+                                                            paragraph.get(last, last)))
+            continue
         role = "letterhead" if ln.lineno <= in_header and ln.role == "body" else ln.role
         out.append(replace(ln, lineno=paragraph.get(ln.lineno, ln.lineno), role=role))
-    out += [Line(normalise(t), 0, role="footnote", note=n) for n, t in notes]
+    for n, t in notes:
+        text = normalise(t)
+        spans = written.get(_folded(text))
+        first, last = spans.pop(0) if spans else (0, 0)
+        out.append(Line(text, first, role="footnote", note=n))
+        if last > first:  # the note's further paragraphs, so that Document.notes() knows where it ends
+            out.append(Line("", last, role="footnote"))
     return tuple(out)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _note_end(lines: list[str], no: int) -> int:
+    """The last source line of the footnote definition on line `no`: its further paragraphs are indented
+    (as markdown_lines reads them)."""
+    last = no
+    for k in range(no, len(lines)):  # lines[k] is line k + 1
+        if lines[k].startswith(("    ", "\t")) and lines[k].strip():
+            last = k + 1
+        elif lines[k].strip():
+            break
+    return last
 
 
 def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -> tuple[Line, ...]:

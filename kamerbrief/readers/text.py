@@ -19,6 +19,8 @@ def decode(data: bytes, path: str) -> str:
 
 
 STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+# control bytes that no text holds (tab, line feed, form feed and carriage return aside)
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def _repair_stray_bytes(data: bytes) -> tuple[str, list[int], int] | None:
@@ -59,7 +61,7 @@ def decode_with_problems(data: bytes, path: str) -> tuple[str, list[Problem]]:
     sample = data[:8192]
     if b"\x00" in sample:
         raise FormatError("binary file, not text (it holds NUL bytes)", path)
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))  # counted in C
     if controls > max(8, len(sample) // 50):
         raise FormatError("binary file, not text (too many control bytes)", path)
     try:

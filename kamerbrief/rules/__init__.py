@@ -1,1 +1,2 @@
-"""Rules: small readers of one part of a letter each, applied in order by `kamerbrief.parse`."""
+"""Rules: small readers of one part of a letter each; the regions by `layout`, then the field rules in the
+order of `kamerbrief.pipeline.RULES`."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from ..lexicon import HYPHEN_PREFIXES, HYPHEN_SUFFIXES
-from ..lexicon import is_page_furniture as is_page_furniture  # the rules' name for it (parse.py)
+from ..lexicon import is_page_furniture as is_page_furniture  # the rules' name for it
 from ..model import Line
 
 TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
@@ -32,9 +33,9 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph or heading of the body, with the source line where it starts."""
+class Block(NamedTuple):
+    """A paragraph or heading of the body, with the source line where it starts. (A named tuple: a letter
+    has many, and it is immutable and cheaper to make than a frozen dataclass.)"""
 
     kind: str  # "paragraph" | "heading"
     text: str
@@ -45,6 +46,9 @@ class Block:
     italic: bool = False  # every line of the block was in italics (a quoted recommendation)
     rows: tuple[tuple[str, ...], ...] = ()  # a table's rows, each its cells in order
     end: int = 0  # source line of the block's last line (0: the same as `line`)
+    # (offset in `text`, source line) where each of its lines begins; empty where the text was changed
+    # after the join (OCR hyphens repaired inside lines), so that offsets no longer fit
+    offsets: tuple[tuple[int, int], ...] = ()
 
     @property
     def last(self) -> int:
@@ -91,14 +95,20 @@ class Joiner:
     def __init__(self, first: str) -> None:
         self.parts = [first]
         self.tail = first[-TAIL:]
+        self.length = len(first)
 
-    def add(self, b: str, newline: bool = False) -> None:
+    def add(self, b: str, newline: bool = False) -> int:
+        """Join b on; return the offset in the text where b begins."""
         drop, sep = (False, "\n") if newline else _joint(self.tail, b)
         if drop:
             self.parts[-1] = self.parts[-1][:-1]  # the last part ends in the hyphen (b is not empty)
             self.tail = self.tail[:-1]
+            self.length -= 1
         self.parts.append(sep + b)
         self.tail = (self.tail + sep + b)[-TAIL:]
+        at = self.length + len(sep)
+        self.length = at + len(b)
+        return at
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -185,10 +195,15 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
     def flush() -> None:
         if para:
             rows = all(p.cells for p in para)  # a table: one row a line, its cells kept apart by " | "
-            text = "\n".join(p.text for p in para) if rows else _join_lines([p.text for p in para], ocr)
+            if rows:
+                text = "\n".join(p.text for p in para)
+                starts = list(accumulate((len(p.text) + 1 for p in para[:-1]), initial=0))
+            else:
+                text, starts = _join_lines([p.text for p in para], ocr)
             out.append(Block("paragraph", text, para[0].lineno, bold=all(p.bold for p in para),
                              italic=all(p.italic for p in para), rows=tuple(p.cells for p in para) if rows else (),
-                             end=para[-1].lineno))
+                             end=para[-1].lineno,
+                             offsets=tuple(zip(starts, [p.lineno for p in para], strict=True)) if starts else ()))
             para.clear()
 
     for k, ln in enumerate(group):
@@ -201,16 +216,17 @@ def _split_group(group: list[Line], markdown: bool, blank_structure: bool, width
                 continue
         if _heading_of(ln, alone, blank_structure):
             flush()
-            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold, italic=ln.italic))
+            out.append(Block("heading", ln.text, ln.lineno, level=ln.heading, bold=ln.bold, italic=ln.italic,
+                             offsets=((0, ln.lineno),)))
             continue
         on_top = markdown and k == 0 and len(group) > 1 and ln.bold and not group[1].bold
         if on_top and NUMBERED_HEADING.match(ln.text) and _heading_of(ln, True, blank_structure):
             # "**2. Verbeter ...**" on top of its paragraph, with no blank line between
-            out.append(Block("heading", ln.text, ln.lineno, bold=True))
+            out.append(Block("heading", ln.text, ln.lineno, bold=True, offsets=((0, ln.lineno),)))
             continue
         if not markdown and blank_structure and _inline_heading(group, k, width):
             flush()
-            out.append(Block("heading", ln.text, ln.lineno))
+            out.append(Block("heading", ln.text, ln.lineno, offsets=((0, ln.lineno),)))
             continue
         if para and _starts_paragraph(para[-1].text, ln.text, markdown, blank_structure, width):
             flush()
@@ -247,14 +263,22 @@ def _starts_paragraph(prev: str, line: str, markdown: bool, blank_structure: boo
     return short or (not blank_structure and line[:1].isupper() and len(prev) < 0.9 * max(width, 1))
 
 
-def _join_lines(texts: list[str], ocr: bool) -> str:
-    out = Joiner(texts[0])
-    for t in texts[1:]:
-        out.add(t, newline=bool(LIST_ITEM.match(t)))
-    text = out.text()
+def _join_lines(texts: list[str], ocr: bool) -> tuple[str, list[int]]:
+    """The lines as one paragraph, and the offset where each line begins in it (none where OCR hyphens
+    inside the lines were repaired afterwards)."""
+    if len(texts) == 1:
+        text, starts = texts[0], [0]  # most paragraphs of markdown and Word text: nothing to join
+    else:
+        out = Joiner(texts[0])
+        starts = [0]
+        for t in texts[1:]:
+            starts.append(out.add(t, newline=bool(LIST_ITEM.match(t))))
+        text = out.text()
     if ocr:
-        text = repair_inner_hyphens(text)
-    return text
+        repaired = repair_inner_hyphens(text)
+        if repaired != text:
+            return repaired, []
+    return text, starts
 
 
 def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
@@ -263,10 +287,12 @@ def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
     joined: Joiner | None = None  # the text of out[-1] while paragraphs are being joined to it
     joined_bold = False  # every joined part was bold
     joined_end = 0  # the last source line of the joined parts
+    joined_offsets: list[tuple[int, int]] | None = None  # where the joined parts' lines begin (None: unknown)
 
     def settle() -> None:
         if joined is not None:
-            out[-1] = Block("paragraph", joined.text(), out[-1].line, bold=joined_bold, end=joined_end)
+            out[-1] = Block("paragraph", joined.text(), out[-1].line, bold=joined_bold, end=joined_end,
+                            offsets=tuple(joined_offsets) if joined_offsets else ())
 
     for blk, was_broken in blocks:
         if out and blk.kind == "paragraph" and out[-1].kind == "paragraph" and not blk.quote:
@@ -275,9 +301,14 @@ def _rejoin(blocks: list[tuple[Block, bool]], markdown: bool) -> list[Block]:
             if not TERMINAL.search(end) and cont and not end.endswith(":"):
                 if joined is None:
                     joined, joined_bold = Joiner(out[-1].text), out[-1].bold
+                    joined_offsets = list(out[-1].offsets) or None
                 joined_bold = joined_bold and blk.bold
                 joined_end = blk.last
-                joined.add(blk.text)
+                at = joined.add(blk.text)
+                if joined_offsets is not None and blk.offsets:
+                    joined_offsets += [(at + k, no) for k, no in blk.offsets]
+                else:
+                    joined_offsets = None
                 continue
         settle()
         joined = None

@@ -11,9 +11,12 @@ Recognises:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
-from ..lexicon import KAMER_WORD
+from ..lexicon import KAMER_WORD, LazyPattern
 from ..model import Line
 from .dates import WRITTEN, parse_date
 
@@ -27,11 +30,11 @@ SITE_META = re.compile(  # the site's metadata row, with or without the publicat
 NR_LINE = re.compile(r"^[Nn]r\.?\s*(\d+[A-Za-z]?|[A-Z]{1,2})\b\.?\s*(.*)$")
 LETTERED = re.compile(r"^([A-Z]{1,2})\s+(BRIEF VAN\b.*)$")
 BRIEF_VAN = re.compile(r"^(?:BRIEF|Brief) (?:VAN|van) (?:DE|HET|de|het) (.+?)\s*$")
-DOSSIER = re.compile(
+DOSSIER = LazyPattern(
     r"^(\d{1,3}(?:\s\d{3})|\d{4,6})(?:\s*[-–]\s*(\d{2}|[A-Z]{1,6})\b|\s+([IVXLC]{1,6}|[A-Z])\b)?(?:\s+(.*))?$"
 )
-ROMAN_DOSSIER = re.compile(r"^([IVXLCD]{2,6})\s+(\S.*)$")
-HOOFDSTUK = re.compile(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
+ROMAN_DOSSIER = LazyPattern(r"^([IVXLCD]{2,6})\s+(\S.*)$")
+HOOFDSTUK = LazyPattern(r"^Hoofdstuk\s+([IVXLC]+|[A-Z])\b\s*(.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(
     r"^(?:Den Haag|DEN HAAG|['’`]?s[-. ]?Gravenhage|[A-Z][a-zé]+(?:[- ][A-Z][a-z]+)?),\s*"
     r"(\d{1,2}\s*[a-z]+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})\s*\.?(?:\s+(\S.*))?$"
@@ -46,9 +49,12 @@ FOOTER = re.compile(
 NOSPACE = re.compile(r"\s+")
 
 
-@dataclass
-class Kamerstuk:
-    """What a published Kamerstuk's head and footer hold."""
+# The Kamerstuk fields of the record whose source lines a Kamerstuk keeps.
+PLACED = ("dossiernummer", "ondernummer", "vergaderjaar", "dossiertitel")
+
+
+class Kamerstuk(NamedTuple):
+    """What a published Kamerstuk's head and footer hold, read once."""
 
     dossiernummer: str | None = None
     ondernummer: str | None = None
@@ -60,12 +66,44 @@ class Kamerstuk:
     date_index: int | None = None  # index of the "Den Haag, <datum>" line
     date_rest: str = ""  # body text that OCR put on the date line after the date
     kamer: str | None = None
-    consumed: set[int] = field(default_factory=set)
-    footer_lines: set[int] = field(default_factory=set)
+    consumed: frozenset[int] = frozenset()
+    where: Mapping[str, tuple[int, int]] = MappingProxyType({})  # PLACED field, kamer, brief_van -> lines
+    footer_lines: frozenset[tuple[int, str]] = frozenset()  # printed page footers: (source line, text)
 
     @property
     def found(self) -> bool:
         return bool(self.ondernummer or self.dossiernummer or self.brief_van)
+
+
+@dataclass(eq=False, repr=False)
+class _Draft:
+    """The Kamerstuk while its head is being read; `read` hands it on frozen."""
+
+    dossiernummer: str | None = None
+    ondernummer: str | None = None
+    vergaderjaar: str | None = None
+    dossiertitel: str | None = None
+    brief_van: str | None = None
+    datum: str | None = None
+    datum_line: int | None = None
+    date_index: int | None = None
+    date_rest: str = ""
+    kamer: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    where: dict[str, tuple[int, int]] = field(default_factory=dict)
+    footer_lines: set[tuple[int, str]] = field(default_factory=set)
+
+    def put(self, name: str, value: str | None, van: int, tot: int = 0, keep: bool = True) -> None:
+        """Set a PLACED field read from source lines van..tot; with `keep`, only where it is still empty."""
+        if (keep and getattr(self, name)) or not value:
+            return
+        setattr(self, name, value)
+        self.where[name] = (van, tot or van)
+
+    def freeze(self) -> Kamerstuk:
+        return Kamerstuk(self.dossiernummer, self.ondernummer, self.vergaderjaar, self.dossiertitel, self.brief_van,
+                         self.datum, self.datum_line, self.date_index, self.date_rest, self.kamer,
+                         frozenset(self.consumed), MappingProxyType(dict(self.where)), frozenset(self.footer_lines))
 
 
 def normalise_dossier(raw: str) -> str | None:
@@ -93,6 +131,11 @@ def normalise_year(a: str, b: str) -> str:
     return f"{a}-{b}"
 
 
+def is_place_date(text: str) -> bool:
+    """A "Den Haag, 25 april 2012" line (with whatever OCR put after the date)."""
+    return bool(PLACE_DATE.match(text))
+
+
 def place_date_index(lines: tuple[Line, ...], limit: int) -> int | None:
     """Index of the "Den Haag, 25 april 2012" line above the body, if any."""
     for i in range(min(limit, len(lines))):
@@ -113,41 +156,44 @@ def _prev_text(lines: tuple[Line, ...], i: int) -> str:
 
 
 def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
-    ks = Kamerstuk()
+    ks = _Draft()
     nr_index: int | None = None
     for i in range(limit):
         t = lines[i].text
         if not t:
             continue
+        no = lines[i].lineno
         m = SITE_META.match(t)
         if m:
             ks.kamer = f"{m.group(1)} Kamer"
-            ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(2), m.group(3))
-            ks.dossiernummer = ks.dossiernummer or normalise_dossier(m.group(4))
-            ks.ondernummer = ks.ondernummer or m.group(5)
+            ks.where["kamer"] = (no, no)
+            ks.put("vergaderjaar", normalise_year(m.group(2), m.group(3)), no)
+            ks.put("dossiernummer", normalise_dossier(m.group(4)), no)
+            ks.put("ondernummer", m.group(5), no)
             ks.consumed.add(i)
             continue
         m = VERGADERJAAR.match(t)
         if m:
-            ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(1), m.group(2))
-            if m.group(3) and not ks.ondernummer:
-                ks.ondernummer = m.group(3)
+            ks.put("vergaderjaar", normalise_year(m.group(1), m.group(2)), no)
+            ks.put("ondernummer", m.group(3), no)
             ks.consumed.add(i)
             continue
         m = NR_LINE.match(t)
         opens_letter = m and (not m.group(2) or BRIEF_VAN.match(m.group(2)) or _next_is_brief(lines, i, limit))
         if m and nr_index is None and opens_letter:
-            ks.ondernummer = m.group(1)
+            ks.put("ondernummer", m.group(1), no, keep=False)
             nr_index = i
             ks.consumed.add(i)
             rest = m.group(2)
             if rest and BRIEF_VAN.match(rest):
                 ks.brief_van = _wrapped_title(lines, i, limit, BRIEF_VAN.match(rest).group(1), ks)  # type: ignore[union-attr]
+                ks.where["brief_van"] = (no, lines[max(ks.consumed)].lineno)  # the title may run on
             continue
         m = LETTERED.match(t)
         if m and nr_index is None and BRIEF_VAN.match(m.group(2)):
-            ks.ondernummer = m.group(1)
+            ks.put("ondernummer", m.group(1), no, keep=False)
             ks.brief_van = BRIEF_VAN.match(m.group(2)).group(1)  # type: ignore[union-attr]
+            ks.where["brief_van"] = (no, no)
             nr_index = i
             ks.consumed.add(i)
             continue
@@ -155,13 +201,14 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
         if m and ks.brief_van is None and (t.isupper() or nr_index is not None or i < 12):
             ks.brief_van = _wrapped_title(lines, i, limit, m.group(1), ks)
             ks.consumed.add(i)
+            ks.where["brief_van"] = (no, lines[max(ks.consumed)].lineno)  # the title may run on
             if nr_index is None:
                 nr_index = i
             continue
         m = PLACE_DATE.match(t) or BARE_DATE.match(t)
         if m and ks.datum is None and parse_date(m.group(1)):
             ks.datum = parse_date(m.group(1))
-            ks.datum_line = lines[i].lineno
+            ks.datum_line = no
             ks.date_index = i
             ks.consumed.add(i)
             if m.re is PLACE_DATE and m.group(2):
@@ -169,10 +216,10 @@ def read(lines: tuple[Line, ...], limit: int) -> Kamerstuk:
     if nr_index is not None:
         _dossier(lines, nr_index, ks)
     _footer(lines, ks)
-    return ks
+    return ks.freeze()
 
 
-def _wrapped_title(lines: tuple[Line, ...], i: int, limit: int, title: str, ks: Kamerstuk) -> str:
+def _wrapped_title(lines: tuple[Line, ...], i: int, limit: int, title: str, ks: _Draft) -> str:
     """'MINISTER VAN VOLKSHUISVESTING,' + next line 'RUIMTELIJKE ORDENING EN MILIEUBEHEER' as one title."""
     j = i + 1
     parts = [title]
@@ -199,7 +246,7 @@ def _next_is_brief(lines: tuple[Line, ...], i: int, limit: int) -> bool:
     return False
 
 
-def _dossier(lines: tuple[Line, ...], nr_index: int, ks: Kamerstuk) -> None:
+def _dossier(lines: tuple[Line, ...], nr_index: int, ks: _Draft) -> None:
     """The first dossier number above the Nr. line, with its title."""
     for i in range(nr_index):
         t = lines[i].text
@@ -212,24 +259,26 @@ def _dossier(lines: tuple[Line, ...], nr_index: int, ks: Kamerstuk) -> None:
             toev = m.group(2) or m.group(3)
             title = (m.group(4) or "").strip()
             nxt = _next_text(lines, i, nr_index)
+            title_at = i  # the line the title is read from
             if nxt is not None:
                 h = HOOFDSTUK.match(lines[nxt].text)
                 if h and not toev:
                     toev = h.group(1).upper()
-                    title = title or h.group(2)
+                    if not title:
+                        title, title_at = h.group(2), nxt
                     ks.consumed.add(nxt)
                 elif not title and not DOSSIER.match(lines[nxt].text):
-                    title = lines[nxt].text
+                    title, title_at = lines[nxt].text, nxt
                     ks.consumed.add(nxt)
-            if not ks.dossiernummer:
-                ks.dossiernummer = f"{num}-{toev}" if toev else num
-            ks.dossiertitel = ks.dossiertitel or title or None
+            ks.put("dossiernummer", f"{num}-{toev}" if toev else num, lines[i].lineno, lines[nxt].lineno
+                   if toev and nxt is not None and not (m.group(2) or m.group(3)) else 0)
+            ks.put("dossiertitel", title or None, lines[title_at].lineno)
             ks.consumed.add(i)
             return
         if roman and i + 1 < len(lines):
             if ks.dossiernummer in (None, roman.group(1)):
-                ks.dossiernummer = roman.group(1)
-                ks.dossiertitel = ks.dossiertitel or roman.group(2).strip()
+                ks.put("dossiernummer", roman.group(1), lines[i].lineno)
+                ks.put("dossiertitel", roman.group(2).strip(), lines[i].lineno)
                 ks.consumed.add(i)
                 return
 
@@ -241,13 +290,15 @@ def _next_text(lines: tuple[Line, ...], i: int, stop: int) -> int | None:
     return None
 
 
-def _footer(lines: tuple[Line, ...], ks: Kamerstuk) -> None:
-    for i, ln in enumerate(lines):
+def _footer(lines: tuple[Line, ...], ks: _Draft) -> None:
+    for ln in lines:
         m = FOOTER.match(ln.text)
         if not m:
             continue
-        ks.footer_lines.add(i)
-        ks.kamer = ks.kamer or f"{m.group(1).capitalize()} Kamer"
-        ks.vergaderjaar = ks.vergaderjaar or normalise_year(m.group(2), m.group(3))
-        ks.dossiernummer = ks.dossiernummer or normalise_dossier(m.group(4))
-        ks.ondernummer = ks.ondernummer or m.group(5)
+        ks.footer_lines.add((ln.lineno, ln.text))  # not an index: it stays when lines are inserted before it
+        if not ks.kamer:
+            ks.kamer = f"{m.group(1).capitalize()} Kamer"
+            ks.where["kamer"] = (ln.lineno, ln.lineno)
+        ks.put("vergaderjaar", normalise_year(m.group(2), m.group(3)), ln.lineno)
+        ks.put("dossiernummer", normalise_dossier(m.group(4)), ln.lineno)
+        ks.put("ondernummer", m.group(5), ln.lineno)

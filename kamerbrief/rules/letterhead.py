@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
-from ..lexicon import FURNITURE_PATTERNS, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS, joined_portfolio
+from ..lexicon import FURNITURE, LABELS, MINISTRIES, OTHER_LABELS, SALUTATION, UNIT_WORDS, LazyPattern, joined_portfolio
 from ..model import Line
 from .dates import parse_date
 
@@ -31,18 +33,18 @@ _OTHER_RE = re.compile(
     r"^(?:" + "|".join(re.escape(lab) for lab in OTHER_LABELS) + r")\b", re.IGNORECASE
 )
 ADDRESSEE = re.compile(r"^(?:Aan\s+)?(?:[Dd]e\s+)?((?:[Vv]oorzitter|VOORZITTER)\b.*)$")
-ADDRESSEE_AAN = re.compile(r"^Aan\s+(?:de\s+)?$|^Aan\s+(?:de\s+)?[Vv]oorzitter")
+ADDRESSEE_AAN = LazyPattern(r"^Aan\s+(?:de\s+)?$|^Aan\s+(?:de\s+)?[Vv]oorzitter")
 STATEN_GENERAAL = re.compile(r"^(.*?Staten[- ]Generaal)\b", re.IGNORECASE)
-POSTAL = re.compile(
+POSTAL = LazyPattern(
     r"^(?:Postbus\b|Bezoekadres|Postadres|\d{4}\s?[A-Z]{2}\b|[A-Z][\w'.-]+(?:\s[\w'.-]+)*\s\d+[a-z]?$|"
     r"www\.|https?://|[A-Z]{2,}\b.*\bDen Haag$|DEN HAAG$|Den Haag$|T\s|F\s|E\s|Binnenhof\b|Plein\b)"
 )
 MINISTRY_LINE = re.compile(r"^Ministerie van(?: [A-Z][\w ,'-]{2,80})?$")
 UNIT_START = re.compile(r"^(?:" + "|".join(re.escape(w.strip()) for w in UNIT_WORDS) + r")\b")
-CONNECTOR_END = re.compile(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
-KENMERK_SHAPE = re.compile(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
-BIJLAGEN_SHAPE = re.compile(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
-RETOUR = re.compile(r"^Retouradres\b", re.IGNORECASE)
+CONNECTOR_END = LazyPattern(r"(?:\b(?:en|van|voor|de|het|der|op|in)|[,&-])$")
+KENMERK_SHAPE = LazyPattern(r"^(?=.*\d)[\w./\-–&:() ]{1,60}$")
+BIJLAGEN_SHAPE = LazyPattern(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
+RETOUR = LazyPattern(r"^Retouradres\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,36 @@ class Found:
     end: int = 0  # the source line it ends on, when it runs over several (0: `line` alone)
 
 
-@dataclass
-class Letterhead:
-    """What the letterhead holds. `consumed` are the indices of the lines it used."""
+class Letterhead(NamedTuple):
+    """What the letterhead holds, read once. `consumed` are the indices of the lines it used."""
+
+    fields: Mapping[str, Found] = MappingProxyType({})
+    geadresseerde: Found | None = None
+    ministerie: Found | None = None
+    units: tuple[str, ...] = ()
+    consumed: frozenset[int] = frozenset()
+    unit_lines: tuple[tuple[int, int], ...] = ()  # the first and last source line of each unit
+
+    @property
+    def first_line(self) -> int | None:
+        """The source line of the first colophon value found (where the labels stand), if any."""
+        return min((f.line for f in self.fields.values()), default=None)
+
+
+@dataclass(eq=False, repr=False)
+class _Draft:
+    """The letterhead while it is being read; `read` hands it on frozen, as a `Letterhead`."""
 
     fields: dict[str, Found] = field(default_factory=dict)
     geadresseerde: Found | None = None
     ministerie: Found | None = None
     units: list[str] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
+    unit_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def freeze(self) -> Letterhead:
+        return Letterhead(MappingProxyType(dict(self.fields)), self.geadresseerde, self.ministerie,
+                          tuple(self.units), frozenset(self.consumed), tuple(self.unit_lines))
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -89,7 +112,7 @@ def fits(fld: str, value: str) -> bool:
     if fld == "datum":
         return parse_date(value) is not None
     if fld in ("kenmerk", "uw_kenmerk"):
-        if any(p.match(value) for p in FURNITURE_PATTERNS) or is_other_label(value) or POSTAL.match(value):
+        if FURNITURE.match(value) or is_other_label(value) or POSTAL.match(value):
             return False
         return bool(KENMERK_SHAPE.match(value)) and len(value.split()) <= 6
     if fld == "bijlagen":
@@ -101,7 +124,7 @@ def fits(fld: str, value: str) -> bool:
 
 def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhead:
     """Read the letterhead from lines[0:limit]."""
-    lh = Letterhead()
+    lh = _Draft()
     pending = _Pending()  # labels waiting for their values, in order
     i = 0
     while i < limit:
@@ -131,7 +154,7 @@ def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhe
         i += 1
     _addressee(lines, limit, lh)
     _units(lines, limit, lh)
-    return lh
+    return lh.freeze()
 
 
 class _Pending:
@@ -160,7 +183,7 @@ class _Pending:
 
 
 def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pending,
-                    lh: Letterhead, blank_structure: bool) -> int | None:
+                    lh: _Draft, blank_structure: bool) -> int | None:
     """Give the value on line i to the first waiting label it fits; return the last line used."""
     t = lines[i].text
     # labels skipped over may still get their value later (pdftotext order)
@@ -175,7 +198,7 @@ def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pendi
     return i
 
 
-def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: Letterhead, blank_structure: bool) -> int:
+def _continue_onderwerp(lines: tuple[Line, ...], i: int, limit: int, lh: _Draft, blank_structure: bool) -> int:
     """Join the lines that continue a wrapped Betreft/Onderwerp; return the last line used."""
     if not blank_structure:
         return i
@@ -254,7 +277,7 @@ class _Wrapped:
         return "".join(self.parts)
 
 
-def _addressee(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
+def _addressee(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
     for i in range(limit):
         t = lines[i].text
         m = ADDRESSEE.match(t)
@@ -311,9 +334,9 @@ def _ministry_at(lines: tuple[Line, ...], i: int, limit: int) -> str:
     return known_ministry(join_wrapped(parts).rstrip(" ,"))
 
 
-def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
-    """The ministry line and the organisational units of the colophon."""
-    units: list[str] = []
+def _units(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
+    """The ministry line and the organisational units of the colophon, each unit with its lines."""
+    units: dict[str, tuple[int, int]] = {}  # unit -> its first and last source line, first place kept
     i = 0
     while i < limit:
         t = lines[i].text
@@ -326,6 +349,7 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             continue
         # a unit block: units and their wrapped continuations, up to the address or a blank line
         cur = _Wrapped(t)
+        first = lines[i].lineno
         bold_open = lines[i].bold
         j = i + 1
         while j < limit and lines[j].text:
@@ -335,10 +359,11 @@ def _units(lines: tuple[Line, ...], limit: int, lh: Letterhead) -> None:
             if cur.wraps() or (bold_open and lines[j].bold and not UNIT_START.match(nxt)):
                 cur.add(nxt)
             else:
-                units.append(cur.text())
-                cur = _Wrapped(nxt)
+                units.setdefault(cur.text(), (first, lines[j - 1].lineno))
+                cur, first = _Wrapped(nxt), lines[j].lineno
             bold_open = lines[j].bold
             j += 1
-        units.append(cur.text())
+        units.setdefault(cur.text(), (first, lines[j - 1].lineno))
         i = j
-    lh.units = list(dict.fromkeys(units))
+    lh.units = list(units)
+    lh.unit_lines = list(units.values())

@@ -1,4 +1,5 @@
-"""Footnotes typed as text: a numbered note list at the end, and note markers glued to words.
+"""Footnotes typed as text: a numbered note list at the end, notes printed after the letter, and note
+markers glued to words.
 
 Recognises a list of notes typed at the very end of the letter or its annex, numbered from 1 in one
 style, whose numbers the text before it cites as markers:
@@ -8,15 +9,18 @@ style, whose numbers the text before it cites as markers:
 and the markers themselves, removed from the text where a note with that number exists:
     "een afschrift1 toekomen", "rapport toekomen.1 De", "Bureau Beke3), waarin", "termijn? 2)"
 Never touched: "CO2", "A4", "2x", "artikel 3", "(artikel 3)", "nr.1", years, a number whose note the
-letter does not have.
+letter does not have. Notes printed after the letter: "Noten" / "1" / text, and a Kamerstuk's "X Noot 1".
+Each note is a `Note` with the source lines it was read from.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..model import Line
+from .body import is_page_furniture
 
 ITEM = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})([.)]))(?:\s+(\S.*))?$")
 MAX_CONTINUATION = 2  # lines of one note after its first line
@@ -30,12 +34,21 @@ DIGIT = re.compile(r"\d")
 BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\](?!\()")
 
 
+class Note(NamedTuple):
+    """One footnote: its number, its text, and the source lines it was read from (0: not known)."""
+
+    nummer: str
+    tekst: str
+    van: int = 0
+    tot: int = 0
+
+
 @dataclass(frozen=True)
 class TypedNotes:
-    """The note list typed at the end: where it starts and its notes as (nummer, tekst)."""
+    """The note list typed at the end: where it starts and its notes."""
 
     start: int
-    notes: tuple[tuple[str, str], ...]
+    notes: tuple[Note, ...]
     style: str  # "[]" | ")" | "."
 
 
@@ -56,6 +69,7 @@ def typed_list(lines: tuple[Line, ...], start: int) -> TypedNotes | None:
         return None
     style = _item(lines[first].text)[1]  # type: ignore[index]
     notes: list[list[str]] = []
+    where: list[list[int]] = []  # [first, last] source line of each note
     extra = 0
     for ln in lines[first:]:
         if not ln.text:
@@ -66,18 +80,21 @@ def typed_list(lines: tuple[Line, ...], start: int) -> TypedNotes | None:
             # "[2] https://a.nl/x[3] https://b.nl/y": two notes run together on one line
             while style == "[]" and (m := re.search(rf"\[{n + 1}\]\s*", tekst)):
                 notes.append([str(n), tekst[:m.start()].strip()])
+                where.append([ln.lineno, ln.lineno])
                 n, tekst = n + 1, tekst[m.end():]
             notes.append([str(n), tekst.strip()])
+            where.append([ln.lineno, ln.lineno])
             extra = 0
             continue
         extra += 1
         if extra > MAX_CONTINUATION or ln.text.endswith(","):
             return None  # prose or a signature ("De Minister van ...,") runs on: not a note list
         notes[-1][1] = f"{notes[-1][1]} {ln.text}".strip()
+        where[-1][1] = ln.lineno
     body = [ln.text for ln in lines[start:first]]
     if not any(cited(body, int(n), style) for n, _ in notes):
         return None
-    return TypedNotes(first, tuple((n, t) for n, t in notes), style)
+    return TypedNotes(first, tuple(Note(n, t, a, b) for (n, t), (a, b) in zip(notes, where, strict=True)), style)
 
 
 def cited(texts: list[str], n: int, style: str) -> bool:
@@ -131,3 +148,62 @@ def unglue(lines: tuple[Line, ...], start: int, end: int, numbers: set[str], sty
         if new != t:
             out[i] = replace(lines[i], text=re.sub(r"\s+([,.;:!?])", r"\1", new).strip())
     return tuple(out)
+
+
+# Notes printed after the letter: "Noten" / "1" / text, or "X Noot 1" (a Kamerstuk), up to the site's furniture.
+NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)(?:\s+(\d{1,3}))?$", re.IGNORECASE)  # "X Noot 1" when joined
+NOTE_NUM = re.compile(r"^(\d{1,3})$")
+NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
+
+
+def tail_start(lines: tuple[Line, ...], start: int) -> int:
+    """Without a signature the body runs to the site furniture or footnotes at the end."""
+    for i in range(start, len(lines)):
+        if SITE_TAIL.match(lines[i].text) or NOTE_HEAD.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def notes_start(lines: tuple[Line, ...], start: int) -> int:
+    """The "Noten" / "X Noot" line at or after `start`, else the end."""
+    for i in range(start, len(lines)):
+        if NOTE_HEAD.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def tail_notes(lines: tuple[Line, ...], start: int) -> tuple[Note, ...]:
+    """Footnotes printed after the letter: "X Noot" / "1" / text, each with its source lines."""
+    notes: list[tuple[str, list[str]]] = []  # (nummer, lines of its text)
+    where: list[list[int]] = []  # [first, last] source line of each note
+    cur: list[str] | None = None
+    for ln in lines[start:]:
+        t = ln.text
+        head = NOTE_HEAD.match(t)
+        if head and head.group(1):
+            cur = []
+            notes.append((head.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
+            continue
+        if not t or head:
+            continue
+        if SITE_TAIL.match(t) or (is_page_furniture(t) and not NOTE_NUM.match(t)):
+            cur = None
+            continue
+        m = NOTE_NUM.match(t)
+        mi = NOTE_INLINE.match(t)
+        if m:
+            cur = []
+            notes.append((m.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
+        elif mi and (cur is None or cur):
+            cur = [mi.group(2)]
+            notes.append((mi.group(1), cur))
+            where.append([ln.lineno, ln.lineno])
+        elif cur is not None:
+            cur.append(t)
+            where[-1][1] = ln.lineno
+    # the lines joined once at the end (joining them line by line was quadratic in a long note)
+    texts = [(nummer, " ".join(parts).strip()) for nummer, parts in notes]
+    return tuple(Note(nummer, text, a, b) for (nummer, text), (a, b) in zip(texts, where, strict=True) if text)

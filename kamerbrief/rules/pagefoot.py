@@ -28,6 +28,7 @@ import re
 
 from ..lexicon import PAGE_LINE as PAGE_END
 from ..model import Line
+from .noten import Note
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 CITATION = re.compile(
@@ -43,10 +44,10 @@ GLUED_TAIL = re.compile(r"(?<=\S)\s+(?:[A-Z][\w&.]*+\s*+[/–-]?+\s*+){0,3}+$")
 WINDOW = 20  # footnote numbers further up than this many lines from the page number are body text
 
 
-def footnotes(lines: tuple[Line, ...], start: int, end: int) -> tuple[set[int], list[tuple[str, str]]]:
-    """(indices of footnote lines, [(nummer, tekst)]) for every page end in lines[start:end]."""
+def footnotes(lines: tuple[Line, ...], start: int, end: int) -> tuple[set[int], list[Note]]:
+    """(indices of footnote lines, the notes with their source lines) for every page end in lines[start:end]."""
     taken: set[int] = set()
-    notes: list[tuple[str, str]] = []
+    notes: list[Note] = []
     for e in range(start, end):
         if PAGE_END.match(lines[e].text):
             idx, found = _run_before(lines, start, e)
@@ -55,7 +56,7 @@ def footnotes(lines: tuple[Line, ...], start: int, end: int) -> tuple[set[int], 
     return taken, notes
 
 
-def _run_before(lines: tuple[Line, ...], start: int, e: int) -> tuple[set[int], list[tuple[str, str]]]:
+def _run_before(lines: tuple[Line, ...], start: int, e: int) -> tuple[set[int], list[Note]]:
     """The footnote area of the page that ends at line e: from its topmost footnote number among the
     last WINDOW lines, plus the citation lines right above that number."""
     window: list[int] = []
@@ -82,6 +83,7 @@ def _run_before(lines: tuple[Line, ...], start: int, e: int) -> tuple[set[int], 
     if not any(not LONE_NUMBER.match(lines[i].text) for i in run):
         return set(), []
     units: list[str] = []
+    spans: list[list[int]] = []  # [first, last] source line of each unit
     prev_lone = False
     for i in run:
         t = lines[i].text
@@ -91,12 +93,15 @@ def _run_before(lines: tuple[Line, ...], start: int, e: int) -> tuple[set[int], 
         starts = prev_lone or (CITATION.match(t) and not (URL.match(t) and units and not units[-1].endswith(".")))
         if starts or not units:
             units.append(t)
+            spans.append([lines[i].lineno, lines[i].lineno])
         else:
             units[-1] = f"{units[-1]} {t}"
+            spans[-1][1] = lines[i].lineno
         prev_lone = False
     if len(units) > len(numbers):
         units = [*units[: len(numbers) - 1], " ".join(units[len(numbers) - 1:])]
-    return set(run), [(str(n), u) for n, u in zip(numbers, units, strict=False)]
+        spans = [*spans[: len(numbers) - 1], [spans[len(numbers) - 1][0], spans[-1][1]]]
+    return set(run), [Note(str(n), u, a, b) for n, u, (a, b) in zip(numbers, units, spans, strict=False)]
 
 
 def strip_glued_kenmerk(lines: tuple[Line, ...], start: int, end: int, kenmerk: str | None) -> tuple[Line, ...]:

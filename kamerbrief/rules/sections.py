@@ -31,26 +31,26 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS
+from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS, LazyPattern
 from ..model import Line, Problem
 from ..stance import sentences
 from . import adressaat as adressaat_rule
 from .body import NUMBERED_HEADING, Block
 
-EXPLICIT = re.compile(
+EXPLICIT = LazyPattern(
     r"^(?:Aanbeveling|Advies|Actiepunt)\s+(\d{1,2})\s*(?:[:.\-–]\s*|\s+|$)(.*)$", re.IGNORECASE
 )
 RESPONSE_LABEL = re.compile(
     r"^(?:Reactie(?:\s+(?:van\s+)?(?:het\s+)?kabinet)?|Kabinetsreactie|Standpunt(?:\s+kabinet)?|Appreciatie)\s*[:.]?\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-QUOTED = re.compile(r"^[\"“„‘'«](.+?)[\"”’'»]?$", re.DOTALL)
-COUNT = re.compile(
+QUOTED = LazyPattern(r"^[\"“„‘'«](.+?)[\"”’'»]?$", re.DOTALL)
+COUNT = LazyPattern(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d{1,2})\s+aanbevelingen\b",
     re.IGNORECASE,
 )
 _ORD = "|".join(sorted((k for k in ORDINALS if k != "laatste"), key=len, reverse=True))
-ORDINAL_REF = re.compile(
+ORDINAL_REF = LazyPattern(
     rf"\b(?:de|het)\s+((?:{_ORD}|\d{{1,2}}e)(?:(?:\s*,\s*|\s+en\s+)(?:de\s+)?(?:{_ORD}|\d{{1,2}}e))*)\s+aanbeveling(?:en)?\b"
     rf"|\baanbeveling(?:en)?\s+((?:\d{{1,2}})(?:(?:\s*,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)\d{{1,2}})*)\b",
     re.IGNORECASE,
@@ -108,11 +108,11 @@ class Aanbeveling:
 
 
 ANNEX_HEAD = re.compile(r"^Bijlage\b(?!\s*\(n\))", re.IGNORECASE)
-ANNEX_TOPIC = re.compile(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|adviespunten)\b", re.IGNORECASE)
+ANNEX_TOPIC = LazyPattern(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|adviespunten)\b", re.IGNORECASE)
 # the bijlage holds the responses, not the advice itself ("Bijlage: advies van de Onderwijsraad")
-ANNEX_RESPONSE = re.compile(r"reactie|standpunt|appreciatie|\bper (?:aanbeveling|advies)|opvolging|beantwoording"
+ANNEX_RESPONSE = LazyPattern(r"reactie|standpunt|appreciatie|\bper (?:aanbeveling|advies)|opvolging|beantwoording"
                             r"|stand van zaken", re.IGNORECASE)
-ANNEX_NEXT = re.compile(r"^Bijlage\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b", re.IGNORECASE)
+ANNEX_NEXT = LazyPattern(r"^Bijlage\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b", re.IGNORECASE)
 
 
 def annex_span(lines: tuple[Line, ...], start: int, end: int) -> tuple[int, int] | None:
@@ -321,11 +321,11 @@ DESIGNATED = re.compile(
 # a theme heading and its first recommendation read as one line (a PDF reader joins two bold lines with no
 # paragraph gap): "A. Vroegsignalering A.1 Deel ..." is recommendation "A.1"; the inner designation extends
 # the theme's ("A" -> "A.1", "A1"; "2" -> "2a", "2.1")
-THEME_JOINED = re.compile(
+THEME_JOINED = LazyPattern(
     r"^(?P<theme>[A-H]|[IVX]{1,5}|\d{1,2})[.)]?\s+\S[^.:;]{0,80}?\s+"
     r"(?P<des>(?P=theme)(?:\.\d{1,2}|[a-z]|(?<=[A-H])\d{1,2}))[.):]?\s+(?P<titel>\S.*)$"
 )
-COMPOUND = re.compile(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
+COMPOUND = LazyPattern(r"^(?:\d{1,2}[a-z]|\d{1,2}\.\d{1,2}|[A-H]\.?\d{1,2})$")
 
 
 def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[int, tuple[int, str, str | None]]:
@@ -502,13 +502,13 @@ def _numbered_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, str]]:
 
 
 # a paragraph in the sender's voice or about "deze aanbeveling" is a response, not the recommendation
-SENDER_VOICE = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|mijn|onze?|deze aanbeveling|dit advies)\b",
+SENDER_VOICE = LazyPattern(r"\b(?:ik|wij|we|het kabinet|de regering|mijn|onze?|deze aanbeveling|dit advies)\b",
                           re.IGNORECASE)
 
 
 # a paragraph opening with an article, pronoun, preposition or linking word is context of a response, not a
 # recommendation (those open with the verb, "Geef ...", or name the adviser, "De raad beveelt aan ...")
-CONTEXT_START = re.compile(
+CONTEXT_START = LazyPattern(
     r"^(?!(?:De|Het)\s+\S*(?:[Rr]aad|[Cc]ommissie|[Ii]nspectie)\b)(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Hier\w*|Daar\w*|In|"
     r"Op|Voor|Met|Bij|Na|Naar|Om|Over|Zoals|Ook|Wel|Niet|Al|Nu|Als|Omdat|Hoewel|Wanneer|Sinds|Tot|Uit|Vanuit|Zij|"
     r"Ze|Hij|Veel|Alle|Sommige|Beide|Onder|Binnen|Inmiddels|Momenteel|Daarnaast|Bovendien|Verder|Tevens|Mede|"
@@ -639,12 +639,12 @@ def _quoted_recommendations(blocks: list[Block]) -> dict[int, tuple[int, str, in
     return out
 
 
-TABLE_REC_HEAD = re.compile(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
+TABLE_REC_HEAD = LazyPattern(r"^(?:aanbeveling(?:en)?|advies|adviezen|conclusies? en aanbeveling(?:en)?)\b",
                             re.IGNORECASE)
-TABLE_RESP_HEAD = re.compile(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
-TABLE_TO_HEAD = re.compile(
+TABLE_RESP_HEAD = LazyPattern(r"^(?:(?:\w+\s+)?reactie\b|kabinetsreactie|standpunt|appreciatie)", re.IGNORECASE)
+TABLE_TO_HEAD = LazyPattern(
     r"^(?:gericht aan|adressaat|geadresseerde|aan wie|voor wie|actor(?:en)?|betrokken partij(?:en)?)\b", re.IGNORECASE)
-TABLE_NUM = re.compile(
+TABLE_NUM = LazyPattern(
     r"^(?:nr\.?|nummer|#|)$|^\(?[0-9]{1,2}[a-z]?(?:\.[0-9]{1,2})?[.)]?$|^\(?[A-Z]{1,4}(?:\.[0-9]{1,2})?[.)]?$",
     re.IGNORECASE,
 )
@@ -710,7 +710,7 @@ def _addressed_table(rows: list[tuple[str, ...]], before: int, line: int) -> lis
 
 
 # a heading that groups recommendations by addressee: "Aanbevelingen aan de gemeenten", "Gericht aan de sector"
-GROUP_TO = re.compile(
+GROUP_TO = LazyPattern(
     r"^(?:(?:\d{1,2}|[A-H]|[IVX]{1,5})[.)]?\s+)?(?:(?:Aanbeveling(?:en)?|Advie(?:s|zen))\s+(?:gericht\s+)?aan|"
     r"Gericht\s+aan)\s+(?!mij\b|ons\b|hen\b)([^.;:?!]{2,80})$",
     re.IGNORECASE,

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Problem
+from .base import Letter, Part, Passage, Span
 from .body import Block
 
+TEXT = attrgetter("text")
 MAX_SHARED_COPIES = 10  # real letters answer two to five questions at once
 
 VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -136,3 +139,27 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
                                               f"past the first {MAX_SHARED_COPIES} it refers to vraag {first}",
                                     answer_line.get(key)))
     return out, problems
+
+
+def rule(letter: Letter) -> Part:
+    """`soort` and, for answers to Kamervragen, `vragen`: read from the body and the annex after the
+    cover letter's signature."""
+    lay = letter.layout
+    if not any(map(VRAAG.match, map(TEXT, lay.lines[lay.body_start:]))):
+        return Part({"soort": "brief"})
+    vragen, problems = parse([*lay.blocks, *lay.annex])
+    if not vragen:
+        return Part({"soort": "brief"}, tuple(problems))
+    at: dict[str, Span] = {}
+    passages: list[Passage] = []
+    for n, v in enumerate(vragen):
+        if v.line:
+            at[f"/vragen/{n}/vraag"] = (v.line, max(v.line, v.vraag_tot))
+        if v.antwoord is not None and v.antwoord_van:
+            at[f"/vragen/{n}/antwoord"] = (v.antwoord_van, max(v.antwoord_van, v.antwoord_tot))
+        last = max(v.line, v.vraag_tot, v.antwoord_tot)
+        passages.append(Passage(f"/vragen/{n}", f"{v.vraag}\n\n{v.antwoord or ''}", v.line,
+                                (v.line, last) if v.line else None))
+    return Part({"soort": "antwoorden_kamervragen",
+                 "vragen": [{"nummer": v.nummer, "vraag": v.vraag, "antwoord": v.antwoord} for v in vragen]},
+                tuple(problems), at, tuple(passages))
