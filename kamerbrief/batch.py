@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .limits import DEFAULT, MAX_OUTPUT_BYTES, Limits, time_budget
-from .model import KamerbriefError
+from .model import KamerbriefError, UsageError
 from .procs import die_with_parent
 from .readers import EXTENSIONS
 
@@ -62,7 +62,7 @@ SHOWN = 5  # letters with warnings, and orphaned records, named in the summary
 HARD_KILL_GRACE = 2.0  # seconds past the time budget before the main process kills a worker
 
 
-class BatchError(Exception):
+class BatchError(UsageError):
     """The batch cannot start: bad input folder, output inside a file, output over the sources, bad shard."""
 
 

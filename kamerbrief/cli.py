@@ -280,7 +280,7 @@ def validate(paths: tuple[str, ...], fmt: str | None, strict: bool, jobs: int | 
         files = list(expand(paths))
     except UnreadableError as exc:
         click.echo(f"kamerbrief: {safe(exc)}", err=True)
-        sys.exit(codes().USAGE)
+        sys.exit(exc.exit_code)
     if not files:
         click.echo("kamerbrief: no .yaml, .yml or .json files found", err=True)
         sys.exit(codes().USAGE)
@@ -355,7 +355,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
             raise BatchError(f"{archive}: not a folder")
     except BatchError as exc:
         click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
-        sys.exit(codes().USAGE)
+        sys.exit(exc.exit_code)
 
     signalled: list[int] = []
 
@@ -399,7 +399,7 @@ def batch(archive: Path, dst: Path, to: str, jobs: int | None, force: bool, fail
                                   follow_symlinks=follow_symlinks, prune=prune, processes=True, posities=posities)
         except BatchError as exc:
             click.echo(f"kamerbrief: error: {safe(exc)}", err=True)
-            sys.exit(codes().USAGE)
+            sys.exit(exc.exit_code)
         except KeyboardInterrupt:  # before the run began
             click.echo("kamerbrief: interrupted", err=True)
             sys.exit(codes().INTERRUPTED)

@@ -187,6 +187,17 @@ class InputError(KamerbriefError):
     code = "unreadable"
 
 
+class UsageError(KamerbriefError):
+    """The command cannot start as asked: a bad folder, option or path. The message names what it is about
+    itself, so the error prints as the message alone."""
+
+    exit_code = ExitCode.USAGE
+    code = "usage"
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class FormatError(KamerbriefError):
     """The file can be opened but not read as a letter's text (empty, binary, damaged, scanned)."""
 

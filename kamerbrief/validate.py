@@ -24,7 +24,7 @@ import yaml
 
 from . import checks
 from .limits import MAX_OUTPUT_BYTES
-from .model import Level, Problem
+from .model import Level, Problem, UsageError
 from .schema import passes_fast, validator
 
 try:
@@ -63,7 +63,7 @@ class FileReport:
         return not any(p.level == "error" for p in self.problems)
 
 
-class UnreadableError(Exception):
+class UnreadableError(UsageError):
     """A path given on the command line that cannot be read at all (exit code 2)."""
 
 
