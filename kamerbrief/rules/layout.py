@@ -214,11 +214,17 @@ def _after_date(lines: tuple[Line, ...], date_at: int) -> int:
     return end
 
 
+KIND_NUMBERING = re.compile(r"^(?:[(\[]?(?:\d{1,5}[.)]?|[IVXLC]{1,5}\.?)[)\]]?\s+)+")
+
+
 def _non_letter_kind(lines: tuple[Line, ...], limit: int) -> str | None:
     """The kind of paper a heading in capitals names ("MEMORIE VAN TOELICHTING"), if not a letter."""
     for ln in lines[: min(limit, 40)]:
         t = ln.text.strip(" .")
         if t.isupper():
+            # a Handelingen number or list mark before the heading: "291. 8. MEMORIE VAN TOELICHTING",
+            # "(457. 72.) ONTWERP VAN WET", "I KONINKLIJKE BOODSCHAP"
+            t = KIND_NUMBERING.sub("", t)
             for kind in NON_LETTER_KINDS:
                 if t.startswith(kind):
                     return kind
