@@ -153,11 +153,13 @@ def rule(letter: Letter) -> Part:
     at: dict[str, Span] = {}
     passages: list[Passage] = []
     for n, v in enumerate(vragen):
+        last = max(v.line, v.vraag_tot, v.antwoord_tot)
         if v.line:
+            at[f"/vragen/{n}"] = (v.line, last)  # the question with its answer
+            at[f"/vragen/{n}/nummer"] = (v.line, v.line)  # the "Vraag N" label
             at[f"/vragen/{n}/vraag"] = (v.line, max(v.line, v.vraag_tot))
         if v.antwoord is not None and v.antwoord_van:
             at[f"/vragen/{n}/antwoord"] = (v.antwoord_van, max(v.antwoord_van, v.antwoord_tot))
-        last = max(v.line, v.vraag_tot, v.antwoord_tot)
         passages.append(Passage(f"/vragen/{n}", f"{v.vraag}\n\n{v.antwoord or ''}", v.line,
                                 (v.line, last) if v.line else None))
     return Part({"soort": "antwoorden_kamervragen",
