@@ -333,14 +333,23 @@ def test_clicking_the_kenmerk_marks_the_line_the_parser_read(driver: Any, tmp_pa
     assert console_errors(driver) == []
 
 
-def test_a_value_the_parser_did_not_place_is_searched_and_said_to_be_approximate() -> None:
-    """The closing formula has no place from the parser (the signature rule keeps the signers' lines): it is
-    found in the text, and the page says which values were searched rather than placed. (Word footnotes,
-    the example before, are placed now: on the paragraphs where pandoc wrote them.)"""
-    import kamerbrief
+def test_a_value_the_parser_did_not_place_is_searched_and_said_to_be_approximate(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value without a place from the parser is found in the text, and the page says which values were
+    searched rather than placed. The parser places every value of the samples now (the closing formula,
+    the example before, is placed on its line), so its place is taken away here."""
+    from kamerbrief import show
+    from kamerbrief.model import Result
 
+    placed = show.parse_with_positions
+
+    def unplaced(source: Any) -> Result:
+        result = placed(source)
+        assert "/ondertekening/slotformule" in result.record["posities"]
+        del result.record["posities"]["/ondertekening/slotformule"]
+        return result
+
+    monkeypatch.setattr(show, "parse_with_positions", unplaced)
     letter = SAMPLES / "bzk-voortgang-zonder-aanbevelingen.md"
-    record = kamerbrief.parse_file(letter, posities=True).record
-    assert record["ondertekening"]["slotformule"] and "/ondertekening/slotformule" not in record["posities"]
     page = show_html(letter)
     assert re.search(r"zonder plaats van de parser \([^)]*/ondertekening/slotformule\b", page)

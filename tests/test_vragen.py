@@ -77,3 +77,54 @@ def test_a_plain_quote_inside_a_bold_question_goes_back_to_the_question_when_the
     )
     assert vragen[0]["vraag"] == 'Kent u het bericht waarin staat:\n\n"De pont vaart niet meer."'
     assert vragen[0]["antwoord"] == "Ja."
+
+
+ANSWERS_SIGNED_BELOW = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 3 maart 2025
+Betreft Antwoorden op vragen over fietsendiefstal
+Ons kenmerk 7654321
+
+Hierbij beantwoord ik de vragen van het lid Voorbeeld over fietsendiefstal bij stations.
+
+**Vraag 6**
+
+**Bent u bekend met het bericht over fietsendiefstal bij stations?**
+
+Ja.
+
+**Vraag 7**
+
+**Bent u bereid de aanpak van heling te versterken?**
+
+Ik ben daartoe bereid.
+
+Ik informeer uw Kamer voor de zomer over de uitwerking.
+{closing}
+De minister van Justitie en Veiligheid,
+
+D. Voorbeeld
+"""
+
+
+@pytest.mark.parametrize("closing", ["\nHoogachtend,\n", ""])
+def test_the_last_answer_ends_where_the_closing_and_signature_begin(closing: str) -> None:
+    text = ANSWERS_SIGNED_BELOW.format(closing=closing)
+    record = parse_text(text, fmt="markdown", posities=True).record
+    last = record["vragen"][-1]
+    assert last["antwoord"] == ("Ik ben daartoe bereid.\n\n"
+                                "Ik informeer uw Kamer voor de zomer over de uitwerking.")
+    assert record["ondertekening"]["ondertekenaars"] == [
+        {"functie": "minister van Justitie en Veiligheid", "naam": "D. Voorbeeld"}]
+    assert record["ondertekening"]["slotformule"] == ("Hoogachtend," if closing else None)
+    lines = text.splitlines()
+    place = record["posities"]["/vragen/1/antwoord"]
+    assert lines[place["tot"] - 1] == "Ik informeer uw Kamer voor de zomer over de uitwerking."
+    assert record["posities"]["/vragen/1"]["tot"] == place["tot"]
+    assert record["posities"]["/vragen/1/nummer"]["van"] == lines.index("**Vraag 7**") + 1
+
+
+def test_text_after_the_signature_does_not_run_on_an_answer_given_before_it() -> None:
+    text = ANSWERS_SIGNED_BELOW.format(closing="\nHoogachtend,\n") + "\nBijlage: overzicht van de cijfers\n"
+    last = parse_text(text, fmt="markdown").record["vragen"][-1]
+    assert last["antwoord"].endswith("over de uitwerking.")

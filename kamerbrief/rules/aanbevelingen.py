@@ -63,6 +63,14 @@ def rule(letter: Letter) -> Part:
     def region(start: int) -> tuple[tuple[Block, ...], list[int]]:
         return (bijlage, annex_lines) if annex_at is not None and start >= annex_at else (blocks, body_lines)
 
+    def row_line(r: sections_rule.Aanbeveling) -> int | None:
+        """The source line of the table row a recommendation was read from (a row's cells), if it was."""
+        for b in (*blocks, *bijlage):
+            k = r.line - b.line  # the split numbers a table's rows from the block's first line
+            if b.rows and 0 <= k < len(b.rows) and r.titel in (c.strip() for c in b.rows[k]):
+                return b.offsets[k][1] if len(b.offsets) == len(b.rows) else None
+        return None
+
     def inside(start: int) -> tuple[Block, ...]:
         k = bisect_right(starts, start)
         nxt = starts[k] if k < len(starts) else None
@@ -80,6 +88,13 @@ def rule(letter: Letter) -> Part:
                 at[f"/secties/{n}/kop"] = (s.line, by_line[s.line].last)
         passages.append(Passage(f"/secties/{n}", s.tekst, s.line, whole, own))
     for n, r in enumerate(recs):
+        row = row_line(r)
+        if row is not None:  # a table row: the recommendation, its title and its response stand on that line
+            at[f"/aanbevelingen/{n}"] = at[f"/aanbevelingen/{n}/titel"] = (row, row)
+            if r.reactie:
+                at[f"/aanbevelingen/{n}/reactie"] = (row, row)
+            passages.append(Passage(f"/aanbevelingen/{n}", r.reactie, r.line, (row, row)))
+            continue
         own = inside(r.line)
         whole = (r.line, own[-1].last) if own else None
         if whole:

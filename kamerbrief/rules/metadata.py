@@ -80,12 +80,13 @@ def rule(letter: Letter) -> Part:
 
     signer = sig.signers[0] if sig and sig.signers else None
     functie = signer.functie if signer else None
+    where_functie: Span = (0, 0)  # the line(s) the sender's title was read from
     if signer is not None:
-        put("afzender/functie", signer.functie_line)
+        where_functie = (signer.functie_line, signer.functie_line)
     if functie is None and ks.brief_van:
         functie = signature_rule.titlecase(ks.brief_van)
-        if "brief_van" in ks.where:
-            put("afzender/functie", *ks.where["brief_van"])  # the "BRIEF VAN DE MINISTER VAN ..." heading
+        where_functie = ks.where.get("brief_van", (0, 0))  # the "BRIEF VAN DE MINISTER VAN ..." heading
+    put("afzender/functie", *where_functie)
     naam = signer.naam if signer else None
     if signer is not None and naam is not None:
         put("afzender/naam", signer.naam_line)
@@ -100,6 +101,8 @@ def rule(letter: Letter) -> Part:
     ministerie = lh.ministerie.value if lh.ministerie else signature_rule.ministerie_of(functie)
     if lh.ministerie:
         put("afzender/ministerie", lh.ministerie.line)
+    elif ministerie is not None:  # worked out from the signer's title: the line of that title
+        put("afzender/ministerie", *where_functie)
     if ministerie is None and functie is not None:
         problems.append(Problem("afzender", f"cannot tell the ministry of {functie!r}",
                                 signer.line if signer else None))

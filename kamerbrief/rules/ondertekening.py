@@ -16,6 +16,9 @@ def rule(letter: Letter) -> Part:
     if sig is None:
         return Part({"ondertekening": {"slotformule": None, "ondertekenaars": []}})
     at: dict[str, Span] = {}
+    source = letter.layout.lines
+    if sig.slotformule and sig.start < len(source) and source[sig.start].text == sig.slotformule:
+        at["/ondertekening/slotformule"] = (source[sig.start].lineno,) * 2  # the closing begins on it
     for n, signed in enumerate(sig.signers):
         lines = [no for no in (signed.functie_line, signed.naam_line) if no]
         if lines:

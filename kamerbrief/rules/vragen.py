@@ -60,8 +60,11 @@ def numbers(spec: str) -> list[int]:
     return sorted(set(out))
 
 
-def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
+def parse(blocks: list[Block], closing: int | None = None) -> tuple[list[Vraag], list[Problem]]:
     """The questions with their answers, in letter order, and a problem for each unanswered one.
+
+    `closing`: the source line where the letter's closing begins; no question or answer read before it
+    runs on past it (an annex after the signature starts over at its own "Vraag N").
 
     A shared answer past MAX_SHARED_COPIES questions is a reference to the first; a warning says so.
     """
@@ -76,6 +79,8 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     target: list[str] | None = None
     current: int | None = None  # the question whose text is being read
     for b in blocks:
+        if closing is not None and b.line >= closing:
+            target, current, closing = None, None, None  # the closing ends what came before it
         text = b.text
         v = VRAAG.match(text)
         if v and len(text) < 600:
@@ -141,23 +146,36 @@ def parse(blocks: list[Block]) -> tuple[list[Vraag], list[Problem]]:
     return out, problems
 
 
+def after_signature(letter: Letter) -> tuple[Block, ...]:
+    """The annex's blocks past the closing and the signature (lines[body_end:] starts with them): the
+    closing formula, the signer's title and name end the last answer before them, never belong to it."""
+    sig = letter.layout.signature
+    if sig is None:
+        return letter.layout.annex
+    end = max((no for s in sig.signers for no in (s.line, s.functie_line, s.naam_line)), default=0)
+    return tuple(b for b in letter.layout.annex if b.line > end)
+
+
 def rule(letter: Letter) -> Part:
     """`soort` and, for answers to Kamervragen, `vragen`: read from the body and the annex after the
     cover letter's signature."""
     lay = letter.layout
     if not any(map(VRAAG.match, map(TEXT, lay.lines[lay.body_start:]))):
         return Part({"soort": "brief"})
-    vragen, problems = parse([*lay.blocks, *lay.annex])
+    closing = lay.lines[lay.body_end].lineno if lay.signature and lay.body_end < len(lay.lines) else None
+    vragen, problems = parse([*lay.blocks, *after_signature(letter)], closing)
     if not vragen:
         return Part({"soort": "brief"}, tuple(problems))
     at: dict[str, Span] = {}
     passages: list[Passage] = []
     for n, v in enumerate(vragen):
+        last = max(v.line, v.vraag_tot, v.antwoord_tot)
         if v.line:
+            at[f"/vragen/{n}"] = (v.line, last)  # the question with its answer
+            at[f"/vragen/{n}/nummer"] = (v.line, v.line)  # the "Vraag N" label
             at[f"/vragen/{n}/vraag"] = (v.line, max(v.line, v.vraag_tot))
         if v.antwoord is not None and v.antwoord_van:
             at[f"/vragen/{n}/antwoord"] = (v.antwoord_van, max(v.antwoord_van, v.antwoord_tot))
-        last = max(v.line, v.vraag_tot, v.antwoord_tot)
         passages.append(Passage(f"/vragen/{n}", f"{v.vraag}\n\n{v.antwoord or ''}", v.line,
                                 (v.line, last) if v.line else None))
     return Part({"soort": "antwoorden_kamervragen",
