@@ -29,7 +29,9 @@ from . import noten as noten_rule
 from . import pagefoot as pagefoot_rule
 from . import sections as sections_rule
 from . import signature as signature_rule
-from .furniture import furniture, late_labels
+from .body import fold
+from .furniture import Block as ColophonBlock
+from .furniture import colophon_blocks, furniture, head_texts, late_labels
 
 TEXT = attrgetter("text")
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
@@ -131,7 +133,14 @@ def read(cleaned: Document, reader_notes: tuple[tuple[str, str, int, int], ...] 
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else noten_rule.tail_start(lines, body_start)
     notes_start = noten_rule.notes_start(lines, sig.start if sig else body_end)
-    marked, labels = furniture(lines, lh.fields, body_start, ks.footer_lines)
+    # the colophon column printed in the body (pdftotext writes it late, and again on every page): its lines
+    # are furniture and count as the head's; its fields fill what the head did not hold
+    head = head_texts(lines, body_start)
+    blocks_in_body = colophon_blocks(lines, body_start, len(lines), head, {fold(f.value) for f in lh.fields.values()})
+    lh = _with_late_colophon(lines, lh, [b for b in blocks_in_body if b.start < body_end], blank_structure)
+    in_blocks = {i for b in blocks_in_body for i in range(b.start, b.end)}
+    marked, labels = furniture(lines, lh.fields, body_start, ks.footer_lines, (lines[i].text for i in in_blocks))
+    marked |= in_blocks
     # colophon fields the head did not hold, from labelled lines later on (pdftotext column order)
     late, late_lines = late_labels(lines, body_start, body_end, lh.fields, labels)
     if late:
@@ -159,6 +168,32 @@ def read(cleaned: Document, reader_notes: tuple[tuple[str, str, int, int], ...] 
     return Layout(lines, cleaned.markdown, blank_structure, limit, salutation, lh, ks, body_start, body_end,
                   notes_start, text_end, sig, fixed, tuple(blocks), notes,
                   _non_letter_kind(lines, limit))
+
+
+def _with_late_colophon(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, blocks: list[ColophonBlock],
+                        blank_structure: bool) -> letterhead_rule.Letterhead:
+    """The letterhead with what the colophon blocks in the body hold and the head did not: fields (the first
+    block's value of each), the addressee, the ministry and the units."""
+    if not blocks:
+        return lh
+    fields = dict(lh.fields)
+    for b in blocks:
+        for fld, found in b.fields.items():
+            fields.setdefault(fld, found)
+    lh = lh._replace(fields=MappingProxyType(fields))
+    for b in blocks:
+        if lh.geadresseerde and lh.ministerie and lh.units:
+            break
+        # the labels and values blanked out: a subject read on would take the ministry's and units' lines
+        part = tuple(Line("", lines[i].lineno) if i in b.taken else lines[i] for i in range(b.start, b.end))
+        late = letterhead_rule.read(part, len(part), blank_structure)
+        if lh.geadresseerde is None and late.geadresseerde is not None:
+            lh = lh._replace(geadresseerde=late.geadresseerde)
+        if lh.ministerie is None and late.ministerie is not None:
+            lh = lh._replace(ministerie=late.ministerie)
+        if not lh.units and late.units:
+            lh = lh._replace(units=late.units, unit_lines=late.unit_lines)
+    return lh
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:
