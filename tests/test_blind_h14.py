@@ -156,3 +156,59 @@ def test_a_sentence_that_opens_with_a_label_word_stays_in_the_body() -> None:
     record = parse_text(text).record
     assert "Betreft het een kleine aannemer" in record["secties"][0]["tekst"]
     assert record["metadata"]["onderwerp"] == SUBJECT
+
+
+def _letter(responses: str) -> dict:
+    head = RETOUR + ADDRESSEE + FIRST + LATE["values on the label's line"]
+    return parse_text(head + responses + CLOSING).record
+
+
+@pytest.mark.parametrize("number", [1, 3, 4])
+@pytest.mark.parametrize("header", [None, "form feed, labels with values", "no form feed, page number first"])
+def test_a_short_numbered_recommendation_without_a_full_stop_is_one(number: int, header: str | None) -> None:
+    """One title without a full stop is a heading in plain text; the others, with theirs, paragraphs: one
+    sequence 1..n all the same."""
+    page = "\n" + HEADERS[header] if header else ""
+    responses = RESPONSES.format(break3=page, break4="")
+    title = next(line for line in responses.splitlines() if line.startswith(f"{number}. "))
+    recs = _letter(responses.replace(title, title.rstrip(".")))["aanbevelingen"]
+    assert [a["nummer"] for a in recs] == [1, 2, 3, 4]
+    assert recs[number - 1]["titel"] == title[3:].rstrip(".")
+    assert all(a["reactie"] for a in recs)
+    assert "Ik pas het Arbeidsomstandighedenbesluit aan" in recs[2]["reactie"]
+
+
+WRAPPED_TITLE = ("3. Maak valbeveiliging op steigers in alle gevallen verplicht, ook bij korte\n"
+                 "klussen op lage steigers")
+
+
+@pytest.mark.parametrize("header", [*HEADERS, "form feed alone"])
+def test_a_title_without_a_full_stop_at_the_foot_of_a_page_is_parted_from_its_response(header: str) -> None:
+    """pdftotext joins nothing, but a paragraph cut by a page end is joined again: a title whose short last line
+    stands at the foot of the page is not joined to the response at the top of the next."""
+    page = "\f" if header == "form feed alone" else "\n" + HEADERS[header]
+    responses = RESPONSES.format(break3=page, break4="").replace(
+        "3. Maak valbeveiliging op steigers in alle gevallen verplicht.\n", WRAPPED_TITLE + "\n")
+    record = _letter(responses)
+    recs = record["aanbevelingen"]
+    assert [a["nummer"] for a in recs] == [1, 2, 3, 4]
+    assert recs[2]["titel"] == " ".join(WRAPPED_TITLE[3:].split())
+    assert recs[2]["reactie"].startswith("Ik neem deze aanbeveling over. Ik pas het")
+    assert "valbeveiliging" not in recs[1]["reactie"]
+    _no_leaks(record)
+
+
+def test_a_response_stops_at_the_next_number_though_that_one_holds_its_response() -> None:
+    """A title and its response that stay one paragraph (the title's last line is full, so the page end cannot
+    be told) still end the response above: no response holds another recommendation's text."""
+    long_title = WRAPPED_TITLE + " en ladders bij het werk aan gevels en op dakranden"
+    responses = RESPONSES.format(break3="\n" + HEADERS["form feed, labels with values"], break4="").replace(
+        "3. Maak valbeveiliging op steigers in alle gevallen verplicht.\n", long_title + "\n")
+    record = _letter(responses)
+    recs = record["aanbevelingen"]
+    assert recs[1]["nummer"] == 2
+    assert recs[1]["reactie"].endswith("een apart toezichtsregime vind ik niet nodig.")
+    for a in recs:
+        assert "valbeveiliging" not in a["reactie"] or a["nummer"] == 3
+        assert "opdrachtgevers" not in a["reactie"].lower() or a["nummer"] == 4
+    assert any(w["code"] == "aanbevelingen" for w in record["waarschuwingen"])
