@@ -29,7 +29,9 @@ from . import noten as noten_rule
 from . import pagefoot as pagefoot_rule
 from . import sections as sections_rule
 from . import signature as signature_rule
-from .furniture import furniture, late_labels
+from .body import fold
+from .furniture import Block as ColophonBlock
+from .furniture import colophon_blocks, furniture, head_texts, late_labels
 
 TEXT = attrgetter("text")
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
@@ -63,8 +65,8 @@ class Layout:
     def annex(self) -> tuple[body_rule.Block, ...]:
         """The paragraphs and headings of lines[body_end:notes_start] (the closing and an annex), made the
         first time a rule asks for them (only answers to Kamervragen do) and kept."""
-        return tuple(body_rule.paragraphs(self.lines, self.body_end, self.notes_start, self.furniture.__contains__,
-                                          self.markdown, self.blank_structure))
+        return tuple(_paragraphs(self.lines, self.body_end, self.notes_start, self.furniture, self.markdown,
+                                 self.blank_structure))
 
     @cached_property
     def bijlage(self) -> tuple[body_rule.Block, ...]:
@@ -73,8 +75,7 @@ class Layout:
         span = sections_rule.annex_span(self.lines, self.body_end, self.notes_start) if self.signature else None
         if span is None:
             return ()
-        return tuple(body_rule.paragraphs(self.lines, *span, self.furniture.__contains__, self.markdown,
-                                          self.blank_structure))
+        return tuple(_paragraphs(self.lines, *span, self.furniture, self.markdown, self.blank_structure))
 
     @property
     def head_line(self) -> int | None:
@@ -131,7 +132,14 @@ def read(cleaned: Document, reader_notes: tuple[tuple[str, str, int, int], ...] 
     sig = signature_rule.find(lines, body_start)
     body_end = sig.start if sig else noten_rule.tail_start(lines, body_start)
     notes_start = noten_rule.notes_start(lines, sig.start if sig else body_end)
-    marked, labels = furniture(lines, lh.fields, body_start, ks.footer_lines)
+    # the colophon column printed in the body (pdftotext writes it late, and again on every page): its lines
+    # are furniture and count as the head's; its fields fill what the head did not hold
+    head = head_texts(lines, body_start)
+    blocks_in_body = colophon_blocks(lines, body_start, len(lines), head, {fold(f.value) for f in lh.fields.values()})
+    lh = _with_late_colophon(lines, lh, [b for b in blocks_in_body if b.start < body_end], blank_structure)
+    in_blocks = {i for b in blocks_in_body for i in range(b.start, b.end)}
+    marked, labels = furniture(lines, lh.fields, body_start, ks.footer_lines, (lines[i].text for i in in_blocks))
+    marked |= in_blocks
     # colophon fields the head did not hold, from labelled lines later on (pdftotext column order)
     late, late_lines = late_labels(lines, body_start, body_end, lh.fields, labels)
     if late:
@@ -154,11 +162,89 @@ def read(cleaned: Document, reader_notes: tuple[tuple[str, str, int, int], ...] 
     lines = noten_rule.unglue(lines, body_start, notes_start, numbers, typed.style if typed else None)
 
     fixed = frozenset(marked)
-    blocks = body_rule.paragraphs(lines, body_start, body_end, fixed.__contains__, cleaned.markdown,
-                                  blank_structure)
+    blocks = _paragraphs(lines, body_start, body_end, fixed, cleaned.markdown, blank_structure)
     return Layout(lines, cleaned.markdown, blank_structure, limit, salutation, lh, ks, body_start, body_end,
                   notes_start, text_end, sig, fixed, tuple(blocks), notes,
                   _non_letter_kind(lines, limit))
+
+
+def _paragraphs(lines: tuple[Line, ...], start: int, end: int, furniture: frozenset[int], markdown: bool,
+                blank_structure: bool) -> list[body_rule.Block]:
+    """The blocks of lines[start:end] (`body.paragraphs`), each paragraph that was joined over a page end after
+    a short line parted again there (`_part_at_page_ends`)."""
+    blocks = body_rule.paragraphs(lines, start, end, furniture.__contains__, markdown, blank_structure)
+    if markdown or not blank_structure:
+        return blocks
+    return _part_at_page_ends(blocks, lines, start, end)
+
+
+def _part_at_page_ends(blocks: list[body_rule.Block], lines: tuple[Line, ...], start: int, end: int
+                       ) -> list[body_rule.Block]:
+    """Paragraphs joined over a page end (a page break, or page furniture between) parted again where the line
+    before it ended short: the first word after it would have fitted on it, so the paragraph ended there (a
+    hard-wrapped paragraph that runs on to the next page fills its last line). A recommendation's title
+    without a full stop at the foot of a page and its response at the top of the next are two blocks:
+        3. Maak valbeveiliging op steigers in alle gevallen verplicht, ook bij korte
+        klussen op lage steigers                        <- "Ik" would have fitted: the title ends here
+        Pagina 1 van 3 / (the column repeated)
+        Ik neem deze aanbeveling over. ...              <- the response
+    """
+    sizes = sorted(len(lines[i].text) for i in range(start, end) if lines[i].text)
+    width = sizes[int(len(sizes) * 0.9)] if sizes else 0
+    index = {lines[i].lineno: i for i in range(start, end)}
+    out: list[body_rule.Block] = []
+    for b in blocks:
+        cuts = _page_end_cuts(b, lines, index, width) if b.kind == "paragraph" and len(b.offsets) > 1 else []
+        prev = 0
+        for k in [*cuts, len(b.offsets)]:
+            part = b.offsets[prev:k]
+            at, stop = part[0][0], (b.offsets[k][0] if k < len(b.offsets) else len(b.text))
+            out.append(b if not cuts else b._replace(
+                text=b.text[at:stop].rstrip(), line=part[0][1], end=part[-1][1] if k < len(b.offsets) else b.last,
+                offsets=tuple((o - at, no) for o, no in part)))
+            prev = k
+    return out
+
+
+def _page_end_cuts(b: body_rule.Block, lines: tuple[Line, ...], index: dict[int, int], width: int) -> list[int]:
+    """The indices into b.offsets of the lines where the paragraph should part again (`_part_at_page_ends`)."""
+    cuts: list[int] = []
+    for k in range(1, len(b.offsets)):
+        (_, before), (at, here) = b.offsets[k - 1], b.offsets[k]
+        i, j = index.get(before), index.get(here)
+        if i is None or j is None or not (j - i > 1 or lines[j].page_break):
+            continue  # lines that stand together
+        last, word = lines[i].text, b.text[at:].split(maxsplit=1)[0]
+        if (len(last) + 1 + len(word) < 0.9 * width and word[:1].isupper()
+                and not PROSE_END.search(b.text[:at].rstrip())):
+            cuts.append(k)
+    return cuts
+
+
+def _with_late_colophon(lines: tuple[Line, ...], lh: letterhead_rule.Letterhead, blocks: list[ColophonBlock],
+                        blank_structure: bool) -> letterhead_rule.Letterhead:
+    """The letterhead with what the colophon blocks in the body hold and the head did not: fields (the first
+    block's value of each), the addressee, the ministry and the units."""
+    if not blocks:
+        return lh
+    fields = dict(lh.fields)
+    for b in blocks:
+        for fld, found in b.fields.items():
+            fields.setdefault(fld, found)
+    lh = lh._replace(fields=MappingProxyType(fields))
+    for b in blocks:
+        if lh.geadresseerde and lh.ministerie and lh.units:
+            break
+        # the labels and values blanked out: a subject read on would take the ministry's and units' lines
+        part = tuple(Line("", lines[i].lineno) if i in b.taken else lines[i] for i in range(b.start, b.end))
+        late = letterhead_rule.read(part, len(part), blank_structure)
+        if lh.geadresseerde is None and late.geadresseerde is not None:
+            lh = lh._replace(geadresseerde=late.geadresseerde)
+        if lh.ministerie is None and late.ministerie is not None:
+            lh = lh._replace(ministerie=late.ministerie)
+        if not lh.units and late.units:
+            lh = lh._replace(units=late.units, unit_lines=late.unit_lines)
+    return lh
 
 
 def head_limit(lines: tuple[Line, ...]) -> tuple[int, int | None]:

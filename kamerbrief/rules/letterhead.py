@@ -125,7 +125,7 @@ def fits(fld: str, value: str) -> bool:
 def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhead:
     """Read the letterhead from lines[0:limit]."""
     lh = _Draft()
-    pending = _Pending()  # labels waiting for their values, in order
+    pending = Pending()  # labels waiting for their values, in order
     i = 0
     while i < limit:
         ln = lines[i]
@@ -157,7 +157,7 @@ def read(lines: tuple[Line, ...], limit: int, blank_structure: bool) -> Letterhe
     return lh.freeze()
 
 
-class _Pending:
+class Pending:
     """Labels waiting for their values, in order. Labels of one field share a queue, so that a value is
     tried once per field (five at most), not once per waiting label (a head of thousands of labels)."""
 
@@ -172,6 +172,10 @@ class _Pending:
         self.queues.setdefault(fld, deque()).append(self.count)
         self.count += 1
 
+    def waiting(self) -> list[str]:
+        """The fields whose labels wait for a value."""
+        return [fld for fld, q in self.queues.items() if q]
+
     def take_first(self, fits_field: Callable[[str], bool]) -> str | None:
         """Remove and return the field of the first waiting label for which fits_field holds."""
         waiting = sorted((q[0], fld) for fld, q in self.queues.items() if q)
@@ -182,7 +186,7 @@ class _Pending:
         return None
 
 
-def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: _Pending,
+def _assign_pending(lines: tuple[Line, ...], i: int, limit: int, pending: Pending,
                     lh: _Draft, blank_structure: bool) -> int | None:
     """Give the value on line i to the first waiting label it fits; return the last line used."""
     t = lines[i].text
@@ -314,6 +318,13 @@ def _addressee(lines: tuple[Line, ...], limit: int, lh: _Draft) -> None:
         lh.geadresseerde = Found(text, lines[i].lineno, lines[max(used)].lineno if used else 0)
         lh.consumed.update(used)
         return
+
+
+def is_addressee(t: str) -> bool:
+    """Whether a line opens the addressee block ("Aan de Voorzitter van de Tweede Kamer", "De Voorzitter van de
+    Tweede Kamer")."""
+    m = ADDRESSEE.match(t)
+    return m is not None and (t.startswith("Aan") or _capitalised_addressee(t))
 
 
 def _capitalised_addressee(t: str) -> bool:

@@ -287,14 +287,18 @@ def _next_number(num: int, aanduiding: str | None, recs_at: dict[int, tuple[int,
 def _opens_number(blocks: list[Block], j: int, first: int, number: int) -> bool:
     """Whether block j, inside the response that starts at block `first`, is a paragraph numbered `number`
     with a paragraph below it, and no item of a list the response holds itself (no other numbered paragraph
-    before it in the response, no colon just before it)."""
+    before it in the response, no colon just before it). The paragraph below may be the next number again:
+    a title and its response joined into one paragraph (over a page end) leave no paragraph between."""
     m = NUMBERED_PARAGRAPH.match(blocks[j].text) if blocks[j].kind == "paragraph" else None
     if not m or int(m.group(1)) != number or len(blocks[j].text) > 400:
         return False
     if blocks[j - 1].text.rstrip().endswith(":") or any(NUMBERED_PARAGRAPH.match(c.text) for c in blocks[first:j]):
         return False
     below = blocks[j + 1] if j + 1 < len(blocks) else None
-    return below is not None and below.kind == "paragraph" and not NUMBERED_PARAGRAPH.match(below.text)
+    if below is None or below.kind != "paragraph":
+        return False
+    then = NUMBERED_PARAGRAPH.match(below.text)
+    return then is None or int(then.group(1)) == number + 1
 
 
 TABLE_HEADER_WORD = re.compile(
@@ -445,7 +449,7 @@ def _complete_sequence(blocks: list[Block], numbered: dict[int, tuple[int, str]]
             expected += 1
             inner = False
             continue
-        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" and out else None
+        m = NUMBERED_PARAGRAPH.match(b.text) if b.kind == "paragraph" else None
         if b.kind == "heading":
             inner = False
         if not m:
