@@ -202,6 +202,7 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     ("figure", (labels, caption)) boxes with small labels in three columns and a caption under them;
     ("table", [row, ...]) a table of two or three columns, each cell boxed and wrapped in smaller type,
     the first row (the header) in bold;
+    ("break", None) ends the page: what follows starts the next (a figure or table at the top of a page);
     ("sign", (function, name)) the closing. `notes` holds each footnote's printed lines; a footnote
     is set at the foot of the page where its marker stands.
     """
@@ -225,7 +226,9 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
 
     for kind, value in blocks:
         y -= LEADING * 0.6
-        if kind == "p":
+        if kind == "break":
+            y = BOTTOM  # the next block finds no room left on this page
+        elif kind == "p":
             for line in textwrap.wrap(value, width):
                 put("line", line, LEADING)
         elif kind in ("h", "hi", "hb"):

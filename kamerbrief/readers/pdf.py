@@ -772,7 +772,7 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     sizes = [ln.size for row in rows for ln, _ in row]
     if max(sizes) > 1.15 * min(sizes):
         return None  # text in another type beside it (the colophon column beside the body): no table
-    if not any(len(c.split()) >= 5 for t, _ in table for c in t):
+    if not any(len(c.split()) >= 5 for t, _ in table for c in t) and not _header_or_figures(table):
         return None  # labels in a grid (an organogram's boxes): a figure, not a table of text
     text_cols = [c for c in range(len(cols)) if any(len(t[c]) > 4 for t, _ in table)]
     if len(text_cols) < 2:
@@ -781,6 +781,15 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     if any(is_colophon_label(t) for t in first) or any(SIGNATURE_CELL.match(c) for t, _ in table for c in t):
         return None
     return table
+
+
+def _header_or_figures(table: list[tuple[list[str], VisualRow]]) -> bool:
+    """Whether a table of short cells is one: a bold header row over rows in regular type, or a column of
+    numbers under its first row (an organogram's labels have neither)."""
+    body = table[1:]
+    if all(ln.bold for ln, _ in table[0][1]) and not any(ln.bold for _, group in body for ln, _ in group):
+        return True
+    return any(all(t[c][:1].isdigit() for t, _ in body) for c in range(len(table[0][0])))
 
 
 def _join_cell(text: str, more: str) -> str:

@@ -1,0 +1,68 @@
+"""PDF reader: tables in small type and figures wherever they stand on the page (review of issue 11).
+
+Invented letters rendered by tests/letterpdf.py: a boxed table in small type with a bold header row and
+short cells, in the middle of a page and at its foot (no footnote may be made of it); a figure (labels in
+a grid of boxes, a caption "Figuur N") at the top of a page and in the middle of one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import kamerbrief
+from kamerbrief.model import Document
+from kamerbrief.readers import pdf
+
+from .letterpdf import Block, render_blocks, structured_letter
+
+SIGN: Block = ("sign", ("De Staatssecretaris van Infrastructuur en Waterstaat,", "drs. P.J.M.A. Verhoeven"))
+PARA: Block = ("p", "De gemeenten in de regio hebben het afgelopen jaar veel regentonnen uitgedeeld aan bewoners "
+                    "met een eigen tuin.")
+WAIT: list[list[str]] = [["Nr", "Wijk", "Wachttijd voor een regenton"], ["14", "Havenkwartier", "6 maanden"],
+                         ["2", "Polderrand", "4 maanden"], ["3", "Stationsplein", "11 maanden"]]
+COUNT: list[list[str]] = [["Gemeente", "Aantal groene daken"], ["Veenstad", "1.200"], ["Dijkwijk", "850"],
+                          ["Molenwaard", "430"]]
+LABELS = ["Stuurgroep Regenwater", "Werkplaats Noord", "Werkplaats Zuid", "Secretariaat", "Kennisbank", "Loket"]
+
+
+def read(blocks: list[Block], notes: dict[str, list[str]], path: Path) -> tuple[Document, dict[str, Any]]:
+    meta, _, _ = structured_letter()
+    render_blocks(meta, blocks, notes, str(path))
+    return pdf.read_pdf(path, path.read_bytes(), "", "pdf"), kamerbrief.parse_file(path).record
+
+
+def body_text(record: dict[str, Any]) -> str:
+    return "\n".join(" ".join(s["tekst"].split()) for s in record["secties"])
+
+
+def test_a_table_in_small_type_with_a_bold_header_and_short_cells_is_a_table(tmp_path: Path) -> None:
+    blocks = [("p", "Geachte voorzitter,"), PARA, ("p", "Hoe lang bewoners wachten, staat hieronder."),
+              ("table", WAIT), PARA, ("table", COUNT), PARA, SIGN]
+    doc, record = read(blocks, {}, tmp_path / "tabel.pdf")
+    rows = [ln.cells for ln in doc.lines if ln.role == "table_cell"]
+    assert rows == [tuple(r) for r in WAIT + COUNT]
+    assert not [ln.text for ln in doc.lines if ln.role == "figure"]
+    body = body_text(record)
+    assert "Havenkwartier | 6 maanden" in body and "Molenwaard | 430" in body
+    assert not record["voetnoten"]
+
+
+def test_a_table_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
+    blocks = [("p", "Geachte voorzitter,"), PARA, ("p", "Hoe lang bewoners wachten, staat hieronder."),
+              ("table", WAIT), ("break", None), PARA, SIGN]
+    doc, record = read(blocks, {}, tmp_path / "voet.pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [tuple(r) for r in WAIT]
+    assert not [ln.text for ln in doc.lines if ln.role == "footnote"]
+    assert record["voetnoten"] == []
+    assert "14 | Havenkwartier | 6 maanden" in body_text(record)
+
+
+def test_a_small_line_opening_with_a_number_no_reference_carries_is_no_footnote(tmp_path: Path) -> None:
+    """Under the last body line: a real footnote (its marker in the text) and, on the next page, small
+    text opening with a number that no marker in the body carries: only the first is a note."""
+    blocks = [("p", "Geachte voorzitter,"), ("p", "Dat staat in het besluit{1} van vorig jaar."), ("break", None),
+              PARA, ("table", [["Nr", "Wijk"], ["7", "Havenkwartier"], ["8", "Polderrand"]]), SIGN]
+    doc, record = read(blocks, {"1": ["Kamerstuk 30 000, nr. 3."]}, tmp_path / "noot.pdf")
+    assert record["voetnoten"] == [{"nummer": "1", "tekst": "Kamerstuk 30 000, nr. 3."}]
+    assert [ln.note for ln in doc.lines if ln.role == "footnote" and ln.note] == ["1"]
