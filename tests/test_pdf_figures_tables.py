@@ -58,11 +58,12 @@ def test_a_table_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
     assert "14 | Havenkwartier | 6 maanden" in body_text(record)
 
 
-def test_a_small_line_opening_with_a_number_no_reference_carries_is_no_footnote(tmp_path: Path) -> None:
-    """Under the last body line: a real footnote (its marker in the text) and, on the next page, small
-    text opening with a number that no marker in the body carries: only the first is a note."""
-    blocks = [("p", "Geachte voorzitter,"), ("p", "Dat staat in het besluit{1} van vorig jaar."), ("break", None),
-              PARA, ("table", [["Nr", "Wijk"], ["7", "Havenkwartier"], ["8", "Polderrand"]]), SIGN]
+def test_small_text_opening_with_a_number_no_marker_carries_is_no_footnote(tmp_path: Path) -> None:
+    """Under the last body line of page 1: figure labels opening with numbers ("2 werkplaatsen"), then the
+    real footnote 1, cited in the text. Only note 1 is a note: no marker in the body carries a 2."""
+    labels = ["2 werkplaatsen", "3 gemeenten", "4 waterschappen"]
+    blocks = [("p", "Geachte voorzitter,"), ("p", "Dat staat in het besluit{1} van vorig jaar."), PARA,
+              ("figure", (labels, "Figuur 1. Wie doet mee")), ("break", None), PARA, SIGN]
     doc, record = read(blocks, {"1": ["Kamerstuk 30 000, nr. 3."]}, tmp_path / "noot.pdf")
     assert record["voetnoten"] == [{"nummer": "1", "tekst": "Kamerstuk 30 000, nr. 3."}]
     assert [ln.note for ln in doc.lines if ln.role == "footnote" and ln.note] == ["1"]

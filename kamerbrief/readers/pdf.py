@@ -546,6 +546,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
     running = _running(pages)
+    cited = {r for page in pages for ln in page.lines if not ln.column for r in ln.refs}
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
     repeated: list[list[Row]] = []  # each page's running lines that the text leaves out (after page 1)
@@ -572,9 +573,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
                 ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
         body = _tables(body, furniture, k == 0)
-        _classify(body, furniture, usual)
+        _classify(body, furniture, usual, cited)
         before = len(notes)
-        _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
+        _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes, cited)
         note_pages += [k + 1] * (len(notes) - before)
         laid.append((column, [ln for ln in body if ln.role in ("body", "box", "table")],
                      [ln for ln in body if ln.role == "figure"]))
@@ -827,11 +828,12 @@ def _body_size(lines: Iterable[PdfLine]) -> float:
     return max(weight, key=lambda sz: weight[sz]) if weight else 0.0
 
 
-def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
+def _classify(body: list[PdfLine], furniture: set[int], usual: float, cited: set[str] | None = None) -> None:
     """Give each body line its role from its size and place: body, footnote, figure or text box.
 
     Small type (against the letter's body size, so that a page of long notes is judged like any other)
-    below the last line of body text is the footnote zone (it holds a line opening with a note number);
+    below the last line of body text is the footnote zone (it holds a line opening with a note number
+    that a marker in the body carries, see `_note_number`);
     small type between lines of body text is a figure, or a text box when its lines are long.
     """
     lines = [ln for ln in body if id(ln) not in furniture]
@@ -843,7 +845,8 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
         return
     last = normal[-1]
     tail = lines[last + 1:]
-    if any(NOTE_START.match(ln.text) for ln in tail):  # the first may go on with the last page's note
+    if any((m := NOTE_START.match(ln.text)) and _note_number(m.group(1), cited) for ln in tail):
+        # the first may go on with the last page's note
         for ln in tail:
             ln.role = "footnote"
     left = min(lines[k].x0 for k in normal)
@@ -866,14 +869,24 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
         k = j
 
 
-def _gather_notes(foot: list[PdfLine], notes: list[list[str]], sizes: list[float]) -> None:
+def _note_number(number: str, cited: set[str] | None) -> bool:
+    """Whether a footnote may carry `number`: a note marker in the body carries it; in a letter whose body
+    has no markers at all (`cited` empty or None), any number, and `_gather_notes` takes them in order."""
+    return not cited or number in cited
+
+
+def _gather_notes(foot: list[PdfLine], notes: list[list[str]], sizes: list[float],
+                  cited: set[str] | None = None) -> None:
     """Footnote lines as notes [number, text] (`sizes` gets each note's type size): a line opening with
-    the next number starts one; lines before the first number on a page go on with the last page's note."""
+    the next number starts one; lines before the first number on a page go on with the last page's note.
+    A number no note marker in the body carries starts no note (`_note_number`); in a letter without
+    markers the notes count from 1."""
     cur: list[str] | None = notes[-1] if notes else None  # a note may run on from the page before
     for ln in foot:
         m = NOTE_START.match(ln.text)
         last = int(notes[-1][0]) if notes else 0
-        if m and (cur is None or int(m.group(1)) in (last + 1, 1)):
+        if m and _note_number(m.group(1), cited) and (
+                int(m.group(1)) in (last + 1, 1) or (cur is None and bool(cited))):
             cur = [m.group(1), m.group(2)]
             notes.append(cur)
             sizes.append(ln.size)
