@@ -60,10 +60,38 @@ def test_a_table_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
 
 def test_small_text_opening_with_a_number_no_marker_carries_is_no_footnote(tmp_path: Path) -> None:
     """Under the last body line of page 1: figure labels opening with numbers ("2 werkplaatsen"), then the
-    real footnote 1, cited in the text. Only note 1 is a note: no marker in the body carries a 2."""
+    real footnote 1, cited in the text. Only note 1 is a note: no marker in the body carries a 2; the
+    labels and the caption are the figure's."""
     labels = ["2 werkplaatsen", "3 gemeenten", "4 waterschappen"]
     blocks = [("p", "Geachte voorzitter,"), ("p", "Dat staat in het besluit{1} van vorig jaar."), PARA,
               ("figure", (labels, "Figuur 1. Wie doet mee")), ("break", None), PARA, SIGN]
     doc, record = read(blocks, {"1": ["Kamerstuk 30 000, nr. 3."]}, tmp_path / "noot.pdf")
     assert record["voetnoten"] == [{"nummer": "1", "tekst": "Kamerstuk 30 000, nr. 3."}]
     assert [ln.note for ln in doc.lines if ln.role == "footnote" and ln.note] == ["1"]
+    assert [ln.text for ln in doc.lines if ln.role == "figure"] == [" ".join(labels), "Figuur 1. Wie doet mee"]
+
+
+def test_a_figure_at_the_top_of_a_page_stays_out_of_the_body(tmp_path: Path) -> None:
+    blocks = [("p", "Geachte voorzitter,"), PARA, ("p", "Hoe de werkplaatsen samenwerken, staat in figuur 2."),
+              ("break", None), ("figure", (LABELS, "Figuur 2. Overleg tussen stuurgroep en werkplaatsen")),
+              ("p", "De stuurgroep komt vier keer per jaar bijeen."), ("hb", "Vervolg"), PARA, SIGN]
+    doc, record = read(blocks, {}, tmp_path / "boven.pdf")
+    figure = " ".join(ln.text for ln in doc.lines if ln.role == "figure")
+    assert "Stuurgroep Regenwater" in figure and "Figuur 2. Overleg" in figure
+    body = body_text(record)
+    for label in [*LABELS, "Figuur 2"]:
+        assert label not in body
+    assert [s["kop"] for s in record["secties"]] == [None, "Vervolg"]
+    assert "figuur 2.\n\nDe stuurgroep komt vier keer per jaar bijeen." in record["secties"][0]["tekst"]
+
+
+def test_a_figure_whose_labels_span_the_text_width_is_no_text_box(tmp_path: Path) -> None:
+    blocks = [("p", "Geachte voorzitter,"), PARA, PARA,
+              ("figure", (LABELS, "Figuur 2. Overleg tussen stuurgroep en werkplaatsen")),
+              ("p", "De stuurgroep komt vier keer per jaar bijeen."), ("hb", "Vervolg"), PARA, SIGN]
+    doc, record = read(blocks, {}, tmp_path / "midden.pdf")
+    assert "Werkplaats Noord" in " ".join(ln.text for ln in doc.lines if ln.role == "figure")
+    body = body_text(record)
+    for label in [*LABELS, "Figuur 2"]:
+        assert label not in body
+    assert [s["kop"] for s in record["secties"]] == [None, "Vervolg"]

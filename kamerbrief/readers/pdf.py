@@ -5,12 +5,15 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - the right-hand column of page 1 becomes the letterhead block; on later pages it is a running
     header and is left out;
   - a line that runs into the column ("... geven nadere DGBI / 26844711") is cut at the column edge;
-  - smaller type below the body becomes footnotes, one per number ("Noten" at the end of the text);
+  - smaller type below the body becomes footnotes, one per number ("Noten" at the end of the text),
+    where a note marker in the body carries that number (in a letter without markers: counting from 1);
     a footnote wrapped inside a URL is joined without a space ("raw-" + "materials");
   - superscript note markers (smaller glyphs on a raised baseline after body text: "2022⁵") are
     note references: kept on the line (`PdfLine.refs`), out of its text;
   - smaller type between body lines is a figure (organogram labels, chart text, its caption) and is
-    left out; a run of long lines in small type (a text box) stays, as plain text;
+    left out; a run of long lines in small type (a text box) stays, as plain text; small type that
+    shows it is a figure (short labels side by side in a grid, a caption "Figuur 2. ...") is one
+    wherever it stands: at the top of a page, at its foot, over the footnotes;
   - a bullet glyph (U+2022, or a symbol font's private-use U+F0B7) becomes the list marker "•";
   - a heading stands alone: a bold run (a wrapped bold heading or item is one line) and a line in a
     style of its own, or one broken off before the right margin with a full line under it;
@@ -493,6 +496,7 @@ def _shape(text: str) -> str:
 
 ITEM_START = re.compile(r"^(?:•\s|[-–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Afbeelding|Kaart)\s+\d+[a-z]?\s*[.:]\s*\S")
 
 
 def assemble(pages: list[PdfPage]) -> str:
@@ -632,7 +636,8 @@ def _tables(body: list[PdfLine], furniture: set[int], first_page: bool) -> list[
     text beside a column of numbers or markers (a numbered or bulleted list with a hanging indent), a first
     column of colophon labels ("Datum", "Betreft": the letterhead's layout), anything above the salutation
     on page 1, columns in different type sizes (the colophon column beside the body), a signature block, or
-    short labels only (an organogram's boxes: no cell of five words or more).
+    short labels only (an organogram's boxes: no cell of five words or more, no bold header row over rows in
+    regular type, no column of numbers: see `_header_or_figures`).
     """
     lines = [ln for ln in body if id(ln) not in furniture]
     if first_page:  # the letterhead's blocks side by side (address, colophon) are no table
@@ -834,7 +839,9 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float, cited: set
     Small type (against the letter's body size, so that a page of long notes is judged like any other)
     below the last line of body text is the footnote zone (it holds a line opening with a note number
     that a marker in the body carries, see `_note_number`);
-    small type between lines of body text is a figure, or a text box when its lines are long.
+    small type between lines of body text is a figure, or a text box when its lines are long; small type
+    anywhere on the page with a line of a figure in it (`_figure_like`) is a figure, and a caption in body
+    type right over or under it goes with it.
     """
     lines = [ln for ln in body if id(ln) not in furniture]
     if len(lines) < 2:
@@ -844,29 +851,47 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float, cited: set
     if not normal:
         return
     last = normal[-1]
-    tail = lines[last + 1:]
-    if any((m := NOTE_START.match(ln.text)) and _note_number(m.group(1), cited) for ln in tail):
-        # the first may go on with the last page's note
-        for ln in tail:
+    end = len(lines)  # where the runs of small type that may be figures stop: at the footnote zone
+    starts = [k for k in range(last + 1, len(lines))
+              if (m := NOTE_START.match(lines[k].text)) and _note_number(m.group(1), cited)]
+    if starts:  # the first may go on with the last page's note; a figure may stand over the notes
+        figure = next((k for k in range(last + 1, starts[0]) if _figure_like(lines[k])), starts[0])
+        for ln in lines[last + 1:figure] + lines[starts[0]:]:
             ln.role = "footnote"
+        end = starts[0]
     left = min(lines[k].x0 for k in normal)
     right = max(lines[k].x1 for k in normal)
-    k = normal[0]
-    while k < last:
-        if not small[k]:
+    k = 0
+    while k < end:
+        if not small[k] or lines[k].role == "footnote":
             k += 1
             continue
         j = k
-        while j < last and small[j]:
+        while j < end and small[j] and lines[j].role != "footnote":
             j += 1
         run = lines[k:j]
-        if len(run) >= 2:
+        inside = normal[0] < k and j <= last
+        evidence = any(_figure_like(ln) for ln in run)
+        if len(run) >= 2 and (inside or evidence):
             widths = sorted(ln.x1 - ln.x0 for ln in run)
-            role = "box" if widths[len(widths) // 2] >= BOX_WIDTH * (right - left) else "figure"
+            wide = widths[len(widths) // 2] >= BOX_WIDTH * (right - left)
+            role = "box" if wide and not evidence else "figure"
             for ln in run:
                 ln.role = role
                 ln.bold = ln.bold and role == "box"
+            if role == "figure":  # a caption in body type right under or over the figure is the figure's
+                for at in (k - 1, j):
+                    if 0 <= at < len(lines) and not small[at] and CAPTION.match(lines[at].text):
+                        lines[at].role = "figure"
         k = j
+
+
+def _figure_like(ln: PdfLine) -> bool:
+    """A line of a figure whatever its place: short labels side by side in a grid (two or more pieces
+    between gutters, none of more than four words), or a caption ("Figuur 2. ...", "Tabel 1: ...")."""
+    if CAPTION.match(ln.text):
+        return True
+    return len(ln.pieces) >= 2 and all(len(p[2].split()) <= 4 for p in ln.pieces)
 
 
 def _note_number(number: str, cited: set[str] | None) -> bool:
