@@ -58,6 +58,18 @@ def test_a_table_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
     assert "14 | Havenkwartier | 6 maanden" in body_text(record)
 
 
+def test_a_table_whose_first_column_holds_short_words_wrapped_in_their_cell_keeps_its_rows(tmp_path: Path) -> None:
+    """Short words in the first column ("Oost Ring" over two lines) are no column of entry numbers: the
+    wrapped cell's second line stays in its row; a row opening with "14" at the foot of the page is no note."""
+    table = [["Wijk", "Wachttijd 2024", "Wachttijd 2025"], ["Oost Ring", "14 weken", "12 weken"],
+             ["Zuid", "9 weken", "8 weken"]]
+    blocks = [("p", "Geachte voorzitter,"), ("p", "Zie het besluit{1}."), PARA, ("table", table), ("break", None),
+              PARA, SIGN]
+    doc, record = read(blocks, {"1": ["Kamerstuk 30 000, nr. 3."]}, tmp_path / "wijk.pdf")
+    assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [tuple(r) for r in table]
+    assert [n["nummer"] for n in record["voetnoten"]] == ["1"]
+
+
 def test_small_text_opening_with_a_number_no_marker_carries_is_no_footnote(tmp_path: Path) -> None:
     """Under the last body line of page 1: figure labels opening with numbers ("2 werkplaatsen"), then the
     real footnote 1, cited in the text. Only note 1 is a note: no marker in the body carries a 2; the

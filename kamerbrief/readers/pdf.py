@@ -752,7 +752,7 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     line_step = min(steps) if steps else 0.0
     if line_step > 1.6 * size:
         line_step = 1.2 * size  # no cell wraps: every step is a row's
-    numbered = all(len(p[2]) <= 4 for row in rows for _, p in row if column(p) == 0)
+    numbered = all(_numbering(p[2]) for row in rows for _, p in row if column(p) == 0)
     # rows set as close as a cell's lines: a row starts where every column opens a cell with a capital or
     # a number (a cell's next line mostly goes on in lower case somewhere)
     even = not any(step > 1.2 * line_step + 0.5 for step in steps)
@@ -787,6 +787,11 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     if any(is_colophon_label(t) for t in first) or any(SIGNATURE_CELL.match(c) for t, _ in table for c in t):
         return None
     return table
+
+
+def _numbering(text: str) -> bool:
+    """Whether a first-column cell reads as an entry's number ("3", "12.", "4a", "b)"), not a short word."""
+    return len(text) <= 4 and (len(text) <= 2 or any(ch.isdigit() for ch in text))
 
 
 def _header_or_figures(table: list[tuple[list[str], VisualRow]]) -> bool:
