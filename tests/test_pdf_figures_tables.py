@@ -107,3 +107,14 @@ def test_a_figure_whose_labels_span_the_text_width_is_no_text_box(tmp_path: Path
     for label in [*LABELS, "Figuur 2"]:
         assert label not in body
     assert [s["kop"] for s in record["secties"]] == [None, "Vervolg"]
+
+
+
+def test_a_caption_in_body_type_under_a_figure_goes_with_the_figure(tmp_path: Path) -> None:
+    blocks = [("p", "Geachte voorzitter,"), PARA, ("p", "Hoe de werkplaatsen samenwerken, staat in figuur 3."),
+              ("break", None), ("figure", (LABELS, "")), ("p", "Figuur 3. Werkplaatsen per regio"),
+              ("p", "De stuurgroep komt vier keer per jaar bijeen."), ("hb", "Vervolg"), PARA, SIGN]
+    doc, record = read(blocks, {}, tmp_path / "bijschrift.pdf")
+    assert [ln.text for ln in doc.lines if ln.role == "figure"][-1] == "Figuur 3. Werkplaatsen per regio"
+    assert [s["kop"] for s in record["secties"]] == [None, "Vervolg"]
+    assert "figuur 3.\n\nDe stuurgroep komt vier keer per jaar bijeen." in record["secties"][0]["tekst"]
