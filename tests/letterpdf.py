@@ -202,6 +202,7 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     ("figure", (labels, caption)) boxes with small labels in three columns and a caption under them;
     ("table", [row, ...]) a table of two or three columns, each cell boxed and wrapped in smaller type,
     the first row (the header) in bold;
+    ("break", None) ends the page: what follows starts the next (a figure or table at the top of a page);
     ("sign", (function, name)) the closing. `notes` holds each footnote's printed lines; a footnote
     is set at the foot of the page where its marker stands.
     """
@@ -225,7 +226,9 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
 
     for kind, value in blocks:
         y -= LEADING * 0.6
-        if kind == "p":
+        if kind == "break":
+            y = BOTTOM  # the next block finds no room left on this page
+        elif kind == "p":
             for line in textwrap.wrap(value, width):
                 put("line", line, LEADING)
         elif kind in ("h", "hi", "hb"):
@@ -245,9 +248,10 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                 for k, line in enumerate(textwrap.wrap(item, width - 6)):
                     put("bullet" if k == 0 else "hang", line, LEADING)
         elif kind == "table":
+            widths = _table_columns(value)
             for k, row in enumerate(value):
-                cells = [textwrap.wrap(c, cw) or [""] for c, cw in zip(row, _table_columns(len(row)), strict=True)]
-                put("row", (cells, k == 0), max(len(c) for c in cells) * 12.0 + 6)
+                cells = [textwrap.wrap(c, cw) or [""] for c, cw in zip(row, widths, strict=True)]
+                put("row", (cells, k == 0, widths), max(len(c) for c in cells) * 12.0 + 6)
         elif kind == "figure":
             labels, caption = value
             rows = (len(labels) + 2) // 3
@@ -269,10 +273,10 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
                     for j, part in enumerate(textwrap.wrap(label, 24)):
                         w.text(page, part, bx, by + 12 - j * 7, 6.0)
             elif kind == "row":
-                cells, head = value
+                cells, head, widths = value
                 height = max(len(c) for c in cells) * 12.0 + 6
                 x = LEFT
-                for lines, chars in zip(cells, _table_columns(len(cells)), strict=True):
+                for lines, chars in zip(cells, widths, strict=True):
                     w.box(page, x - 3, ly - height + 12, chars * 4.6 + 6, height)
                     for j, line in enumerate(lines):
                         w.text(page, line, x, ly - j * 12, TABLE_SIZE, bold=head)
@@ -308,9 +312,11 @@ def render_blocks(meta: dict[str, Any], blocks: list[Block], notes: dict[str, li
     return total
 
 
-def _table_columns(n: int) -> list[int]:
-    """The width of each table column in characters: a narrow first column for the number of three."""
-    return [4, 30, 40] if n == 3 else [34, 42]
+def _table_columns(rows: list[list[str]]) -> list[int]:
+    """The width of each table column in characters: a narrow first column for the number of three; a
+    column is as wide as its longest word at least (a word processor breaks no word inside a cell)."""
+    widths = [4, 30, 40] if len(rows[0]) == 3 else [34, 42]
+    return [max([w, *(len(word) + 1 for row in rows for word in row[c].split())]) for c, w in enumerate(widths)]
 
 
 def _two_lines(text: str) -> tuple[str, str]:

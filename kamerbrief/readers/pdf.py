@@ -5,12 +5,15 @@ Ministry originals put the colophon in a right-hand column, repeat it on every p
   - the right-hand column of page 1 becomes the letterhead block; on later pages it is a running
     header and is left out;
   - a line that runs into the column ("... geven nadere DGBI / 26844711") is cut at the column edge;
-  - smaller type below the body becomes footnotes, one per number ("Noten" at the end of the text);
+  - smaller type below the body becomes footnotes, one per number ("Noten" at the end of the text),
+    where a note marker in the body carries that number (in a letter without markers: counting from 1);
     a footnote wrapped inside a URL is joined without a space ("raw-" + "materials");
   - superscript note markers (smaller glyphs on a raised baseline after body text: "2022⁵") are
     note references: kept on the line (`PdfLine.refs`), out of its text;
   - smaller type between body lines is a figure (organogram labels, chart text, its caption) and is
-    left out; a run of long lines in small type (a text box) stays, as plain text;
+    left out; a run of long lines in small type (a text box) stays, as plain text; small type that
+    shows it is a figure (short labels side by side in a grid, a caption "Figuur 2. ...") is one
+    wherever it stands: at the top of a page, at its foot, over the footnotes;
   - a bullet glyph (U+2022, or a symbol font's private-use U+F0B7) becomes the list marker "•";
   - a heading stands alone: a bold run (a wrapped bold heading or item is one line) and a line in a
     style of its own, or one broken off before the right margin with a full line under it;
@@ -493,6 +496,7 @@ def _shape(text: str) -> str:
 
 ITEM_START = re.compile(r"^(?:•\s|[-–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Afbeelding|Kaart)\s+\d+[a-z]?\s*[.:]\s*\S")
 
 
 def assemble(pages: list[PdfPage]) -> str:
@@ -546,6 +550,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
     furniture never counts as a footnote. Figure text follows its page, out of the text.
     """
     running = _running(pages)
+    cited = {r for page in pages for ln in page.lines if not ln.column for r in ln.refs}
     usual = _body_size(ln for page in pages for ln in page.lines if not ln.column)
     laid: list[tuple[list[PdfLine], list[PdfLine], list[PdfLine]]] = []
     repeated: list[list[Row]] = []  # each page's running lines that the text leaves out (after page 1)
@@ -572,9 +577,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
                 ln.furniture = "header" if ln.top > (1 - MARGIN_ZONE) * page.height else "footer"
         furniture = {id(ln) for ln in body if id(ln) in margin or is_page_furniture(ln.text)}  # never notes
         body = _tables(body, furniture, k == 0)
-        _classify(body, furniture, usual)
+        _classify(body, furniture, usual, cited)
         before = len(notes)
-        _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes)
+        _gather_notes([ln for ln in body if ln.role == "footnote"], notes, note_sizes, cited)
         note_pages += [k + 1] * (len(notes) - before)
         laid.append((column, [ln for ln in body if ln.role in ("body", "box", "table")],
                      [ln for ln in body if ln.role == "figure"]))
@@ -631,7 +636,8 @@ def _tables(body: list[PdfLine], furniture: set[int], first_page: bool) -> list[
     text beside a column of numbers or markers (a numbered or bulleted list with a hanging indent), a first
     column of colophon labels ("Datum", "Betreft": the letterhead's layout), anything above the salutation
     on page 1, columns in different type sizes (the colophon column beside the body), a signature block, or
-    short labels only (an organogram's boxes: no cell of five words or more).
+    short labels only (an organogram's boxes: no cell of five words or more, no bold header row over rows in
+    regular type, no column of numbers: see `_header_or_figures`).
     """
     lines = [ln for ln in body if id(ln) not in furniture]
     if first_page:  # the letterhead's blocks side by side (address, colophon) are no table
@@ -746,7 +752,7 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     line_step = min(steps) if steps else 0.0
     if line_step > 1.6 * size:
         line_step = 1.2 * size  # no cell wraps: every step is a row's
-    numbered = all(len(p[2]) <= 4 for row in rows for _, p in row if column(p) == 0)
+    numbered = all(_numbering(p[2]) for row in rows for _, p in row if column(p) == 0)
     # rows set as close as a cell's lines: a row starts where every column opens a cell with a capital or
     # a number (a cell's next line mostly goes on in lower case somewhere)
     even = not any(step > 1.2 * line_step + 0.5 for step in steps)
@@ -772,7 +778,7 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     sizes = [ln.size for row in rows for ln, _ in row]
     if max(sizes) > 1.15 * min(sizes):
         return None  # text in another type beside it (the colophon column beside the body): no table
-    if not any(len(c.split()) >= 5 for t, _ in table for c in t):
+    if not any(len(c.split()) >= 5 for t, _ in table for c in t) and not _header_or_figures(table):
         return None  # labels in a grid (an organogram's boxes): a figure, not a table of text
     text_cols = [c for c in range(len(cols)) if any(len(t[c]) > 4 for t, _ in table)]
     if len(text_cols) < 2:
@@ -781,6 +787,20 @@ def _table_cells(rows: list[VisualRow], cols: list[float], column: Any, size: fl
     if any(is_colophon_label(t) for t in first) or any(SIGNATURE_CELL.match(c) for t, _ in table for c in t):
         return None
     return table
+
+
+def _numbering(text: str) -> bool:
+    """Whether a first-column cell reads as an entry's number ("3", "12.", "4a", "b)"), not a short word."""
+    return len(text) <= 4 and (len(text) <= 2 or any(ch.isdigit() for ch in text))
+
+
+def _header_or_figures(table: list[tuple[list[str], VisualRow]]) -> bool:
+    """Whether a table of short cells is one: a bold header row over rows in regular type, or a column of
+    numbers under its first row (an organogram's labels have neither)."""
+    body = table[1:]
+    if all(ln.bold for ln, _ in table[0][1]) and not any(ln.bold for _, group in body for ln, _ in group):
+        return True
+    return any(all(t[c][:1].isdigit() for t, _ in body) for c in range(len(table[0][0])))
 
 
 def _join_cell(text: str, more: str) -> str:
@@ -818,12 +838,15 @@ def _body_size(lines: Iterable[PdfLine]) -> float:
     return max(weight, key=lambda sz: weight[sz]) if weight else 0.0
 
 
-def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
+def _classify(body: list[PdfLine], furniture: set[int], usual: float, cited: set[str] | None = None) -> None:
     """Give each body line its role from its size and place: body, footnote, figure or text box.
 
     Small type (against the letter's body size, so that a page of long notes is judged like any other)
-    below the last line of body text is the footnote zone (it holds a line opening with a note number);
-    small type between lines of body text is a figure, or a text box when its lines are long.
+    below the last line of body text is the footnote zone (it holds a line opening with a note number
+    that a marker in the body carries, see `_note_number`);
+    small type between lines of body text is a figure, or a text box when its lines are long; small type
+    anywhere on the page with a line of a figure in it (`_figure_like`) is a figure, and a caption in body
+    type right over or under it goes with it.
     """
     lines = [ln for ln in body if id(ln) not in furniture]
     if len(lines) < 2:
@@ -833,38 +856,67 @@ def _classify(body: list[PdfLine], furniture: set[int], usual: float) -> None:
     if not normal:
         return
     last = normal[-1]
-    tail = lines[last + 1:]
-    if any(NOTE_START.match(ln.text) for ln in tail):  # the first may go on with the last page's note
-        for ln in tail:
+    end = len(lines)  # where the runs of small type that may be figures stop: at the footnote zone
+    starts = [k for k in range(last + 1, len(lines))
+              if (m := NOTE_START.match(lines[k].text)) and _note_number(m.group(1), cited)]
+    if starts:  # the first may go on with the last page's note; a figure may stand over the notes
+        figure = next((k for k in range(last + 1, starts[0]) if _figure_like(lines[k])), starts[0])
+        for ln in lines[last + 1:figure] + lines[starts[0]:]:
             ln.role = "footnote"
+        end = starts[0]
     left = min(lines[k].x0 for k in normal)
     right = max(lines[k].x1 for k in normal)
-    k = normal[0]
-    while k < last:
-        if not small[k]:
+    k = 0
+    while k < end:
+        if not small[k] or lines[k].role == "footnote":
             k += 1
             continue
         j = k
-        while j < last and small[j]:
+        while j < end and small[j] and lines[j].role != "footnote":
             j += 1
         run = lines[k:j]
-        if len(run) >= 2:
+        inside = normal[0] < k and j <= last
+        evidence = any(_figure_like(ln) for ln in run)
+        if len(run) >= 2 and (inside or evidence):
             widths = sorted(ln.x1 - ln.x0 for ln in run)
-            role = "box" if widths[len(widths) // 2] >= BOX_WIDTH * (right - left) else "figure"
+            wide = widths[len(widths) // 2] >= BOX_WIDTH * (right - left)
+            role = "box" if wide and not evidence else "figure"
             for ln in run:
                 ln.role = role
                 ln.bold = ln.bold and role == "box"
+            if role == "figure":  # a caption in body type right under or over the figure is the figure's
+                for at in (k - 1, j):
+                    if 0 <= at < len(lines) and not small[at] and CAPTION.match(lines[at].text):
+                        lines[at].role = "figure"
         k = j
 
 
-def _gather_notes(foot: list[PdfLine], notes: list[list[str]], sizes: list[float]) -> None:
+def _figure_like(ln: PdfLine) -> bool:
+    """A line of a figure whatever its place: short labels side by side in a grid (two or more pieces
+    between gutters, none of more than four words), or a caption ("Figuur 2. ...", "Tabel 1: ...")."""
+    if CAPTION.match(ln.text):
+        return True
+    return len(ln.pieces) >= 2 and all(len(p[2].split()) <= 4 for p in ln.pieces)
+
+
+def _note_number(number: str, cited: set[str] | None) -> bool:
+    """Whether a footnote may carry `number`: a note marker in the body carries it; in a letter whose body
+    has no markers at all (`cited` empty or None), any number, and `_gather_notes` takes them in order."""
+    return not cited or number in cited
+
+
+def _gather_notes(foot: list[PdfLine], notes: list[list[str]], sizes: list[float],
+                  cited: set[str] | None = None) -> None:
     """Footnote lines as notes [number, text] (`sizes` gets each note's type size): a line opening with
-    the next number starts one; lines before the first number on a page go on with the last page's note."""
+    the next number starts one; lines before the first number on a page go on with the last page's note.
+    A number no note marker in the body carries starts no note (`_note_number`); in a letter without
+    markers the notes count from 1."""
     cur: list[str] | None = notes[-1] if notes else None  # a note may run on from the page before
     for ln in foot:
         m = NOTE_START.match(ln.text)
         last = int(notes[-1][0]) if notes else 0
-        if m and (cur is None or int(m.group(1)) in (last + 1, 1)):
+        if m and _note_number(m.group(1), cited) and (
+                int(m.group(1)) in (last + 1, 1) or (cur is None and bool(cited))):
             cur = [m.group(1), m.group(2)]
             notes.append(cur)
             sizes.append(ln.size)
