@@ -76,6 +76,8 @@ class Line:
     marker: str = ""  # a list item's marker as printed ("•", "-", "1.", "a)")
     level: int = 0  # a list item's nesting level, 1 for the outermost; 0 for a line that is no item
     note: str | None = None  # a footnote line's number as printed ("1", "iv"); None on a continuation
+    refs: tuple[str, ...] = ()  # the note references the line carries (PDF superscripts), out of its text
+    row: int = 0  # a table_cell line's row in its table, 1-based (the header row is 1); 0 for other lines
 
 
 @dataclass(frozen=True)

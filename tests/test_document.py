@@ -52,6 +52,15 @@ def test_pdf_footnotes_are_footnote_lines_with_their_numbers(pdf_doc: Document) 
                                          "overzicht")
 
 
+def test_pdf_note_references_are_kept_on_their_line_out_of_its_text(pdf_doc: Document) -> None:
+    """Each superscript marker is a reference on the line it stood on: every note is cited once, in order."""
+    cited = [(ln.refs, ln.text) for ln in pdf_doc.lines if ln.refs]
+    assert [r for refs, _ in cited for r in refs] == ["1", "2", "3", "4"]
+    assert all(ln.role != "footnote" for ln in pdf_doc.lines if ln.refs)
+    for refs, text in cited:  # the marker is no digit glued to the word or year before it
+        assert not any(f"{word}{ref}" in text for ref in refs for word in ("2024", "2025", "afschrift"))
+
+
 def test_pdf_figure_text_is_figure_lines_never_body(pdf_doc: Document) -> None:
     figure = " ".join(ln.text for ln in pdf_doc.lines if ln.role == "figure")
     for label in ("Stuurgroep Regenwater", "Werkplaats Noord", "Figuur 1."):

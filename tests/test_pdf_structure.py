@@ -284,6 +284,8 @@ def test_a_pdf_table_in_body_type_with_two_columns_gives_its_rows(tmp_path: Path
         ("Geef iedere gemeente een plan voor de opvang van regenwater.",
          "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
         ("Maak een fonds voor groene daken in de grote steden.", "Deze aanbeveling neem ik niet over.")]
+    assert [ln.row for ln in doc.lines if ln.role == "table_cell"] == [1, 2, 3]  # each row's place in its table
+    assert all(ln.row == 0 for ln in doc.lines if ln.role != "table_cell")
     assert any(ln.text.startswith("Ik vertrouw erop") and ln.role == "body" for ln in doc.lines)
 
 

@@ -118,6 +118,8 @@ class Row:
     note: str | None = None
     in_text: bool = True  # False: kept in the Document but out of the text (figure text)
     cells: tuple[str, ...] = ()  # a table row's cells (its text joins them with " | ")
+    refs: tuple[str, ...] = ()  # note references taken out of the text
+    row: int = 0  # a table row's place in its table, 1-based
 
 
 @dataclass
@@ -524,7 +526,7 @@ def assemble_lines(pages: list[PdfPage]) -> tuple[str, tuple[Line, ...]]:
         return Line(text, no, bold=r.bold, page_break=page_break, italic=r.italic, page=r.page,
                     role="list_item" if item and r.role == "body" else r.role, size=r.size,
                     marker="•" if item else "", level=1 if item else 0, note=r.note,
-                    cells=tuple(normalise(c) for c in r.cells) if r.cells else ())
+                    cells=tuple(normalise(c) for c in r.cells) if r.cells else (), refs=r.refs, row=r.row)
 
     lines = list(text_lines(text, row))
     if len(lines) != len(in_text):  # pragma: no cover - every row is one line of the text
@@ -598,8 +600,9 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
                       for ln in column if ln.text.lower().startswith("pagina")]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
             lines = list(group)
-            parts.append([Row(ln.text, ln.bold, ln.italic, "table_cell", _relative(ln.size, usual), cells=ln.cells)
-                          for ln in lines] if lines[0].role == "table" else _flow(lines, usual))
+            parts.append([Row(ln.text, ln.bold, ln.italic, "table_cell", _relative(ln.size, usual), cells=ln.cells,
+                              refs=ln.refs, row=k)
+                          for k, ln in enumerate(lines, start=1)] if lines[0].role == "table" else _flow(lines, usual))
         page_rows: list[Row] = []
         for part in parts:
             if page_rows:
@@ -984,7 +987,8 @@ def _flow(lines: list[PdfLine], body_size: float, headings: bool = True) -> list
         if run_in:  # "Kosten. De kosten ...": the heading stands alone, its paragraph goes on below it
             out += [Row(run_in, True, ln.italic, "body", size), Row("")]
             text = text[len(ln.lead):].lstrip()
-        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", size))
+        out.append(Row(text, ln.bold, ln.italic, ln.furniture or "body", size,
+                       refs=tuple(r for x in lines[j:end] for r in x.refs)))
         if headings and end < len(lines) and not gap[end] and _heading_ends(lines, j, end, gap, left, right):
             out.append(Row(""))
         j = end
