@@ -321,6 +321,10 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     brk = False
     in_fence = False
     in_note = False
+    # the lazily compiled patterns, compiled once here and bound: this loop runs them on every line
+    comment_at, thematic_break, table_rule, fenced_div, table_row, footnote_def, unquote = (
+        COMMENT.compiled.match, THEMATIC_BREAK.compiled.match, TABLE_RULE.compiled.match, FENCED_DIV.compiled.match,
+        TABLE_ROW.compiled.match, FOOTNOTE_DEF.compiled.match, QUOTE.compiled.sub)
     for no, raw in enumerate(source_lines(text), start=1):
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
@@ -328,17 +332,17 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         if "\f" in raw:
             brk = True
             raw = raw.replace("\f", "")
-        comment = COMMENT.match(raw)
-        if THEMATIC_BREAK.match(raw) or (comment and PAGE_WORD.search(comment.group(1))):
+        comment = comment_at(raw)
+        if thematic_break(raw) or (comment and PAGE_WORD.search(comment.group(1))):
             brk = True
             lines.append(Line("", no))
             continue
-        if TABLE_RULE.match(raw) and lines and lines[-1].cells:
+        if table_rule(raw) and lines and lines[-1].cells:
             continue  # the rule under a table's header row: header and rows stay one table
-        if comment or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
+        if comment or table_rule(raw) or fenced_div(raw):
             lines.append(Line("", no))
             continue
-        row = TABLE_ROW.match(raw)
+        row = table_row(raw)
         cells: tuple[str, ...] = ()
         if row:
             found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
@@ -351,7 +355,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
                 # a table of data keeps its cells; the line reads them with " | " between
                 cells = tuple(normalise(strip_inline(c)) for c in found)
                 raw = " | ".join(found)
-        fn = FOOTNOTE_DEF.match(raw)
+        fn = footnote_def(raw)
         if fn:
             notes.append(len(lines))
             lines.append(Line(normalise(strip_inline(fn.group(2))), no, role="footnote", note=fn.group(1)))
@@ -365,7 +369,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
             lines.append(Line("", no))
             continue
         in_note = False
-        body = QUOTE.sub("", raw)
+        body = unquote("", raw)
         if body.endswith("\\") and not body.endswith("\\\\"):
             body = body[:-1]  # pandoc's hard line break
         level = 0
