@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import CLOSINGS, MINISTER_FOR, MINISTRIES, TITLE_MINISTRIES, LazyPattern
+from ..lexicon import CLOSINGS, MINISTER_FOR, MINISTRIES, TITLE_MINISTRIES
 from ..model import FURNITURE_ROLES, Line
 
 WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
@@ -23,7 +23,7 @@ WORD = r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]*)*"
 PORTFOLIO = rf"{WORD}(?:(?:, | en | voor | van | | [-–] ){WORD})*"
 TITLE = (r"(?:[Vv]ice-?[Mm]inister-[Pp]resident|[Mm]inister-[Pp]resident|MINISTER-PRESIDENT"
          r"|[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
-FUNCTIE = LazyPattern(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
+FUNCTIE = re.compile(rf"(?P<functie>{TITLE}(?:\s+(?:van|voor|VAN|VOOR)\s+{PORTFOLIO})?)")
 SIGN_LINE = re.compile(rf"^(?:De|de|DE)\s+{FUNCTIE.pattern}\s*(?:,\s*(?P<naam>.*))?$")
 TITLE_ONLY = re.compile(rf"^{FUNCTIE.pattern}\s*,?$")
 WAS_GETEKEND = re.compile(r"^w\.\s?g\.\s*", re.IGNORECASE)  # "w.g. J. Jansen": signed by, in a copy
@@ -261,7 +261,7 @@ def titlecase(upper: str) -> str:
 
 ARTICLE = re.compile(r"(?:de|het|De)\s+")
 SEPARATOR = re.compile(r",\s*|\s+en\s+|\s+alsmede\s+")
-BARE_TITLE = LazyPattern(r"(?:[Mm]inister|[Ss]taatssecretaris)")
+BARE_TITLE = re.compile(r"(?:[Mm]inister|[Ss]taatssecretaris)")
 
 
 def mede_namens(text: str) -> list[str]:
