@@ -9,6 +9,66 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled when first used, with the methods of `re.Pattern` the rules call.
+
+    Compiling is most of a cold start (the rules hold hundreds of patterns, each parsed by `re` in Python
+    at import). A pattern that only some letters need, such as one behind a keyword test, waits for them.
+    Once compiled, the compiled pattern's own methods stand in the instance's namespace, in front of the
+    class's: a call after the first costs what a call on the `re.Pattern` costs (the rules run some of these
+    on every line), not a Python call in between.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return self._compiled or self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        compiled = self._compiled = re.compile(self._source, self._flags)
+        # instance attributes shadow the class's methods below (functions are non-data descriptors)
+        self.__dict__.update({name: getattr(compiled, name) for name in self._METHODS})
+        return compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._source
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    # used until the first call compiles the pattern (see _compile)
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self._compile()).search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self._compile()).match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self._compile()).fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (self._compiled or self._compile()).finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return (self._compiled or self._compile()).findall(string, pos, endpos)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return (self._compiled or self._compile()).split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return (self._compiled or self._compile()).sub(repl, string, count)
+
 
 MONTHS: dict[str, int] = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
@@ -136,7 +196,7 @@ CLOSINGS: tuple[str, ...] = (
 SALUTATION_OPEN = r"(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Dd]ames)"
 SALUTATION = re.compile(rf"^{SALUTATION_OPEN}\b.*$")
 # a salutation with the first sentence of the body on its line: (salutation up to its comma, the rest)
-GLUED_SALUTATION = re.compile(rf"^({SALUTATION_OPEN}[^,]{{0,30}},)\s+(\S.*)$")
+GLUED_SALUTATION = LazyPattern(rf"^({SALUTATION_OPEN}[^,]{{0,30}},)\s+(\S.*)$")
 
 # The two chambers: the word before "Kamer", and the Roman numeral of citations ("Kamerstukken II").
 KAMER_WORD = r"(?:Tweede|Eerste)"
@@ -175,7 +235,7 @@ ORDINALS: dict[str, int] = {
 }
 
 # Recommendation nouns: a letter that answers recommendations names them.
-RECOMMENDATION_WORDS = re.compile(
+RECOMMENDATION_WORDS = LazyPattern(
     r"\b(aanbeveling(?:en)?|advie(?:s|zen)|actiepunt(?:en)?|voorstel(?:len)?)\b", re.IGNORECASE
 )
 
@@ -215,14 +275,14 @@ def is_page_furniture(text: str) -> bool:
 
 
 # The return address over the address block of a ministry letter ("> Retouradres Postbus 20301 2500 EH Den Haag").
-RETURN_ADDRESS = re.compile(r"^\W{0,3}Retouradres\b", re.IGNORECASE)
+RETURN_ADDRESS = LazyPattern(r"^\W{0,3}Retouradres\b", re.IGNORECASE)
 
 # A run-in heading: a short bold phrase that opens a paragraph and runs into its text ("**Kosten.** De kosten
 # van ..."). Not one when it is a label another rule reads on its line ("Vraag 1", "Antwoord", "Reactie
 # kabinet:", "Aanbeveling 2", "Betreft:"), an answer ("Nee."), a phrase in the sender's voice (a sentence
 # set in bold for stress), or cut after a function word; abbreviations that end in a full stop ("Mr.
 # Jansen") are no headings.
-RUN_IN_NOT = re.compile(
+RUN_IN_NOT = LazyPattern(
     r"^(?:Vraag|Vragen|Antwoord|Antwoorden|Aanbeveling(?:en)?|Advies|Actiepunt|Reactie|Kabinetsreactie|Standpunt"
     r"|Appreciatie|Toelichting|Bijlage|Noot|Zie|Let op|N\.?B\.?|Ja|Nee|Neen|Zeker|Inderdaad|Klopt|Juist|Dat klopt"
     r"|Dat is (?:juist|correct|niet juist))\b"
@@ -247,40 +307,3 @@ NON_LETTER_KINDS: tuple[str, ...] = (
     "AMENDEMENT", "NADER RAPPORT", "ADVIES RAAD VAN STATE", "LIJST VAN VRAGEN EN ANTWOORDEN",
     "NOTA NAAR AANLEIDING VAN HET VERSLAG", "NOTA NAAR AANLEIDING VAN HET EINDVERSLAG", "VERSLAG VAN EEN",
 )
-
-
-class LazyPattern:
-    """A regular expression compiled when first used, with the methods of `re.Pattern` the rules call.
-
-    Compiling is most of a cold start (the rules hold hundreds of patterns, each parsed by `re` in Python
-    at import). A pattern that only some letters need, such as one behind a keyword test, waits for them.
-    """
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return self._compiled
-
-    @property
-    def pattern(self) -> str:
-        return self._source
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)

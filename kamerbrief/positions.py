@@ -7,11 +7,11 @@ knows is left out, never guessed.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .lexicon import LazyPattern
 from .model import Document, Line
 
 # The record's keys in schema order, nested ones after their parent: posities follow it, list items by number.
@@ -21,7 +21,7 @@ ORDER = ("metadata", "kenmerk", "uw_kenmerk", "datum", "onderwerp", "afzender", 
          "kop", "titel", "reactie", "vraag", "antwoord", "toezeggingen", "verwijzingen", "voetnoten", "tekst",
          "ondertekening", "ondertekenaars")
 RANK = {key: n for n, key in enumerate(ORDER)}
-INDEX = re.compile(r"\d+")
+INDEX = LazyPattern(r"\d+")
 
 
 def collect(source: Document, cleaned: tuple[Line, ...],

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from .lexicon import LazyPattern
 from .model import Problem
 
 if TYPE_CHECKING:
@@ -35,9 +36,9 @@ def default_format() -> str:
 # C0 controls (tab and newline included), DEL, C1 controls, the bidi marks, embeddings, overrides and
 # isolates, and the Unicode line and paragraph separators: everything that changes what a terminal or a
 # log viewer shows beyond the character itself.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = LazyPattern("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # what json.dumps(ensure_ascii=False) leaves raw inside strings (it escapes C0 itself)
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = LazyPattern("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -17,39 +17,20 @@ asks ("De aanbeveling om ... te betrekken bij ...") never decides. The deciding 
 
 Speed: a cue only runs on the sentences that hold one of its `keys` (whole words, lower case). The words
 of the response are read once, so a long response costs one tokenisation plus the few cue searches that
-can match, instead of every cue on every sentence. The cues are compiled on the first classification
-(`_lexicon`), not at import, and so is the large pattern of the no-cue fallback (`_Rx`): importing the
-package for something else costs about 9 ms here instead of about 20 ms.
+can match, instead of every cue on every sentence. The cue table is made on the first classification
+(`_lexicon`), not at import, and each cue's pattern, like the classifier's other patterns, is compiled on
+its first search (`lexicon.LazyPattern`): a letter pays only for the cues its responses can match (the
+markdown sample with recommendations compiles 35 of the 199, about a fifth of their compiling time), and one
+without recommendations for none of them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-
-class _Rx:
-    """A pattern compiled on its first use, not at import (for the large ones used only now and then)."""
-
-    __slots__ = ("_flags", "_pattern", "_rx")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern, self._flags = pattern, flags
-        self._rx: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        if self._rx is None:
-            self._rx = re.compile(self._pattern, self._flags)
-        return self._rx
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled().search(text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(text)
-
+from .lexicon import LazyPattern
 
 OVER = "overgenomen"
 DEELS = "deels_overgenomen"
@@ -460,12 +441,12 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\baan (?:de|het|hen|haar)\b[^.;]{0,40}\bgericht\b|\b(?:verantwoordelijkheid|bevoegdheid) van (?:de|het)\b", ELDERS, 0.7,
      "gericht verantwoordelijkheid bevoegdheid"),
 )
-SUBJECT = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|aanbeveling\w*|advie\w*|voorstel\w*)\b", re.IGNORECASE)
+SUBJECT = LazyPattern(r"\b(?:ik|wij|we|het kabinet|de regering|aanbeveling\w*|advie\w*|voorstel\w*)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Cue:
-    rx: re.Pattern[str]
+    rx: LazyPattern  # compiled on its first search: a letter runs only the cues whose keys its responses hold
     label: str
     weight: float
     keys: frozenset[str]
@@ -476,7 +457,7 @@ class _Cue:
 def _compile(c: tuple[str, ...] | tuple[str, str, float, str] | tuple[str, str, float, str, str]) -> _Cue:
     flags = c[4] if len(c) > 4 else ""
     keys = frozenset(str(c[3]).split())
-    return _Cue(re.compile(str(c[0]), re.IGNORECASE | re.MULTILINE), str(c[1]), float(c[2]), keys,
+    return _Cue(LazyPattern(str(c[0]), re.IGNORECASE | re.MULTILINE), str(c[1]), float(c[2]), keys,
                 "s" in str(flags).split(), next((f for f in str(flags).split() if f != "s"), ""))
 
 
@@ -489,8 +470,9 @@ class _Lexicon:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    """The cues compiled, on the first classification and not at import: a program that imports the
-    package for something else (`validate`, `--help`) does not pay for some 170 patterns."""
+    """The cue table, made on the first classification and not at import; each cue's pattern is compiled
+    on its first search (`LazyPattern`), so a letter pays only for the cues its responses can match, and a
+    program that imports the package for something else (`validate`, `--help`) for none of the 199."""
     cues = tuple(_compile(c) for c in CUES)
     by_key: dict[str, tuple[int, ...]] = {}
     for i, cue in enumerate(cues):
@@ -500,7 +482,7 @@ def _lexicon() -> _Lexicon:
 
 
 def compiled_cues() -> tuple[_Cue, ...]:
-    """Every cue, compiled (for tests and benchmarks)."""
+    """Every cue (for tests and benchmarks); `cue.rx` compiles its pattern when first used."""
     return _lexicon().cues
 
 
@@ -508,77 +490,77 @@ WORD = re.compile(r"\w+")
 # a reference to the recommendation adopts only in an affirmative, real clause: "Een overstap naar vaste
 # budgetten, zoals de commissie bepleit, zou de prikkel wegnemen" and "wordt niet, zoals de commissie
 # voorstelt, verdubbeld" reject
-REF_VOID = _Rx(r"\b(?:zou|zouden)\b|(?<!\bwaaronder )(?<!\bwaarbij )(?<!\bwaarin )\b(?:niet|geen)\b", re.IGNORECASE)
-_CLAUSE_MARK = re.compile(r"[,;]")
-_CLAUSE_MARK_COLON = re.compile(r"[,;:]")
+REF_VOID = LazyPattern(r"\b(?:zou|zouden)\b|(?<!\bwaaronder )(?<!\bwaarbij )(?<!\bwaarin )\b(?:niet|geen)\b", re.IGNORECASE)
+_CLAUSE_MARK = LazyPattern(r"[,;]")
+_CLAUSE_MARK_COLON = LazyPattern(r"[,;:]")
 
 # "niet alleen ..., (maar) ook" does not negate
-NEGATION = re.compile(r"\b(?:niet|geen|nooit|allerminst)\b(?!\s+(?:alleen|enkel|slechts|uitsluitend)\b)", re.IGNORECASE)
+NEGATION = LazyPattern(r"\b(?:niet|geen|nooit|allerminst)\b(?!\s+(?:alleen|enkel|slechts|uitsluitend)\b)", re.IGNORECASE)
 # a negation of the extent, not of the adoption: "neem ik niet in de voorgestelde vorm over", "niet volledig"
-PARTIAL_NEGATION = re.compile(
+PARTIAL_NEGATION = LazyPattern(
     r"\bniet (?:in (?:de|haar|zijn|deze) (?:voorgestelde|gevraagde) vorm|in (?:haar|zijn) geheel|volledig|geheel"
     r"|helemaal|onverkort|integraal|letterlijk|één op één|1-op-1|in alle opzichten)\b"
     r"|\bniet\b[^.;]{0,80}\bmaar\b[^.;]{0,40}\bwel\b",
     re.IGNORECASE)
 # a negation closing the cue's clause: "volgt het advies om ... te activeren niet", "steun ik niet"
-NEGATION_AT_END = re.compile(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
+NEGATION_AT_END = LazyPattern(r"\b(?:niet|geen)(?:\s+(?:over|op|in|uit|toe|aan|mee|meer|door))?\s*[.!?]?\s*$", re.IGNORECASE)
 # ", al ... niet": the scan after one ", al" stops at the next (which scans on from there), so that a run
 # of ", al" is read once and not once for every ", al" in it
-CONTRAST = re.compile(
+CONTRAST = LazyPattern(
     r"\b(?:maar|echter|evenwel|tegelijkertijd)\b|;[^;]*\b(?:niet|geen)\b|,\s*al\b(?:(?!,\s*al\b)[^.;])*?\b(?:niet|geen)\b"
     # the other part left out, its verb elided: "Aanbeveling a neem ik over, aanbeveling b niet."
     r"|,[^,.;]{0,40}\b(?:niet|geen)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-PREFERENCE = _Rx(r"\b(?:liever|bij voorkeur)\b", re.IGNORECASE)
-DEFERRAL = re.compile(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
+PREFERENCE = LazyPattern(r"\b(?:liever|bij voorkeur)\b", re.IGNORECASE)
+DEFERRAL = LazyPattern(r"\b(?:eerst|afwachten|nader onderzoek|laten (?:toetsen|onderzoeken|uitzoeken))\b", re.IGNORECASE)
 # a clause whose subject is a third party: "zij nemen haar mee in hun inkoopbeleid"
-THIRD_PARTY = re.compile(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
-THIRD_WORD = re.compile(r"\b(?:zij|ze|hij)\b", re.IGNORECASE)
-CONTRAST_WORD = re.compile(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
+THIRD_PARTY = LazyPattern(r"^\s*(?:(?:en|maar|want|dus) )?(?:zij|ze|hij)\b", re.IGNORECASE)
+THIRD_WORD = LazyPattern(r"\b(?:zij|ze|hij)\b", re.IGNORECASE)
+CONTRAST_WORD = LazyPattern(r"\b(?:maar|echter|evenwel|daarentegen)\b", re.IGNORECASE)
 # "neem ik alleen over voor de kantoorgebouwen" adopts a part; "niet alleen ..., maar ook" does not restrict
-RESTRICTION = re.compile(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
+RESTRICTION = LazyPattern(r"(?<!niet )\b(?:alleen|uitsluitend|slechts|enkel|deels|gedeeltelijk|ten dele|voor een deel|voor zover"
                          r"|wat betreft|over wat|grotendeels|in (?:aangepaste|gewijzigde|afgezwakte|beperkte|andere) vorm)\b",
                          re.IGNORECASE)
 # an adoption for one scope only: "neem ik over voor cosmetica", "wordt gevolgd voor nieuwe projecten",
 # "wordt voor munitie en brandstof gevolgd" (not "voor zover", which RESTRICTION reads, nor a date)
-SCOPE = _Rx(r"^\s*(?:(?:ik|wij|we|het kabinet)\s+)?voor (?!zover\b|in\b|aan\b|(?:de|het) (?:zomer|najaar|voorjaar|eind|einde|jaareinde)\b|\d)", re.IGNORECASE)
-SCOPE_IN = _Rx(r"\b(?:wordt|worden) voor (?!zover\b|\d)\w+", re.IGNORECASE)
+SCOPE = LazyPattern(r"^\s*(?:(?:ik|wij|we|het kabinet)\s+)?voor (?!zover\b|in\b|aan\b|(?:de|het) (?:zomer|najaar|voorjaar|eind|einde|jaareinde)\b|\d)", re.IGNORECASE)
+SCOPE_IN = LazyPattern(r"\b(?:wordt|worden) voor (?!zover\b|\d)\w+", re.IGNORECASE)
 # an adoption on a condition not yet met is a part: "kan rekenen op mijn steun zodra er een alternatief is"
-CONDITION = _Rx(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
+CONDITION = LazyPattern(r"^[^.;]{0,40}\b(?:mits|zodra|op voorwaarde|onder (?:de )?voorwaarde)\b", re.IGNORECASE)
 # a concessive clause does not decide: "Hoewel ik niet uitsluit dat ..., neem ik ... over"; only agreement
 # conceded there counts ("Hoewel ik de intentie onderschrijf, kies ik niet voor ...")
 # what the recommendation wants, as opposed to the analysis or the concern behind it
-AIM_WORD = re.compile(r"\b(?:doel|doelen|doelstelling|doelstellingen|streven|strekking|wens|ambitie|intentie|gedachte|richting"
+AIM_WORD = LazyPattern(r"\b(?:doel|doelen|doelstelling|doelstellingen|streven|strekking|wens|ambitie|intentie|gedachte|richting"
                       r"|noodzaak|belang|achterliggende|beoogde)\b", re.IGNORECASE)
 # a reason given after the decision: "Ik neem deze aanbeveling niet over, omdat de capaciteit al volledig wordt
 # ingezet ..." - what the reason says (already done, shared, needed) is no second decision
-REASON = re.compile(r",\s*(?:omdat|aangezien|want|doordat|daar)\b", re.IGNORECASE)
-CONCESSIVE = re.compile(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder te)\b[^,;.]{0,200}", re.IGNORECASE)
+REASON = LazyPattern(r",\s*(?:omdat|aangezien|want|doordat|daar)\b", re.IGNORECASE)
+CONCESSIVE = LazyPattern(r"\b(?:hoewel|ofschoon|alhoewel|ook al|zonder dat|zonder te)\b[^,;.]{0,200}", re.IGNORECASE)
 # an indirect question weighed, not decided: "Ik heb overwogen of ... disproportioneel zou zijn."
-HYPOTHETICAL = re.compile(
+HYPOTHETICAL = LazyPattern(
     r"\b(?:overwogen|bezien|bekeken|nagegaan|onderzocht|afgewogen|getwijfeld|de vraag)\s+of\b[^,;.]{0,200}|^Of\b[^,;.]{0,200}",
     re.IGNORECASE)
 # what the adviser says is reported, not decided: "De raad concludeert dat dit op onderdelen niet zo is."
 # what the recommendation asks, named in the sender's sentence: "De aanbeveling om de reclassering eerder te
 # betrekken bij het strafadvies ..." (its "betrekken bij" decides nothing), and what the adviser proposes, up to
 # the next comma: "De commissie stelt voor iedere aanvraag te laten toetsen ..."
-CONTENT = _Rx(
+CONTENT = LazyPattern(
     r"\b(?:aanbeveling|aanbevelingen|advies|voorstel)\b(?: van (?:de|het) \w+)? om\b[^.;,]{0,200}?\bte \w+"
     r"|\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|\w+raad|\w+commissie)\b[^.;,]{0,30}"
     r"\b(?:stelt voor|adviseert|beveelt aan|pleit voor|bepleit|raadt aan)\b[^.;,]{0,200}",
     re.IGNORECASE)
-REPORTED = re.compile(
+REPORTED = LazyPattern(
     r"\b(?:de|het) (?:raad|commissie|inspectie|rekenkamer|ombudsman|\w+raad|\w+commissie|onderzoekers)\b[^.;,]{0,40}"
     r"\b(?:concludeert|constateert|stelt vast|signaleert|meent|merkt op|wijst erop|heeft laten zien|laat zien|toont aan"
     r"|heeft aangetoond|beschrijft)\b[^.;]{0,200}", re.IGNORECASE)
-ALREADY = re.compile(
+ALREADY = LazyPattern(
     r"\b(?:reeds|al)\b[^.;]{0,50}\b(?:in gang|actie|ondernomen|ingezet|gestart|opgepakt|uitgevoerd|voor in|zich in|vastgelegd|geregeld|gerealiseerd)\b"
     r"|\b(?:zet(?:ten)?|werkt|werken) zich\b[^.;]{0,40}\b(?:reeds|al)\b|\bal (?:jarenlang|sinds \d{4})\b|\bloopt al\b"
     r"|\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(])|\n\n+")
+SENTENCE = LazyPattern(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(])|\n\n+")
 # SENTENCE with the full stop taken in, not looked behind for: the same breaks (group 1 where it is the first
 # kind), found in half the time (a lookbehind is tried at every character; a class gives the search a start).
 SENTENCE_AFTER_STOP = re.compile(r"[.!?]([\"”’)]*\s+)(?=[A-Z\"“(])|\n\n+")
@@ -708,7 +690,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
 
 
 # a sentence that concludes: "Ik neem de aanbeveling daarom over.", "Dat doen we dan ook niet."
-CONCLUSIVE = re.compile(r"\b(?:daarom|dan ook|dus|derhalve|om (?:die|deze) redenen?|zo)\b", re.IGNORECASE)
+CONCLUSIVE = LazyPattern(r"\b(?:daarom|dan ook|dus|derhalve|om (?:die|deze) redenen?|zo)\b", re.IGNORECASE)
 
 
 def _quote_key(s: str, weight: float, flag: str) -> tuple[float, ...]:
@@ -736,7 +718,7 @@ _DONE = (r"(?:gevraagd|opgedragen|vrijgemaakt|gereserveerd|toegevoegd|uitgetrokk
 _FOUND = r"(?:vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|(?:verhoogd|verlaagd)(?=[^.;]{0,40}(?:€|\bmiljoen\b|\bmiljard\b)))"
 _DO = (r"(?:regelen|invoeren|mogelijk maken|vastleggen|verankeren|verhogen|verlagen|verlengen|uitbreiden|aanpassen|opnemen"
        r"|starten|oprichten|instellen|wijzigen|verplichten|financieren|opdracht geven|beschikbaar stellen)")
-OWN_ACT = _Rx(
+OWN_ACT = LazyPattern(
     rf"^{_OWN}\s+(?!{_NOT_ACT}\b)\w+"
     rf"|^(?!(?:de|het|een|deze|dit|die|dat|er|zij|ze|hij|gemeenten|provincies)\b)[^.;,]{{0,60}}\b(?!{_NOT_ACT}\b)\w+ {_OWN}\b"
     rf"|\b(?:wordt|worden|geldt|gelden)\b[^.;]{{0,60}}\b{_DATE}\b|\b{_DATE}\b[^.;]{{0,60}}\b(?:wordt|worden|geldt|gelden)\b"
@@ -750,33 +732,33 @@ OWN_ACT = _Rx(
     # wordt geregeld in de nieuwe Participatieregeling"
     rf"|\b(?:wordt|worden)\b[^.;]{{0,80}}\b{_DONE}\b|\b(?:is|zijn)\b[^.;]{{0,80}}\b{_FOUND}\b",
     re.IGNORECASE)
-ADVISER = _Rx(r"\b(?:adviseert|adviseren|beveelt|bevelen|stelt|stellen|vraagt|vragen|pleit|pleiten|bepleit|wijst|concludeert"
+ADVISER = LazyPattern(r"\b(?:adviseert|adviseren|beveelt|bevelen|stelt|stellen|vraagt|vragen|pleit|pleiten|bepleit|wijst|concludeert"
                      r"|constateert|raadt)\b", re.IGNORECASE)
 # what is done now describes, it does not decide: "Momenteel wordt de capaciteit per kwartaal vastgesteld"
-CURRENT = _Rx(r"\b(?:momenteel|thans|op dit moment|nu al|al jaren|sinds)\b", re.IGNORECASE)
+CURRENT = LazyPattern(r"\b(?:momenteel|thans|op dit moment|nu al|al jaren|sinds)\b", re.IGNORECASE)
 # an act found where no cue speaks: a lean below THRESHOLD, quoted but reported as `onbepaald`; just above it
 # where the act is concrete and nothing else limits it (`_act_weight`; measured: see THRESHOLD)
 ACT_WEIGHT = 0.4
 ACT_SURE = 0.55
 # what limits an act elsewhere in the response: a negation, a contrast, a consequence argued against, a part
 # kept as it is or left for later
-LIMIT = _Rx(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreken|blijft|blijven|overige|vooralsnog"
+LIMIT = LazyPattern(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreken|blijft|blijven|overige|vooralsnog"
             r"|voorlopig|behalve|uitgezonderd)\b", re.IGNORECASE)
 # an act made concrete: a date, money, a rule or a law, an order given
-CONCRETE = _Rx(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorstel|wetswijziging|regeling|amvb|opdracht"
+CONCRETE = LazyPattern(rf"\b{_DATE}\b|€|\b(?:miljoen|miljard|begroting|wet|wetsvoorstel|wetswijziging|regeling|amvb|opdracht"
                r"|verzoek|verplicht|verplichting|middelen|budget|gereserveerd|vrijgemaakt|implementeren|invoering|invoeren)\b|\bwet\w+", re.IGNORECASE)
 # an act that may be the sender's alternative to what is recommended, or an argument against it
-ALTERNATIVE = _Rx(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|risico|risico's)\b",
+ALTERNATIVE = LazyPattern(r"\b(?:plaats|liever|alternatief|alternatieve|andere|anders|huidige|bestaande|nadelen|nadeel|risico|risico's)\b",
                   re.IGNORECASE)
 # a part of what is recommended kept as it is, or left for want of means
-PART_KEPT = _Rx(r"\b(?:blijft|blijven)\b[^.;]{0,40}\b(?:vooralsnog|voorlopig|bestaan|ongewijzigd|uitgangspunt|in stand)\b"
+PART_KEPT = LazyPattern(r"\b(?:blijft|blijven)\b[^.;]{0,40}\b(?:vooralsnog|voorlopig|bestaan|ongewijzigd|uitgangspunt|in stand)\b"
                 r"|\b(?:blijft|blijven) (?:op )?(?:hun|haar|zijn) huidige\b|\bontbre(?:ekt|ken)\b[^.;]{0,40}\b(?:middelen|geld|budget)\b",
                 re.IGNORECASE)
 # the sender refuses in the first person: "Ik maak deze koppeling niet mogelijk", "... voer ik niet in"
-OWN_REFUSAL = _Rx(rf"^{_OWN}\s+\w+\b[^.;,]{{0,80}}\b(?:niet|geen)\b|\b\w+ {_OWN}\b[^.;,]{{0,60}}\b(?:niet|geen)\b", re.IGNORECASE)
-WEL = _Rx(r"\bwel\b", re.IGNORECASE)
+OWN_REFUSAL = LazyPattern(rf"^{_OWN}\s+\w+\b[^.;,]{{0,80}}\b(?:niet|geen)\b|\b\w+ {_OWN}\b[^.;,]{{0,60}}\b(?:niet|geen)\b", re.IGNORECASE)
+WEL = LazyPattern(r"\bwel\b", re.IGNORECASE)
 # what is put in an annex is no act: "die in de bijlage bij deze brief is opgenomen"
-ANNEX = _Rx(r"\bbijlage\b", re.IGNORECASE)
+ANNEX = LazyPattern(r"\bbijlage\b", re.IGNORECASE)
 
 
 def _own_act(sents: list[str]) -> str | None:

@@ -71,3 +71,29 @@ def test_a_lazy_pattern_compiles_on_first_use_and_answers_as_re_does() -> None:
     code = ("from kamerbrief.rules import toezeggingen, verwijzingen; "
             "assert verwijzingen.KAMERSTUK._compiled is None and toezeggingen.TERMIJN._compiled is None")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one_before_and_after_its_first_use() -> None:
+    from kamerbrief.lexicon import LazyPattern
+
+    source, flags, text = r"\b(a+)(b?)\b", re.IGNORECASE, "x AAb a, ab; b aab"
+    rx = re.compile(source, flags)
+    calls = [("search", (text,)), ("search", (text, 3)), ("match", (text, 2)), ("match", (text, 2, 4)),
+             ("fullmatch", ("aab",)), ("findall", (text,)), ("split", (text,)), ("split", (text, 1)),
+             ("sub", (r"<\1>", text)), ("sub", (lambda m: m.group(0).upper(), text, 1))]
+
+    def answers(p: LazyPattern | re.Pattern[str]) -> list[object]:
+        out: list[object] = []
+        for name, args in calls:
+            got = getattr(p, name)(*args)
+            out.append(got.span() if isinstance(got, re.Match) else got)
+        out.append([m.span() for m in p.finditer(text, 1)])
+        return out
+
+    for first in range(len(calls)):  # whichever method compiles it, every later call answers the same
+        lazy = LazyPattern(source, flags)
+        name, args = calls[first]
+        getattr(lazy, name)(*args)
+        assert answers(lazy) == answers(rx)
+    fresh = LazyPattern(source, flags)
+    assert fresh.pattern == source and fresh.flags == rx.flags and fresh.compiled is fresh.compiled

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT, SALUTATION
+from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT, SALUTATION, LazyPattern
 from ..model import Document, Line, Problem
 
 LIGATURES = str.maketrans({
@@ -36,48 +36,48 @@ AFTER_NFC = {**LIGATURES, **OTHER_SEPARATORS}
 ASCII_SPACES = str.maketrans({k: v for k, v in AFTER_NFC.items() if k < 0x80})
 # Whether a table has anything to do on a line: a search in C, where `translate` of a non-ASCII line looks up
 # every character in the table (most lines hold none of these characters).
-INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
-AFTER_NFC_CHARS = re.compile("[" + re.escape("".join(map(chr, AFTER_NFC))) + "]")
+INVISIBLE_CHARS = LazyPattern("[" + "".join(map(chr, INVISIBLE)) + "]")
+AFTER_NFC_CHARS = LazyPattern("[" + re.escape("".join(map(chr, AFTER_NFC))) + "]")
 ASCII_SPACE_CHARS = re.compile("[" + re.escape("".join(map(chr, ASCII_SPACES))) + "]")
 
 # Every pattern here runs on one line, which can be megabytes long: no pattern may read a stretch of it
 # more than a bounded number of times. Runs that two parts of a pattern could share are taken whole by
 # one (possessive `*+`); patterns tried at every opener ("[", "![", "*") consume what a later opener would
 # read again and fail on, and give it back unchanged (`_sub_whole`).
-HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")  # the closing "#"s come off in heading()
-THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:-\s*+){3,}|(?:\*\s*+){3,}|(?:_\s*+){3,})$")
-COMMENT = re.compile(r"^\s*<!--(.*)-->\s*$")
-PAGE_WORD = re.compile(r"page|pagina", re.IGNORECASE)
-FENCED_DIV = re.compile(r"^\s*+:{3,}+(?:\s*+\{[^}]*+\}|\s*+[\w-]++)?+\s*+(?::{3,}+)?+\s*+$")
-ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
-TABLE_RULE = re.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
-TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
+HEADING = LazyPattern(r"^\s{0,3}(#{1,6})\s+(.*)$")  # the closing "#"s come off in heading()
+THEMATIC_BREAK = LazyPattern(r"^\s{0,3}(?:(?:-\s*+){3,}|(?:\*\s*+){3,}|(?:_\s*+){3,})$")
+COMMENT = LazyPattern(r"^\s*<!--(.*)-->\s*$")
+PAGE_WORD = LazyPattern(r"page|pagina", re.IGNORECASE)
+FENCED_DIV = LazyPattern(r"^\s*+:{3,}+(?:\s*+\{[^}]*+\}|\s*+[\w-]++)?+\s*+(?::{3,}+)?+\s*+$")
+ATTRIBUTES = LazyPattern(r"\{[#.][^}]*\}")
+TABLE_RULE = LazyPattern(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
+TABLE_ROW = LazyPattern(r"^\s*\|(.*)\|\s*$")
+FOOTNOTE_DEF = LazyPattern(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 # each pattern below has a group "whole": without it, the match is an opener that never closes, consumed
 # so that the openers inside it (which would fail the same way) are not tried again
-FOOTNOTE_REF = re.compile(r"\[\^(?:[^\]\s]++(?P<whole>\])?)?")
-IMAGE = re.compile(r"!\[[^\]]*+(?:\](?:\([^)]*+(?P<whole>\))?)?)?")
-LINK = re.compile(r"\[(?P<text>[^\]]*+)(?P<whole>\]\((?:[^()\s]|\([^)]{0,500}\))*+(?:\s+\"[^\"]*\")?\))?")
-MARKUP_CHARS = re.compile(r"[*_\[`<\\!{]")
-SPAN = re.compile(r"\[(?P<text>[^\]]*+)(?:\](?:\{[^}]*+(?P<whole>\})?)?)?")
-AUTOLINK = re.compile(r"<(?:(?P<text>(?:https?://|www\.)[^>\s]++)(?P<whole>>)?)?")
-STRONG = re.compile(r"\*\*|__")
+FOOTNOTE_REF = LazyPattern(r"\[\^(?:[^\]\s]++(?P<whole>\])?)?")
+IMAGE = LazyPattern(r"!\[[^\]]*+(?:\](?:\([^)]*+(?P<whole>\))?)?)?")
+LINK = LazyPattern(r"\[(?P<text>[^\]]*+)(?P<whole>\]\((?:[^()\s]|\([^)]{0,500}\))*+(?:\s+\"[^\"]*\")?\))?")
+MARKUP_CHARS = LazyPattern(r"[*_\[`<\\!{]")
+SPAN = LazyPattern(r"\[(?P<text>[^\]]*+)(?:\](?:\{[^}]*+(?P<whole>\})?)?)?")
+AUTOLINK = LazyPattern(r"<(?:(?P<text>(?:https?://|www\.)[^>\s]++)(?P<whole>>)?)?")
+STRONG = LazyPattern(r"\*\*|__")
 # an opener with no closer after it: the rest of the line is consumed (no later opener has one either)
-EMPH_STAR = re.compile(r"(?<![\w*])\*(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>\*)(?![\w*])|.*)")
-EMPH_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>_)(?![\w_])|.*)")
-CODE = re.compile(r"`([^`]*)`")
-HTML_TAG = re.compile(r"</?(?:(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*+(?P<whole>>)?)?", re.IGNORECASE)
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
-QUOTE = re.compile(r"^\s{0,3}>\s?")
-SPACES = re.compile(r"[ \u3000]{2,}")
+EMPH_STAR = LazyPattern(r"(?<![\w*])\*(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>\*)(?![\w*])|.*)")
+EMPH_UNDERSCORE = LazyPattern(r"(?<![\w_])_(?=\S)(?:(?P<text>.+?)(?<=\S)(?P<whole>_)(?![\w_])|.*)")
+CODE = LazyPattern(r"`([^`]*)`")
+HTML_TAG = LazyPattern(r"</?(?:(?:br|span|div|p|b|i|em|strong|u|sup|sub)\b[^>]*+(?P<whole>>)?)?", re.IGNORECASE)
+ESCAPE = LazyPattern(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
+QUOTE = LazyPattern(r"^\s{0,3}>\s?")
+SPACES = LazyPattern(r"[ \u3000]{2,}")
 # A list item's marker: a bullet or dash, or a number or letter with "." or ")" (markdown); the indent gives
 # the level. Plain text takes bullets and dashes only: "1. Inleiding" there is as often a heading.
-MD_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+MD_ITEM = LazyPattern(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 TEXT_ITEM = re.compile(r"^(\s*)([•\u25aa\u25cf\u25e6\u2023\u2043\u00b7–-])\s+\S")
 
 
 # "**Kosten.** De kosten ...": a bold phrase (up to 100 characters) opening a markdown line, text after it
-RUN_IN = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1(?P<rest>\s+\S.*)$")
+RUN_IN = LazyPattern(r"^\s{0,3}(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1(?P<rest>\s+\S.*)$")
 RUN_IN_PUNCT = " .:\u2013\u2014-"  # the full stop, colon or dash that sets a run-in heading off from its text
 
 
@@ -136,7 +136,7 @@ def normalise(text: str) -> str:
     return SPACES.sub(" ", text).strip() if "  " in text or "\u3000" in text else text.strip()
 
 
-def _sub_whole(pattern: re.Pattern[str], repl: str, text: str) -> str:
+def _sub_whole(pattern: LazyPattern, repl: str, text: str) -> str:
     """pattern.sub where only matches with the group "whole" are replaced ("\\g<text>" or "")."""
     return pattern.sub(lambda m: (m.group("text") if repl else "") if m.group("whole") else m.group(0), text)
 
@@ -281,7 +281,7 @@ def text_lines(text: str, row: Callable[[int, str, bool], Line] | None = None) -
 
 
 # "Kosten. De kosten van ...": one to four words and a full stop opening a paragraph of plain text
-TEXT_RUN_IN = re.compile(r"^(?P<lead>[A-ZÀ-Ý][\w'’-]*+(?: [\w'’-]++){0,3}\.) (?P<rest>\S.*)$")
+TEXT_RUN_IN = LazyPattern(r"^(?P<lead>[A-ZÀ-Ý][\w'’-]*+(?: [\w'’-]++){0,3}\.) (?P<rest>\S.*)$")
 
 
 def text_run_ins(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -321,6 +321,10 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     brk = False
     in_fence = False
     in_note = False
+    # the lazily compiled patterns, compiled once here and bound: this loop runs them on every line
+    comment_at, thematic_break, table_rule, fenced_div, table_row, footnote_def, unquote = (
+        COMMENT.compiled.match, THEMATIC_BREAK.compiled.match, TABLE_RULE.compiled.match, FENCED_DIV.compiled.match,
+        TABLE_ROW.compiled.match, FOOTNOTE_DEF.compiled.match, QUOTE.compiled.sub)
     for no, raw in enumerate(source_lines(text), start=1):
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
@@ -328,17 +332,17 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         if "\f" in raw:
             brk = True
             raw = raw.replace("\f", "")
-        comment = COMMENT.match(raw)
-        if THEMATIC_BREAK.match(raw) or (comment and PAGE_WORD.search(comment.group(1))):
+        comment = comment_at(raw)
+        if thematic_break(raw) or (comment and PAGE_WORD.search(comment.group(1))):
             brk = True
             lines.append(Line("", no))
             continue
-        if TABLE_RULE.match(raw) and lines and lines[-1].cells:
+        if table_rule(raw) and lines and lines[-1].cells:
             continue  # the rule under a table's header row: header and rows stay one table
-        if comment or TABLE_RULE.match(raw) or FENCED_DIV.match(raw):
+        if comment or table_rule(raw) or fenced_div(raw):
             lines.append(Line("", no))
             continue
-        row = TABLE_ROW.match(raw)
+        row = table_row(raw)
         cells: tuple[str, ...] = ()
         if row:
             found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
@@ -351,7 +355,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
                 # a table of data keeps its cells; the line reads them with " | " between
                 cells = tuple(normalise(strip_inline(c)) for c in found)
                 raw = " | ".join(found)
-        fn = FOOTNOTE_DEF.match(raw)
+        fn = footnote_def(raw)
         if fn:
             notes.append(len(lines))
             lines.append(Line(normalise(strip_inline(fn.group(2))), no, role="footnote", note=fn.group(1)))
@@ -365,7 +369,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
             lines.append(Line("", no))
             continue
         in_note = False
-        body = QUOTE.sub("", raw)
+        body = unquote("", raw)
         if body.endswith("\\") and not body.endswith("\\\\"):
             body = body[:-1]  # pandoc's hard line break
         level = 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import LazyPattern
 from ..stance import ONBEPAALD, Stance, sentences
 
 # the words of an addressee, not past a clause boundary (a comma before "en" or a capital continues a name:
@@ -34,31 +35,31 @@ _END = (r"(?=\s*(?:[.;:()!?]|,(?!\s*(?:en\b|[A-Z]))|$|\s+(?:om|die|dat|omdat|zod
         r"|en\s+(?:niet|ik|het kabinet|wij|we)|in het kader|met het oog)\b))")
 ADDRESSED = (
     # "is (primair) gericht aan X", "richt zich (vooral) tot X", "is bestemd voor X", "geadresseerd aan X"
-    re.compile(rf"\b(?:is|zijn|wordt|worden)\s+(?:[a-z]+\s+){{0,4}}?(?:gericht|geadresseerd)\s+(?:aan|tot)\s+{_NP}{_END}",
+    LazyPattern(rf"\b(?:is|zijn|wordt|worden)\s+(?:[a-z]+\s+){{0,4}}?(?:gericht|geadresseerd)\s+(?:aan|tot)\s+{_NP}{_END}",
                re.IGNORECASE),
-    re.compile(rf"\b(?:richt|richten)\s+zich\s+(?:[a-z]+\s+){{0,4}}?(?:tot|aan)\s+{_NP}{_END}", re.IGNORECASE),
-    re.compile(rf"\b(?:is|zijn)\s+(?:[a-z]+\s+){{0,3}}?bestemd\s+voor\s+{_NP}{_END}", re.IGNORECASE),
+    LazyPattern(rf"\b(?:richt|richten)\s+zich\s+(?:[a-z]+\s+){{0,4}}?(?:tot|aan)\s+{_NP}{_END}", re.IGNORECASE),
+    LazyPattern(rf"\b(?:is|zijn)\s+(?:[a-z]+\s+){{0,3}}?bestemd\s+voor\s+{_NP}{_END}", re.IGNORECASE),
     # "is (primair) aan X gericht"
-    re.compile(r"\b(?:is|zijn|wordt|worden)\s+(?:[a-z]+\s+){0,4}?aan\s+(?P<np>[^.;:,()!?]{2,80}?)\s+gericht\b",
+    LazyPattern(r"\b(?:is|zijn|wordt|worden)\s+(?:[a-z]+\s+){0,4}?aan\s+(?P<np>[^.;:,()!?]{2,80}?)\s+gericht\b",
                re.IGNORECASE),
     # "De raad richt deze aanbeveling (vooral) aan X"
-    re.compile(rf"\b(?:richt|richten|doet|doen)\s+(?:deze|de|die|dit|het|haar|zijn)\s+(?:aanbeveling(?:en)?|advies)\s+"
+    LazyPattern(rf"\b(?:richt|richten|doet|doen)\s+(?:deze|de|die|dit|het|haar|zijn)\s+(?:aanbeveling(?:en)?|advies)\s+"
                rf"(?:[a-z]+\s+){{0,3}}?(?:aan|tot)\s+{_NP}{_END}", re.IGNORECASE),
 )
 # "..., maar aan de sector" after a negated addressee
-BUT_TO = re.compile(rf"\bmaar\s+(?:wel\s+|vooral\s+|primair\s+)?(?:aan|tot)\s+{_NP}{_END}", re.IGNORECASE)
+BUT_TO = LazyPattern(rf"\bmaar\s+(?:wel\s+|vooral\s+|primair\s+)?(?:aan|tot)\s+{_NP}{_END}", re.IGNORECASE)
 # the sentence is about the recommendation: it names it, or opens with a pronoun standing for it
-ABOUT = re.compile(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|voorstel(?:len)?)\b|^(?:Deze|Die|Dit|Zij|Ze)\s",
+ABOUT = LazyPattern(r"\b(?:aanbeveling(?:en)?|advie(?:s|zen)|voorstel(?:len)?)\b|^(?:Deze|Die|Dit|Zij|Ze)\s",
                    re.IGNORECASE)
-NEGATED = re.compile(r"\bniet\b(?!\s+(?:alleen|uitsluitend|enkel)\b)", re.IGNORECASE)
-PRONOUN = re.compile(r"^(?:mij|mijzelf|ons|hen|hun|haar|hem|u|jullie|hun\s+\w+|zichzelf|iedereen|anderen)$",
+NEGATED = LazyPattern(r"\bniet\b(?!\s+(?:alleen|uitsluitend|enkel)\b)", re.IGNORECASE)
+PRONOUN = LazyPattern(r"^(?:mij|mijzelf|ons|hen|hun|haar|hem|u|jullie|hun\s+\w+|zichzelf|iedereen|anderen)$",
                      re.IGNORECASE)
 # the government itself: a recommendation addressed to it keeps the stance the response gives
-OWN = re.compile(
+OWN = LazyPattern(
     r"\b(?:kabinet|regering|rijksoverheid|het rijk|minister\w*|staatssecretaris\w*|ministerie\w*|mij|ons)\b",
     re.IGNORECASE)
 # the sender speaking: a decision of its own
-SENDER = re.compile(r"\b(?:ik|wij|we|het kabinet|de regering|mijn ministerie)\b", re.IGNORECASE)
+SENDER = LazyPattern(r"\b(?:ik|wij|we|het kabinet|de regering|mijn ministerie)\b", re.IGNORECASE)
 MAX_WORDS = 14
 
 

@@ -15,18 +15,18 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..lexicon import HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from ..lexicon import HYPHEN_PREFIXES, HYPHEN_SUFFIXES, LazyPattern
 from ..lexicon import is_page_furniture as is_page_furniture  # the rules' name for it
 from ..model import Line
 
 TERMINAL = re.compile(r"[.!?:;…][\"”’)»]*$|[.!?]\s*\d{1,2}$")
 LIST_ITEM = re.compile(r"^(?:[-*•+–▪●]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
-NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]?\s+(\S.*)$")
-SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+NUMBERED_HEADING = LazyPattern(r"^(\d{1,2})[.)]?\s+(\S.*)$")
+SENTENCE_INSIDE = LazyPattern(r"[a-z]{2}[.!?]\s+[A-Z]")
 FUNCTION_WORDS = frozenset({"de", "het", "een", "van", "en", "op", "in", "voor", "met", "aan", "te", "dat", "die",
                             "om", "of", "naar", "bij", "door", "over", "tot", "uit", "zijn", "is", "worden"})
 VOWELS = frozenset("aeiouyàáäèéëïíóöúü")
-INNER_HYPHEN = re.compile(r"\b([A-Za-zÀ-ÿ]+)-([a-zà-ÿ]+)\b")
+INNER_HYPHEN = LazyPattern(r"\b([A-Za-zÀ-ÿ]+)-([a-zà-ÿ]+)\b")
 
 
 def fold(text: str) -> str:
@@ -65,7 +65,7 @@ def dehyphenate_join(a: str, b: str) -> str:
 # The joins below look at the last TAIL characters of the text built so far, never at all of it, so that
 # a paragraph of many lines is built in linear time (a word or sentence end longer than this is no word).
 TAIL = 256
-_WORD_BEFORE_HYPHEN = re.compile(r"([\wÀ-ÿ]+)-$")
+_WORD_BEFORE_HYPHEN = LazyPattern(r"([\wÀ-ÿ]+)-$")
 
 
 def _joint(a: str, b: str) -> tuple[bool, str]:

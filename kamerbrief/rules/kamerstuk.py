@@ -46,7 +46,7 @@ FOOTER = re.compile(
     r"(?:\s+\d{1,3})?\s*$",
     re.IGNORECASE,
 )
-NOSPACE = re.compile(r"\s+")
+NOSPACE = LazyPattern(r"\s+")
 
 
 # The Kamerstuk fields of the record whose source lines a Kamerstuk keeps.

@@ -20,7 +20,7 @@ from functools import cached_property
 from operator import attrgetter
 from types import MappingProxyType
 
-from ..lexicon import GLUED_SALUTATION, LABELS, NON_LETTER_KINDS, SALUTATION
+from ..lexicon import GLUED_SALUTATION, LABELS, NON_LETTER_KINDS, SALUTATION, LazyPattern
 from ..model import Document, Line
 from . import body as body_rule
 from . import kamerstuk as kamerstuk_rule
@@ -35,9 +35,9 @@ from .furniture import colophon_blocks, furniture, head_texts, late_labels
 
 TEXT = attrgetter("text")
 PROSE_END = re.compile(r"[.!?][\"”’)»]*$")
-HEAD_LINE = re.compile(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
+HEAD_LINE = LazyPattern(r"^(?:[Nn]r\.?\s*\d|(?:[A-Z]{1,2}\s+)?BRIEF VAN\b|Aan de [Vv]oorzitter)")
 # a long line that opens so is a heading's, an addressee's or a subject's, not the body's prose
-NOT_PROSE = re.compile(r"^(?:\d|Nr\b|nr\b|Aan\b|" + "|".join(map(re.escape, LABELS["onderwerp"])) + ")")
+NOT_PROSE = LazyPattern(r"^(?:\d|Nr\b|nr\b|Aan\b|" + "|".join(map(re.escape, LABELS["onderwerp"])) + ")")
 
 
 @dataclass(frozen=True, eq=False)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..lexicon import LazyPattern
 from ..model import Line
 from .body import is_page_furniture
 
@@ -28,10 +29,10 @@ MAX_CONTINUATION = 2  # lines of one note after its first line
 NUMBER_WORDS = frozenset({"nr", "nrs", "art", "artt", "blz", "pag", "lid", "bijlage", "vraag", "vragen",
                           "artikel", "punt", "stap", "fase", "versie", "week", "dag", "jaar", "groep", "niveau",
                           "hoofdstuk", "paragraaf", "onderdeel", "tabel", "figuur", "pagina", "bijlagen"})
-GLUED_WORD = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ]*[a-zà-ÿ]{3})([.,;:!?]?)(\d{1,3})(?=[\s,.;:!?)”’\"]|$)")
-PAREN_MARK = re.compile(r"(\s?)(?<![\d(])(\d{1,3})\)(?=[\s,.;:!?]|$)")
-DIGIT = re.compile(r"\d")
-BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\](?!\()")
+GLUED_WORD = LazyPattern(r"(?<![\w-])([A-Za-zÀ-ÿ]*[a-zà-ÿ]{3})([.,;:!?]?)(\d{1,3})(?=[\s,.;:!?)”’\"]|$)")
+PAREN_MARK = LazyPattern(r"(\s?)(?<![\d(])(\d{1,3})\)(?=[\s,.;:!?]|$)")
+DIGIT = LazyPattern(r"\d")
+BRACKET_MARK = LazyPattern(r"\s?\[(\d{1,3})\](?!\()")
 
 
 class Note(NamedTuple):
@@ -152,9 +153,9 @@ def unglue(lines: tuple[Line, ...], start: int, end: int, numbers: set[str], sty
 
 # Notes printed after the letter: "Noten" / "1" / text, or "X Noot 1" (a Kamerstuk), up to the site's furniture.
 NOTE_HEAD = re.compile(r"^(?:X\s+)?No(?:ot|ten)(?:\s+(\d{1,3}))?$", re.IGNORECASE)  # "X Noot 1" when joined
-NOTE_NUM = re.compile(r"^(\d{1,3})$")
-NOTE_INLINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-SITE_TAIL = re.compile(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
+NOTE_NUM = LazyPattern(r"^(\d{1,3})$")
+NOTE_INLINE = LazyPattern(r"^(\d{1,3})\s+(\S.*)$")
+SITE_TAIL = LazyPattern(r"^(?:Ondertekenaars|Eerste ondertekenaar|Mede ondertekenaar|Copyright\b)", re.IGNORECASE)
 
 
 def tail_start(lines: tuple[Line, ...], start: int) -> int:

@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 
 from ..lexicon import PAGE_LINE as PAGE_END
+from ..lexicon import LazyPattern
 from ..model import Line
 from .noten import Note
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
-CITATION = re.compile(
+CITATION = LazyPattern(
     r"^(?:Kamerstuk|Kamerstukken|Handelingen|Aanhangsel|Zie\b|Vgl\.|Stb\.|Stcrt\.|Trb\.|https?://|www\.|Bron\b|"
     r"Idem\b|Ibid|Brief van|Besluit van|Richtlijn|Verordening|ECLI|Motie\b|Rapport\b)",
     re.IGNORECASE,
@@ -40,7 +41,7 @@ URL = re.compile(r"https?://|www\.")
 # What stands between the body text and the kenmerk number at the line end: up to three words of the
 # header ("DGBI /"). Searched up to the number (endpos), each word taken whole, so that a long word of
 # capitals is not split into chunks in every possible way.
-GLUED_TAIL = re.compile(r"(?<=\S)\s+(?:[A-Z][\w&.]*+\s*+[/–-]?+\s*+){0,3}+$")
+GLUED_TAIL = LazyPattern(r"(?<=\S)\s+(?:[A-Z][\w&.]*+\s*+[/–-]?+\s*+){0,3}+$")
 WINDOW = 20  # footnote numbers further up than this many lines from the page number are body text
 
 

@@ -55,9 +55,9 @@ ORDINAL_REF = LazyPattern(
     rf"|\baanbeveling(?:en)?\s+((?:\d{{1,2}})(?:(?:\s*,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)\d{{1,2}})*)\b",
     re.IGNORECASE,
 )
-SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(\S.*)$")  # "1.1 Blootstelling ...": a subsection
+SUBNUMBERED = LazyPattern(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(\S.*)$")  # "1.1 Blootstelling ...": a subsection
 LISTED = re.compile(r"^(?:Aanbeveling\s+)?\(?(\d{1,2})[.):]\s+(\S.*)$", re.IGNORECASE | re.DOTALL)
-CLOSING_PARAGRAPH = re.compile(
+CLOSING_PARAGRAPH = LazyPattern(
     r"^(?:Ik hoop (?:u|uw Kamer) hiermee|Ik vertrouw erop (?:u|uw Kamer) hiermee|Hiermee hoop ik)", re.IGNORECASE
 )
 # The closing of the letter after its last recommendation, no heading between (see `_letter_end`):
@@ -65,7 +65,7 @@ CLOSING_PARAGRAPH = re.compile(
 #   Ik dank de Onderzoeksraad voor het heldere rapport.                        thanks for the report as a whole
 #   Ik zal uw Kamer in 2027 informeren over de voortgang.                     the Kamer told about all of it
 #   Hiermee heb ik uw Kamer ... / Ik ga hierover graag met uw Kamer in gesprek.
-CLOSING_OPENER = re.compile(
+CLOSING_OPENER = LazyPattern(
     r"^(?:Tot slot|Ten slotte|Tenslotte|Afsluitend|Tot besluit|Samenvattend|Concluderend|Alles overziend\w*)\b"
     r"|^(?:Graag\s+)?(?:(?:Ik|Wij|We)\s+(?:dank|bedank|wil\s+\S+(?:\s+\S+){0,3}\s+(?:be)?danken)"
     r"|Het kabinet (?:dankt|bedankt)|Graag dank ik)\b"
@@ -77,16 +77,16 @@ CLOSING_OPENER = re.compile(
 # "... uw Kamer ... informeren over de voortgang." about the whole: the progress bare, or of the
 # recommendations, this reactie or the report, not of one measure ("de voortgang van de pilot")
 KAMER = re.compile(r"\b(?:uw|de) Kamer\b")
-INFORMS = re.compile(r"\b(?:informeren|informeer|rapporteren|rapporteer|op de hoogte|terugkomen|kom\b.*\bterug"
+INFORMS = LazyPattern(r"\b(?:informeren|informeer|rapporteren|rapporteer|op de hoogte|terugkomen|kom\b.*\bterug"
                      r"|berichten|bericht)\b", re.IGNORECASE | re.DOTALL)
-WHOLE = re.compile(
+WHOLE = LazyPattern(
     r"\b(?:voortgang|stand van zaken)\s*(?:[.,;]|$)"
     r"|\b(?:voortgang|stand van zaken|uitvoering|opvolging|implementatie)\s+(?:van|bij|in)\s+(?:de|het|deze|dit)\s+"
     r"(?:(?:uitvoering|opvolging|implementatie)\s+van\s+(?:de|deze|het|dit|alle)\s+)?"
     r"(?:aanbevelingen|kabinetsreactie|rapport|advies|brief|maatregelen)\b"
     r"|\balle aanbevelingen\b|\b(?:deze|dit) (?:kabinetsreactie|brief)\b", re.IGNORECASE)
 # the recommendation itself ("deze aanbeveling"); "dit advies" is as often the whole report, so no sign
-ONE_RECOMMENDATION = re.compile(r"\b(?:deze|die|de laatste) (?:aanbeveling|adviespunt)\b(?!en)", re.IGNORECASE)
+ONE_RECOMMENDATION = LazyPattern(r"\b(?:deze|die|de laatste) (?:aanbeveling|adviespunt)\b(?!en)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -301,7 +301,7 @@ def _opens_number(blocks: list[Block], j: int, first: int, number: int) -> bool:
     return then is None or int(then.group(1)) == number + 1
 
 
-TABLE_HEADER_WORD = re.compile(
+TABLE_HEADER_WORD = LazyPattern(
     r"(?:Nr\.?|Nummer|Aanbeveling(?:en)?|Advie(?:s|zen)|(?:Reactie|Standpunt)(?:\s+(?:van\s+)?(?:het\s+)?kabinet)?"
     r"|Kabinetsreactie|Appreciatie|Gericht aan)",
     re.IGNORECASE,
@@ -721,7 +721,7 @@ GROUP_TO = LazyPattern(
 )
 
 
-ADVISES = re.compile(
+ADVISES = LazyPattern(
     r"^(?:De|Het)\s+(?:[\w-]*[Rr]aad|[Cc]ommissie|[Oo]mbudsman|[Ii]nspectie|[Rr]ekenkamer|[Aa]dviescollege)\b"
     r"[^.;:]{0,80}?\b(?:beveelt|adviseert|raadt)\b"
 )

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from ..lexicon import LazyPattern
 from ..model import Problem
 from .base import Letter, Part, Passage, Span
 from .body import Block
@@ -31,10 +32,10 @@ _SEP = r"(?:\s*,\s*(?:en\s+)?|\s+en\s+|\s+tot\s+en\s+met\s+|\s*t/m\s*|\s*[-–]\
 # possessive: the first reading is the one taken, and a long run of digits is never split into groups
 # of one to three in every possible way
 _NUMS = rf"((?:\d{{1,3}}(?:{_SEP}(?=\d))?)*+)"
-ANTWOORD = re.compile(
+ANTWOORD = LazyPattern(
     rf"^Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?\s*{_NUMS}\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
-RANGE = re.compile(r"(\d{1,3})\s*(?:tot\s+en\s+met|t/m|-|–)\s*(\d{1,3})")
+RANGE = LazyPattern(r"(\d{1,3})\s*(?:tot\s+en\s+met|t/m|-|–)\s*(\d{1,3})")
 
 
 @dataclass(frozen=True)
