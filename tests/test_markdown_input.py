@@ -1,0 +1,159 @@
+"""Markdown that no name announces (standard input, a file called `brief`) is read as markdown, and plain
+text stays text; markdown tables with and without outer pipes, and pandoc's grid tables, keep their cells."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kamerbrief.cli import main
+from kamerbrief.readers import looks_like_markdown
+
+from .conftest import BULK, CORPUS, SAMPLES
+
+MD_SAMPLES = sorted(SAMPLES.glob("*.md"))
+TXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
+
+
+def _parse(*args: str, data: bytes | None = None) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["parse", "--to", "json", "-q", *args], input=data)
+    assert result.exit_code == 0, result.output
+    record: dict[str, Any] = json.loads(result.stdout)
+    return record
+
+
+def _without_name(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "bron": {k: v for k, v in record["bron"].items() if k != "bestand"}}
+
+
+@pytest.mark.parametrize("sample", MD_SAMPLES, ids=[p.name for p in MD_SAMPLES])
+def test_every_markdown_sample_reads_the_same_from_standard_input_and_without_a_suffix(
+        sample: Path, tmp_path: Path) -> None:
+    named = _parse(str(sample))
+    piped = _parse("-", data=sample.read_bytes())
+    copy = tmp_path / sample.stem
+    shutil.copy(sample, copy)
+    unnamed = _parse(str(copy))
+    assert named["bron"]["formaat"] == piped["bron"]["formaat"] == unnamed["bron"]["formaat"] == "markdown"
+    assert piped["bron"]["bestand"] == "<stdin>" and unnamed["bron"]["bestand"] == sample.stem
+    assert _without_name(piped) == _without_name(named)
+    assert _without_name(unnamed) == _without_name(named)
+
+
+@pytest.mark.parametrize("sample", TXT_SAMPLES, ids=[p.name for p in TXT_SAMPLES])
+def test_every_text_sample_stays_text_from_standard_input(sample: Path) -> None:
+    assert not looks_like_markdown(sample.read_bytes())
+    piped = _parse("-", data=sample.read_bytes())
+    assert piped["bron"]["formaat"] == "text"
+    assert _without_name(piped) == _without_name(_parse(str(sample)))
+
+
+def test_the_corpus_text_letters_stay_text() -> None:
+    letters = sorted(CORPUS.glob("*.txt")) + sorted(BULK.rglob("*.txt"))
+    if not letters:
+        pytest.skip("../shared/corpus is not here")
+    assert [p.name for p in letters if looks_like_markdown(p.read_bytes())] == []
+    assert all(looks_like_markdown(p.read_bytes()) for p in CORPUS.glob("*.md"))
+
+
+HEAD_MD = """**Ons kenmerk**
+2025-0001
+
+**Datum** 3 maart 2025
+**Betreft** Beantwoording vragen over de veerpont
+
+Geachte voorzitter,
+
+"""
+
+BOLD_QUESTIONS = HEAD_MD.replace("Geachte voorzitter,\n\n", "") + """Hierbij zend ik u de antwoorden op de vragen \
+van het lid Jansen over de veerpont.
+
+De Minister van Infrastructuur en Waterstaat,
+
+P. de Vries
+
+**Vraag 1**
+Rijdt de pont nog?
+
+**Antwoord op vraag 1**
+Ja, sinds maandag weer.
+
+**Vraag 2**
+Wie betaalt de nieuwe pont?
+
+**Antwoord op vraag 2**
+De provincie betaalt de helft.
+"""
+
+
+def test_kamervragen_with_bold_labels_are_read_from_standard_input() -> None:
+    assert looks_like_markdown(BOLD_QUESTIONS.encode())
+    piped = _parse("-", data=BOLD_QUESTIONS.encode())
+    assert piped["bron"]["formaat"] == "markdown"
+    assert [(v["nummer"], v["antwoord"]) for v in piped["vragen"]] == [
+        (1, "Ja, sinds maandag weer."), (2, "De provincie betaalt de helft.")]
+    assert "**" not in json.dumps(piped, ensure_ascii=False)
+    assert piped == _parse("-", "--from", "markdown", data=BOLD_QUESTIONS.encode())
+
+
+@pytest.mark.parametrize("text", [
+    # a plain letter: numbered and dashed lists, a single "*" here and there
+    "Geachte voorzitter,\n\nDe maatregelen zijn:\n1. meer veren;\n2. betere haltes.\n- ook 's nachts\n"
+    "- in 2025\n\nDe kosten* vallen lager uit.\n\n* exclusief btw\n\nHoogachtend,\n",
+    # pdftotext with footnote marks "*" and "**" after words and before the notes
+    "Den Haag, 3 maart 2025\n\nHet budget van 14 miljoen euro* is verdeeld over de provincies**.\n"
+    "De rest volgt in 2026.\n\f\n* bedragen exclusief btw\n** zie bijlage 2, tabel 3\n",
+    # notes marked "*)" and "**)", and a sum of stars as a separator
+    "De regeling*) geldt tot 2026**).\n\n*) Stb. 2024, 12\n**) Kamerstuk 36123, nr. 14\n\n* * *\n\nEinde.\n",
+    # a pipe in prose, and a dash line that is no table's delimiter row
+    "Zij kozen tussen veer | brug en zeiden:\n---------\nGeen van beide.\n",
+    # a plus sign and dashes that draw no grid table
+    "Totaal\n+-----+\n12 boten\n",
+    # one line that opens with a bold span is not enough
+    "**Let op** de termijn.\nDe brief volgt.\n",
+])
+def test_plain_text_with_stray_asterisks_and_pipes_stays_text(text: str) -> None:
+    assert not looks_like_markdown(text.encode())
+
+
+PLAIN_LETTER = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 3 maart 2025
+Betreft Voortgang veerdiensten
+Ons kenmerk IENW/BSK-2025/1234
+
+Geachte voorzitter,
+
+Het budget van 14 miljoen euro* is verdeeld over de provincies**. De veren varen weer:
+1. Schoonhoven;
+2. Kinderdijk.
+
+De Minister van Infrastructuur en Waterstaat,
+
+P. de Vries
+
+* bedragen exclusief btw
+** zie bijlage 2
+"""
+
+
+def test_a_plain_letter_with_footnote_stars_is_text_on_standard_input() -> None:
+    piped = _parse("-", data=PLAIN_LETTER.encode())
+    assert piped["bron"]["formaat"] == "text"
+    assert piped == _parse("-", "--from", "text", data=PLAIN_LETTER.encode())
+
+
+@pytest.mark.parametrize("text", [
+    "**Datum** 3 maart 2025\n**Betreft** Veren\n\nGeachte voorzitter,\n",  # two labels in bold
+    "- **Aanbeveling 1** Stel een norm op.\n- **Aanbeveling 2** Oefen elk jaar.\n",  # bold opening list items
+    "Aanbeveling | Reactie\n--- | ---\nStel een norm op. | Overgenomen.\n",  # a pipe table without outer pipes
+    "+-----+-----+\n| a   | b   |\n+=====+=====+\n| c   | d   |\n+-----+-----+\n",  # a grid table
+])
+def test_markdown_without_headings_or_links_is_found(text: str) -> None:
+    assert looks_like_markdown(text.encode())
