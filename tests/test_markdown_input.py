@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from kamerbrief.cli import main
 from kamerbrief.readers import looks_like_markdown
+from kamerbrief.readers.markup import markdown_lines
 
 from .conftest import BULK, CORPUS, SAMPLES
 
@@ -157,3 +158,68 @@ def test_a_plain_letter_with_footnote_stars_is_text_on_standard_input() -> None:
 ])
 def test_markdown_without_headings_or_links_is_found(text: str) -> None:
     assert looks_like_markdown(text.encode())
+
+
+TABLE_LETTER = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+**Ons kenmerk**
+2025-0000777
+
+**Datum** 12 mei 2025
+**Betreft** Kabinetsreactie op het advies van de Raad voor de Leefomgeving over stille wegen
+
+Geachte voorzitter,
+
+De Raad voor de Leefomgeving deed in zijn advies drie aanbevelingen. Hieronder staat per aanbeveling de \
+reactie van het kabinet.
+
+{table}
+
+Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd.
+
+De minister van Infrastructuur en Waterstaat,
+
+K. van Dalen
+"""
+
+ROWS = [
+    ("Aanbeveling", "Reactie kabinet"),
+    ("Leg stil asfalt aan op alle rijkswegen binnen de bebouwde kom.",
+     "Ik neem deze aanbeveling over. Rijkswaterstaat legt het asfalt aan bij het volgende onderhoud."),
+    ("Meet het geluid langs drukke wegen elk jaar opnieuw.",
+     "Deze aanbeveling neem ik deels over: de metingen komen er om het jaar."),
+    ("Verlaag de snelheid 's nachts naar tachtig kilometer per uur.",
+     "Deze aanbeveling neem ik niet over. De snelheid blijft zoals zij is."),
+]
+
+
+def _pipe_table(outer: bool, rule: str = "---") -> str:
+    lines = [" | ".join(r) for r in ROWS]
+    lines.insert(1, f"{rule} | {rule}")
+    return "\n".join(f"| {ln} |" if outer else ln for ln in lines)
+
+
+def test_pipe_tables_without_outer_pipes_give_the_same_recommendations() -> None:
+    records = {}
+    for name, table in [("outer", _pipe_table(True)), ("bare", _pipe_table(False)),
+                        ("colons", _pipe_table(False, ":--")), ("short", _pipe_table(True, "-"))]:
+        letter = TABLE_LETTER.format(table=table).encode()
+        assert looks_like_markdown(letter), name
+        records[name] = _parse("-", data=letter)
+    recs = [(a["titel"], a["reactie"]) for a in records["outer"]["aanbevelingen"]]
+    assert recs == [(r[0], r[1]) for r in ROWS[1:]]
+    for name, record in records.items():
+        assert record["aanbevelingen"] == records["outer"]["aanbevelingen"], name
+        assert "| ---" not in json.dumps(record, ensure_ascii=False) and "---" not in record["secties"][0]["tekst"]
+
+
+def test_a_pipe_in_prose_is_no_table() -> None:
+    lines = markdown_lines("De keuze veer | brug viel op de brug.\nHet veer | de pont stopt.\n\n"
+                           "Tarief | prijs\nx\n")
+    assert [ln.cells for ln in lines] == [(), (), (), (), ()]
+    assert lines[0].text == "De keuze veer | brug viel op de brug."
+    table = [ln.cells for ln in markdown_lines("Veer | Boten\n:-- | --:\nSchoonhoven | 2\nKinderdijk | 1\n"
+                                               "Een regel tekst.\n")]
+    assert table == [("Veer", "Boten"), ("Schoonhoven", "2"), ("Kinderdijk", "1"), ()]
+    # a delimiter row of fewer cells than the row above it makes no table (GFM)
+    assert [ln.cells for ln in markdown_lines("a | b | c\n--- | ---\n")] == [(), ()]

@@ -52,6 +52,9 @@ FENCED_DIV = re.compile(r"^\s*+:{3,}+(?:\s*+\{[^}]*+\}|\s*+[\w-]++)?+\s*+(?::{3,
 ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
 TABLE_RULE = re.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+# a pipe table's delimiter row of two or more cells, with or without outer pipes ("---|:--:", "| - | - |")
+DELIMITER_ROW = re.compile(r"^\s*+\|?+\s*+:?+-++:?+\s*+(?:\|\s*+:?+-++:?+\s*+)++\|?+\s*+$")
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
 # each pattern below has a group "whole": without it, the match is an opener that never closes, consumed
 # so that the openers inside it (which would fail the same way) are not tried again
@@ -311,6 +314,47 @@ def text_run_ins(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _cell_count(row: str) -> int:
+    """The cells of a pipe-table row, outer pipes or not: "a | b" and "| a | b |" have two."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return len(UNESCAPED_PIPE.split(row))
+
+
+def pipe_tables(src: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """(rows, delimiter rows) of the pipe tables in the source lines, as 0-based indexes: a table is a row
+    with a "|" and a delimiter row of as many cells under it ("a | b" / "--- | :---:"), as GFM and pandoc
+    read it, with or without outer pipes; its further rows run to the first line without a "|" (a blank
+    line, a paragraph). Prose with a "|" and no delimiter row under it is never a table."""
+    rows: set[int] = set()
+    rules: set[int] = set()
+    k = 1
+    while k < len(src):
+        rule = src[k]
+        if ("|" in rule and "-" in rule and DELIMITER_ROW.match(rule) and UNESCAPED_PIPE.search(src[k - 1])
+                and (k - 1) not in rows and _cell_count(src[k - 1]) == _cell_count(rule)):
+            rows.add(k - 1)
+            rules.add(k)
+            k += 1
+            while k < len(src) and src[k].strip() and UNESCAPED_PIPE.search(src[k]):
+                rows.add(k)
+                k += 1
+            continue
+        k += 1
+    return frozenset(rows), frozenset(rules)
+
+
+def _outer_pipes(row: str) -> str:
+    """A pipe-table row with its outer pipes, as TABLE_ROW reads it: "a | b" -> "|a | b|"."""
+    row = row.strip()
+    if not row.startswith("|"):
+        row = "|" + row
+    if not row.endswith("|") or row.endswith("\\|") or len(row) == 1:
+        row += "|"
+    return row
+
+
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """The lines of markdown, markup removed: headings, emphasis (bold, italic), table cells, list items,
     and each footnote definition ("[^1]: ...") as a footnote line with its number."""
@@ -321,7 +365,16 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     brk = False
     in_fence = False
     in_note = False
-    for no, raw in enumerate(source_lines(text), start=1):
+    src = source_lines(text)
+    table_rows, table_rules = pipe_tables(src) if "|" in text and "-" in text else (frozenset(), frozenset())
+    for no, raw in enumerate(src, start=1):
+        if no - 1 in table_rules:
+            if lines and lines[-1].cells:
+                continue  # the delimiter row under a table's header row: header and rows stay one table
+            lines.append(Line("", no))
+            continue
+        if no - 1 in table_rows:
+            raw = _outer_pipes(raw)
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
