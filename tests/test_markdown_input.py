@@ -223,3 +223,65 @@ def test_a_pipe_in_prose_is_no_table() -> None:
     assert table == [("Veer", "Boten"), ("Schoonhoven", "2"), ("Kinderdijk", "1"), ()]
     # a delimiter row of fewer cells than the row above it makes no table (GFM)
     assert [ln.cells for ln in markdown_lines("a | b | c\n--- | ---\n")] == [(), ()]
+
+
+# ROWS as pandoc writes them in a grid table (`pandoc -t markdown` for cells that hold paragraphs or lists):
+# each cell wrapped over lines, a response of two paragraphs, a header row under "+===+"
+GRID = """\
++---------------------------------------+----------------------------------------------+
+| Aanbeveling                           | Reactie kabinet                              |
++=======================================+==============================================+
+| Leg stil asfalt aan op alle rijkswegen| Ik neem deze aanbeveling over.               |
+| binnen de bebouwde kom.               |                                              |
+|                                       | Rijkswaterstaat legt het asfalt aan bij het  |
+|                                       | volgende onderhoud.                          |
++---------------------------------------+----------------------------------------------+
+| Meet het geluid langs drukke wegen    | Deze aanbeveling neem ik deels over: de      |
+| elk jaar opnieuw.                     | metingen komen er om het jaar.               |
++---------------------------------------+----------------------------------------------+
+| Verlaag de snelheid 's nachts naar    | Deze aanbeveling neem ik niet over. De       |
+| tachtig kilometer per uur.            | snelheid blijft zoals zij is.                |
++---------------------------------------+----------------------------------------------+"""
+
+
+def test_grid_tables_are_read_as_rows_with_cells() -> None:
+    lines = markdown_lines(GRID + "\n\nNa de tabel.\n")
+    rows = [ln for ln in lines if ln.cells]
+    assert [ln.cells for ln in rows] == ROWS
+    assert [ln.lineno for ln in rows] == [2, 4, 9, 12] and {ln.role for ln in rows} == {"table_cell"}
+    # the rows stand together, with no line between them: one table; the borders leave no "+---" text
+    assert lines.index(rows[-1]) - lines.index(rows[0]) == 3
+    assert not [ln for ln in lines if "+-" in ln.text or "+=" in ln.text or ln.text.startswith("|")]
+    assert lines[-1].text == "Na de tabel." and not lines[-1].cells
+
+
+def test_a_grid_table_gives_the_recommendations_of_its_pipe_table() -> None:
+    grid = TABLE_LETTER.format(table=GRID).encode()
+    assert looks_like_markdown(grid)
+    record = _parse("-", data=grid)
+    assert record["bron"]["formaat"] == "markdown"
+    assert [(a["titel"], a["reactie"]) for a in record["aanbevelingen"]] == [
+        (ROWS[1][0], "Ik neem deze aanbeveling over. Rijkswaterstaat legt het asfalt aan bij het volgende onderhoud."),
+        *ROWS[2:]]
+    piped = _parse("-", data=TABLE_LETTER.format(table=_pipe_table(True)).encode())
+    assert [a["reactie"] for a in record["aanbevelingen"]] == [a["reactie"] for a in piped["aanbevelingen"]]
+    assert "+---" not in json.dumps(record, ensure_ascii=False)
+
+
+def test_grid_table_cells_that_span_columns_lists_and_wide_text() -> None:
+    grid = ("+-----------+-----------+\n"
+            "| **Thema** | Stand     |\n"
+            "+===========+===========+\n"
+            "| Veren     | - Gouda   |\n"
+            "|           | - Delft   |\n"
+            "+-----------+-----------+\n"
+            "| Een rij over beide    |\n"
+            "+-----------+-----------+\n"
+            "| Café’s | 3 \\| 4 |\n"  # pipes that do not stand at the border's columns
+            "+-----------+-----------+\n")
+    rows = [ln.cells for ln in markdown_lines(grid) if ln.cells]
+    assert rows == [("Thema", "Stand"), ("Veren", "- Gouda - Delft"), ("Een rij over beide", ""),
+                    ("Café’s", "3 | 4")]
+    # a one-column grid table (a box around text) is its text, as a layout table is
+    box = [ln for ln in markdown_lines("+------+\n| Let  |\n| op.  |\n+------+\n") if ln.text]
+    assert [(ln.text, ln.cells) for ln in box] == [("Let op.", ())]
