@@ -180,7 +180,8 @@ def parse(file: Path, to: str | None, output: Path | None, fmt: str | None, time
           report_fmt: str | None, quiet: bool, emit_text: bool, posities: bool) -> None:
     """Parse one letter (markdown, text, PDF, DOCX, ...) into a record (YAML or JSON).
 
-    FILE may be - to read standard input (give --from for markdown; PDF and DOCX are recognised).
+    FILE may be - to read standard input: its format (markdown, text, PDF, DOCX, ...) is found from the
+    content, as for a file without a telling name; --from forces one.
 
     Exit codes: 0 ok; 1 warnings with --strict; 2 usage error, unreadable input, or -o is the input;
     3 not readable as a letter's text, or over a limit (see README, Limits); 4 not a letter; 5 internal error.

@@ -256,3 +256,13 @@ def test_plain_text_run_in_headings_only_where_two_paragraphs_open_so() -> None:
     assert [ln.text for ln in lines if ln.lineno in (5, 7)] == [
         "Kosten", "", "De kosten bedragen dit jaar twaalf miljoen euro.",
         "Planning", "", "De bouw begint in het najaar van 2026 in Utrecht."]
+
+
+def test_markdown_table_rows_carry_their_place_in_their_table() -> None:
+    from kamerbrief.readers.markup import markdown_lines
+
+    text = ("Inleiding.\n\n| Aanbeveling | Reactie |\n|---|---|\n| Doe het een | Ja |\n| Doe het twee | Nee |\n\n"
+            "Tussentekst.\n\nNr. | Punt\n--- | ---\n1 | Eerste\n")
+    rows = [(ln.row, ln.cells) for ln in markdown_lines(text) if ln.role == "table_cell"]
+    assert rows == [(1, ("Aanbeveling", "Reactie")), (2, ("Doe het een", "Ja")), (3, ("Doe het twee", "Nee")),
+                    (1, ("Nr.", "Punt")), (2, ("1", "Eerste"))]

@@ -13,6 +13,7 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -144,21 +145,36 @@ def detect(path: Path, data: bytes) -> str:
 
 MD_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.MULTILINE)
 MD_BOLD = re.compile(rb"(?:\*\*|__)\S[^\n]*?(?:\*\*|__)")
+# a bold span that opens a line ("**Vraag 1**", "**Datum** 3 maart", "- **Aanbeveling 2** ..."): a letter's
+# labels and run-in headings as markdown writes them; a footnote mark ("*", "**)") never closes like this
+MD_LINE_BOLD = re.compile(rb"^[ \t]{0,3}(?:[-+][ \t]+|\d{1,3}[.)][ \t]+)?(\*\*|__)(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1",
+                          re.MULTILINE)
 MD_LIST = re.compile(rb"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
-MD_TABLE_RULE = re.compile(rb"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+# a pipe table: a delimiter row ("|---|:--:|", "--- | ---") under a row that holds a "|"
+MD_TABLE_RULE = re.compile(rb"^[^\n|]*+\|[^\n]*+\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+# a grid table (pandoc): a border "+----+----+" (or "+====+") with a row "| ... |" under it
+MD_GRID = re.compile(rb"^[ \t]{0,3}\+(?:[-=:]{3,}\+)+[ \t]*\r?\n[ \t]{0,3}\|", re.MULTILINE)
 MD_LINK = re.compile(rb"\[[^\]\n]+\]\([^)\s]+\)")
 
 
 def looks_like_markdown(data: bytes) -> bool:
-    """Whether text with no telling name is markdown: headings, bold, pipe tables, links, lists.
+    """Whether text with no telling name is markdown: headings, bold, pipe or grid tables, links, lists.
 
     A plain letter has numbered or dashed lists too, so lists alone are not enough; a "# " heading,
-    a pipe table's rule, two headings, or a heading or two bold spans with one more sign are.
+    a pipe table's delimiter row, a grid table, two lines that open with a bold span ("**Datum** ...",
+    "**Vraag 1**"), two headings, or a heading or two bold spans with one more sign are. A stray "*"
+    (a footnote mark in pdftotext's text) is none of these.
     """
     head = data[:65536]
-    score = 2 * min(len(MD_HEADING.findall(head)), 2) + 3 * bool(MD_TABLE_RULE.search(head))
-    bold = len(MD_BOLD.findall(head))
-    score += 2 if bold >= 2 else bold
+    score = 2 * min(len(MD_HEADING.findall(head)), 2)
+    if b"|" in head:
+        score += 3 * bool(MD_TABLE_RULE.search(head))
+    if b"+" in head:
+        score += 3 * bool(MD_GRID.search(head))
+    if b"**" in head or b"__" in head:
+        bold = len(MD_BOLD.findall(head))
+        score += 2 if bold >= 2 else bold
+        score += 3 * (len(list(islice(MD_LINE_BOLD.finditer(head), 2))) == 2)
     score += bool(MD_LINK.search(head)) + (len(MD_LIST.findall(head)) >= 2)
     return score >= 3
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from itertools import pairwise
 
 from ..lexicon import CONNECTIVES, LABELS, OTHER_LABELS, RUN_IN_ABBREVIATIONS, RUN_IN_NOT, SALUTATION, LazyPattern
 from ..model import Document, Line, Problem
@@ -53,6 +54,15 @@ ATTRIBUTES = LazyPattern(r"\{[#.][^}]*\}")
 TABLE_RULE = LazyPattern(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
 TABLE_ROW = LazyPattern(r"^\s*\|(.*)\|\s*$")
 FOOTNOTE_DEF = LazyPattern(r"^\s*\[\^([^\]\s]+)\]:\s*(.*)$")
+# a pipe table's delimiter row of two or more cells, with or without outer pipes ("---|:--:", "| - | - |")
+DELIMITER_ROW = LazyPattern(r"^\s*+\|?+\s*+:?+-++:?+\s*+(?:\|\s*+:?+-++:?+\s*+)++\|?+\s*+$")
+UNESCAPED_PIPE = LazyPattern(r"(?<!\\)\|")
+# pandoc's grid table: a border "+----+:---:+" (a header's "+====+"; "+    +----+" under a cell that spans
+# rows) and rows "| a  | b  |", a row over one or more lines
+GRID_TOP = LazyPattern(r"^ {0,3}\+(?:[-:]++\+)++\s*+$")
+GRID_BORDER = LazyPattern(r"^ {0,3}\+(?:[-=: ]++\+)++\s*+$")
+GRID_ROW = LazyPattern(r"^ {0,3}\|.*\|\s*$")
+GRID_MAX_COLUMNS = 64  # a border of more cells is no letter's table (and each row line would cost as much)
 # each pattern below has a group "whole": without it, the match is an opener that never closes, consumed
 # so that the openers inside it (which would fail the same way) are not tried again
 FOOTNOTE_REF = LazyPattern(r"\[\^(?:[^\]\s]++(?P<whole>\])?)?")
@@ -311,6 +321,116 @@ def text_run_ins(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _cell_count(row: str) -> int:
+    """The cells of a pipe-table row, outer pipes or not: "a | b" and "| a | b |" have two."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return len(UNESCAPED_PIPE.split(row))
+
+
+def pipe_tables(src: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """(rows, delimiter rows) of the pipe tables in the source lines, as 0-based indexes: a table is a row
+    with a "|" and a delimiter row of as many cells under it ("a | b" / "--- | :---:"), as GFM and pandoc
+    read it, with or without outer pipes; its further rows run to the first line without a "|" (a blank
+    line, a paragraph). Prose with a "|" and no delimiter row under it is never a table."""
+    rows: set[int] = set()
+    rules: set[int] = set()
+    k = 1
+    while k < len(src):
+        rule = src[k]
+        if ("|" in rule and "-" in rule and DELIMITER_ROW.match(rule) and UNESCAPED_PIPE.search(src[k - 1])
+                and (k - 1) not in rows and _cell_count(src[k - 1]) == _cell_count(rule)):
+            rows.add(k - 1)
+            rules.add(k)
+            k += 1
+            while k < len(src) and src[k].strip() and UNESCAPED_PIPE.search(src[k]):
+                rows.add(k)
+                k += 1
+            continue
+        k += 1
+    return frozenset(rows), frozenset(rules)
+
+
+def _outer_pipes(row: str) -> str:
+    """A pipe-table row with its outer pipes, as TABLE_ROW reads it: "a | b" -> "|a | b|"."""
+    row = row.strip()
+    if not row.startswith("|"):
+        row = "|" + row
+    if not row.endswith("|") or row.endswith("\\|") or len(row) == 1:
+        row += "|"
+    return row
+
+
+def grid_tables(src: list[str]) -> dict[int, tuple[str, ...] | None]:
+    """The grid tables in the source lines (pandoc writes them for cells that hold paragraphs or lists),
+    by 0-based index: at a row's first line its cells, each cell's lines joined (a cell's paragraphs and
+    list items on one line, as the DOCX reader joins them); at the table's first and last border () (a
+    blank line); at its other lines None (nothing: the rows stand together as one table).
+
+    The columns are where the top border has its "+"; a row whose line has no "|" at a column's edge has
+    a cell that spans it, whose text goes to the first of the columns it spans (the others stay empty).
+    A line whose pipes do not stand at the border's columns (wide characters) is split at its pipes when
+    it has one per edge."""
+    out: dict[int, tuple[str, ...] | None] = {}
+    k = 0
+    while k < len(src) - 1:
+        top = src[k]
+        if not (top.lstrip().startswith("+") and GRID_TOP.match(top) and GRID_ROW.match(src[k + 1])):
+            k += 1
+            continue
+        if top.count("+") > GRID_MAX_COLUMNS + 1:
+            k += 1
+            continue
+        edges = [i for i, ch in enumerate(top.rstrip()) if ch == "+"]
+        out[k] = ()
+        parts: list[list[str]] = []
+        first = -1
+        j = k + 1
+        while j < len(src):
+            line = src[j]
+            if GRID_BORDER.match(line) and ("-" in line or "=" in line):
+                if parts:
+                    out[first] = tuple(normalise(strip_inline(" ".join(p))) for p in parts)
+                    parts, first = [], -1
+                ends = j + 1 >= len(src) or not GRID_ROW.match(src[j + 1])
+                out[j] = () if ends else None
+                j += 1
+                if ends:
+                    break
+            elif GRID_ROW.match(line):
+                if first < 0:
+                    first, parts = j, [[] for _ in edges[1:]]
+                else:
+                    out[j] = None
+                for c, text in enumerate(_grid_cells(line, edges)):
+                    if text:
+                        parts[c].append(text)
+                j += 1
+            else:
+                break
+        if parts:  # a table cut off without its last border
+            out[first] = tuple(normalise(strip_inline(" ".join(p))) for p in parts)
+        k = j
+    return out
+
+
+def _grid_cells(line: str, edges: list[int]) -> list[str]:
+    """One line of a grid table's row, cut at the column edges: the text of each column, stripped."""
+    cells = [""] * (len(edges) - 1)
+    line = line.rstrip()
+    if len(line) != edges[-1] + 1 or any(line[e] != "|" for e in (edges[0], edges[-1])):
+        found = UNESCAPED_PIPE.split(line.strip()[1:-1])
+        if len(found) == len(cells):
+            return [c.strip() for c in found]
+    # the edges this line has a "|" at: a cell runs from one to the next, spanning the columns between
+    last = len(edges) - 1
+    cuts = [c for c in range(len(edges)) if c in (0, last) or (edges[c] < len(line) and line[edges[c]] == "|")]
+    for a, b in pairwise(cuts):
+        cells[a] = line[edges[a] + 1:edges[b]].strip()
+    return cells
+
+
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """The lines of markdown, markup removed: headings, emphasis (bold, italic), table cells, list items,
     and each footnote definition ("[^1]: ...") as a footnote line with its number."""
@@ -325,7 +445,33 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     comment_at, thematic_break, table_rule, fenced_div, table_row, footnote_def, unquote = (
         COMMENT.compiled.match, THEMATIC_BREAK.compiled.match, TABLE_RULE.compiled.match, FENCED_DIV.compiled.match,
         TABLE_ROW.compiled.match, FOOTNOTE_DEF.compiled.match, QUOTE.compiled.sub)
-    for no, raw in enumerate(source_lines(text), start=1):
+    src = source_lines(text)
+    table_rows, table_rules = pipe_tables(src) if "|" in text and "-" in text else (frozenset(), frozenset())
+    grids = grid_tables(src) if "+" in text and "|" in text else {}
+    for no, raw in enumerate(src, start=1):
+        if no - 1 in grids:
+            got = grids[no - 1]
+            if got is None:
+                continue  # a border between rows, or a row's further line
+            filled = [c for c in got if c]
+            if not got or not filled:
+                lines.append(Line("", no))
+                continue
+            in_table = bool(lines) and len(lines[-1].cells) == len(got)
+            if not in_table and (len(filled) <= 1 or is_colophon_label(filled[0])):
+                t = normalise(" ".join(filled))  # a layout table, or a box around text: its text as a line
+                lines.append(Line(t, no, page_break=brk))
+            else:
+                lines.append(Line(" | ".join(got), no, page_break=brk, cells=got, role="table_cell"))
+            brk = False
+            continue
+        if no - 1 in table_rules:
+            if lines and lines[-1].cells:
+                continue  # the delimiter row under a table's header row: header and rows stay one table
+            lines.append(Line("", no))
+            continue
+        if no - 1 in table_rows:
+            raw = _outer_pipes(raw)
         if raw.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -401,7 +547,20 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         lines.append(ln)
         if t:
             brk = False
+    lines = _number_rows(lines)
     return _paged(lines) if "\f" in text else tuple(lines)
+
+
+def _number_rows(lines: list[Line]) -> list[Line]:
+    """Each table row its place in its table (`Line.row`, 1-based): a table is a run of table_cell lines."""
+    if not any(ln.cells for ln in lines):
+        return lines
+    out: list[Line] = []
+    row = 0
+    for ln in lines:
+        row = row + 1 if ln.role == "table_cell" else 0
+        out.append(replace(ln, row=row) if row else ln)
+    return out
 
 
 def _paged(lines: list[Line]) -> tuple[Line, ...]:
