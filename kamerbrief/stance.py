@@ -324,6 +324,9 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
      NIET, 0.7, "wil willen"),
     # another means than the proposed one: only with an aim cue does this make `deels`
     (r"\bin plaats (?:daarvan|van)\b", NIET, 0.7, "plaats", "means"),
+    # something done, "but" the asked thing refused in the sender's own voice: "Ik ga in gesprek over een
+    # ondergrens, maar ik leg geen landelijke norm op"; only next to an aim or a shared concern
+    (r"\bmaar (?:ik|wij|we|het kabinet)\b[^.;,]{0,60}\b(?:geen|niet)\b", NIET, 0.7, "maar", "means"),
     # partly
     (r"\b(?:deels|gedeeltelijk|voor een deel|ten dele|in beginsel|in principe|op onderdelen)\b", DEELS, 0.8,
      "deels gedeeltelijk deel dele beginsel principe onderdelen"),

@@ -779,3 +779,19 @@ def test_a_reason_after_the_decision_is_no_second_decision(text: str, label: str
     into a mixed one; a rejection's reason is not read as work already under way, an adoption's may be."""
     st = classify(text)
     assert (st.standpunt, st.citaat, st.reeds_in_gang) == (label, text, reeds)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik deel de zorg van de Raad over de lange wachtlijsten. Ik ga met de zorgverzekeraars in overleg over "
+    "kortere termijnen, maar ik stel geen wettelijke maximumtermijn vast.",
+    "Het kabinet onderschrijft het doel van de aanbeveling. Wij starten een proef in drie regio's, maar wij "
+    "voeren de verplichting niet landelijk in.",
+])
+def test_the_aim_shared_an_act_done_but_the_asked_means_refused_is_partial(text: str) -> None:
+    """'..., maar ik [doe] geen/niet [het gevraagde]' next to a shared aim or concern is no adoption."""
+    assert classify(text).standpunt == "deels_overgenomen"
+
+
+def test_a_refusal_after_but_without_a_shared_aim_does_not_count_as_a_means() -> None:
+    text = "Ik neem deze aanbeveling over, maar ik verwacht geen snelle resultaten."
+    assert classify(text).standpunt != "niet_overgenomen"
