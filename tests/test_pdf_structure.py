@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import kamerbrief
+from kamerbrief.model import Document
 from kamerbrief.readers import pdf
 
 from .letterpdf import render_blocks, structured_letter
@@ -222,6 +223,12 @@ def test_run_in_headings_in_bold_head_their_sections_as_in_markdown(tmp_path: Pa
     assert len(heads) == 3 and all(ln.bold and ln.role == "body" for ln in heads)
 
 
+def _read_layout(path: Path, lines: list[tuple[float, float, str, bool]], small_from: float = 1000.0) -> Document:
+    """The Document the PDF reader gives for a page laid out by `_layout_pdf`."""
+    _layout_pdf(path, lines, small_from)
+    return pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+
+
 def _layout_pdf(path: Path, lines: list[tuple[float, float, str, bool]], small_from: float = 1000.0) -> None:
     """One page with each (x, y, text, bold) set in body type (in 7 points from x `small_from` on)."""
     import pypdfium2.raw as pdfium_c
@@ -255,9 +262,7 @@ def test_pdf_layouts_in_columns_that_are_no_tables_stay_text(tmp_path: Path) -> 
         (320, 560, "De staatssecretaris van Infrastructuur en Waterstaat,", False),
         (80, 520, "B. de Graaf", False), (320, 520, "C. van Dijk", False),
     ]
-    path = tmp_path / "kolommen.pdf"
-    _layout_pdf(path, rows)
-    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    doc = _read_layout(tmp_path / "kolommen.pdf", rows)
     assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
     text = " ".join(ln.text for ln in doc.lines)
     assert "Gemeenten krijgen een vaste bijdrage" in text and "C. van Dijk" in text
@@ -276,9 +281,7 @@ def test_a_pdf_table_in_body_type_with_two_columns_gives_its_rows(tmp_path: Path
         (80, 586, "in de grote steden.", False),
         (80, 560, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
     ]
-    path = tmp_path / "tabel.pdf"
-    _layout_pdf(path, rows)
-    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    doc = _read_layout(tmp_path / "tabel.pdf", rows)
     assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
         ("Aanbeveling", "Reactie"),
         ("Geef iedere gemeente een plan voor de opvang van regenwater.",
@@ -301,9 +304,7 @@ def test_a_pdf_table_whose_cells_are_set_one_after_the_other_is_found_without_ot
         (300, 620, "Deze aanbeveling neem ik niet over.", False),
         (80, 580, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.", False),
     ]
-    path = tmp_path / "tabel.pdf"
-    _layout_pdf(path, rows)
-    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    doc = _read_layout(tmp_path / "tabel.pdf", rows)
     assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
         ("Geef iedere gemeente een plan voor de opvang van regenwater.",
          "Ik neem deze aanbeveling over en bespreek haar met de VNG."),
@@ -321,9 +322,7 @@ def test_body_text_beside_a_colophon_column_that_starts_left_of_the_usual_edge_i
     rows: list[tuple[float, float, str, bool]] = [(80, 720, "Geachte voorzitter,", False)]
     for k, (a, b) in enumerate(zip(body, column, strict=True)):
         rows += [(80, 700 - 14 * k, a, False), (360, 700 - 14 * k, b, False)]
-    path = tmp_path / "kolom.pdf"
-    _layout_pdf(path, rows, small_from=360)
-    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    doc = _read_layout(tmp_path / "kolom.pdf", rows, small_from=360)
     assert not [ln.text for ln in doc.lines if ln.cells or ln.role == "table_cell"]
 
 
@@ -349,9 +348,7 @@ def test_a_pdf_table_with_rows_as_close_as_its_lines_splits_where_every_cell_ope
         rows += [(80, 676 - 13 * k, a, False), (310, 676 - 13 * k, b, False)]
     rows.append((80, 600, "Ik vertrouw erop uw Kamer hiermee te hebben geïnformeerd over mijn reactie op het advies.",
                  False))
-    path = tmp_path / "tabel.pdf"
-    _layout_pdf(path, rows)
-    doc = pdf.read_pdf(path, path.read_bytes(), "", "pdf")
+    doc = _read_layout(tmp_path / "tabel.pdf", rows)
     assert [ln.cells for ln in doc.lines if ln.role == "table_cell"] == [
         ("Stel een landelijke norm op voor het zicht van brugwachters op afstand.",
          "Ik neem deze aanbeveling over en stel de norm in 2025 vast."),
