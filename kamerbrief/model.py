@@ -49,9 +49,9 @@ Role = Literal[
 ]
 # Roles whose lines are no part of the body's paragraphs: page furniture, figures and notes.
 FURNITURE_ROLES: frozenset[str] = frozenset({"header", "footer", "page_number"})
-NOT_BODY_ROLES: frozenset[str] = FURNITURE_ROLES | {"figure", "footnote"}
 # Lines that stand outside the letter's running text (see `Document.flow`).
 OUT_OF_FLOW: frozenset[str] = frozenset({"figure", "footnote"})
+NOT_BODY_ROLES: frozenset[str] = FURNITURE_ROLES | OUT_OF_FLOW
 
 
 @dataclass(frozen=True, slots=True)

@@ -491,7 +491,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         row = table_row(raw)
         cells: tuple[str, ...] = ()
         if row:
-            found = [c.strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
+            found = [c.strip() for c in UNESCAPED_PIPE.split(row.group(1))]
             filled = [c for c in found if c]
             in_table = bool(filled) and bool(lines) and len(lines[-1].cells) == len(found)  # a row with empty cells
             if not in_table and (len(filled) <= 1 or is_colophon_label(filled[0])):

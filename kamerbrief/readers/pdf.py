@@ -570,7 +570,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
             repeated[-1] = [Row(ln.text, ln.bold, ln.italic, _running_role(ln, top), _relative(ln.size, usual),
                                 k + 1, in_text=False)
                             for ln in [*column, *body] if (ln.column or id(ln) in margin)
-                            and not (ln.column and ln.text.lower().startswith("pagina"))]
+                            and not (ln.column and _page_label(ln))]
             body = [ln for ln in body if id(ln) not in margin]
         for ln in body:
             if PAGE_LINE.match(ln.text):
@@ -597,7 +597,7 @@ def assemble_rows(pages: list[PdfPage]) -> list[Row]:
         elif column:
             # running header and "Pagina N van M": kept only where it is not the repeated colophon
             parts += [[Row(ln.text, role="page_number", size=_relative(ln.size, usual))]
-                      for ln in column if ln.text.lower().startswith("pagina")]
+                      for ln in column if _page_label(ln)]
         for _, group in itertools.groupby(body, key=lambda ln: ln.role):
             lines = list(group)
             parts.append([Row(ln.text, ln.bold, ln.italic, "table_cell", _relative(ln.size, usual), cells=ln.cells,
@@ -993,6 +993,12 @@ def _flow(lines: list[PdfLine], body_size: float, headings: bool = True) -> list
             out.append(Row(""))
         j = end
     return out
+
+
+def _page_label(ln: PdfLine) -> bool:
+    """A column line that names the page ("Pagina 2 van 7"): kept as the page number, not as repeated
+    colophon. One test for both places that must agree on it."""
+    return ln.text.lower().startswith("pagina")
 
 
 def _run_in(lines: list[PdfLine], j: int, text: str, gap: list[bool]) -> str | None:

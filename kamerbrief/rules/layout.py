@@ -78,11 +78,16 @@ class Layout:
         return tuple(_paragraphs(self.lines, *span, self.furniture, self.markdown, self.blank_structure))
 
     @property
+    def head_first(self) -> int | None:
+        """The head's first line with text (else the first line): where a missing head value is reported."""
+        return next((ln.lineno for ln in self.lines[:self.body_start] if ln.text),
+                    self.lines[0].lineno if self.lines else None)
+
+    @property
     def head_line(self) -> int | None:
         """The source line where the head's fields were looked for: the first colophon value, else the
         head's first line."""
-        return self.letterhead.first_line or next((ln.lineno for ln in self.lines[:self.body_start] if ln.text),
-                                                  self.lines[0].lineno if self.lines else None)
+        return self.letterhead.first_line or self.head_first
 
     def not_a_letter(self) -> str | None:
         """Why these lines hold no letter to the Voorzitter, or None when they do."""

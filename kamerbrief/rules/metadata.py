@@ -139,8 +139,7 @@ def rule(letter: Letter) -> Part:
     elif kamer is not None and "kamer" in ks.where:
         put("kamer", *ks.where["kamer"])  # the site's metadata row or a printed page footer
     if geadresseerde is None:
-        first = next((ln.lineno for ln in lines[:lay.body_start] if ln.text), lines[0].lineno if lines else None)
-        problems.append(Problem("geadresseerde", "no addressee ('Aan de Voorzitter van ...') found", first))
+        problems.append(Problem("geadresseerde", "no addressee ('Aan de Voorzitter van ...') found", lay.head_first))
 
     bijlagen = None
     if "bijlagen" in f:

@@ -370,16 +370,21 @@ def _designated_headings(blocks: list[Block], announced: bool = False) -> dict[i
     return out
 
 
+def _within(theme: str, designation: str) -> bool:
+    """Whether `designation` is designated within `theme`: "1a", "1.2" under "1"; "A.1", "A2" under "A"."""
+    t = re.escape(theme)
+    return re.match(rf"{t}(?:[a-z]|\.\d)" if theme.isdigit() else rf"{t}\.?\d", designation) is not None
+
+
 def _items_within(blocks: list[Block], at: int, theme: str) -> bool:
-    """Whether items designated within `theme` ("1a", "1.2" under "1"; "A.1", "A2" under "A") stand below the
-    block at `at`, before the next heading or bold line of the same rank."""
-    within = re.compile(rf"{re.escape(theme)}(?:[a-z]|\.\d)" if theme.isdigit() else rf"{re.escape(theme)}\.?\d")
+    """Whether items designated within `theme` stand below the block at `at`, before the next heading or
+    bold line of the same rank."""
     for b in blocks[at + 1:]:
         m = DESIGNATED.match(b.text)
         if not m:
             continue
         if COMPOUND.match(m.group(1)):
-            if within.match(m.group(1)):
+            if _within(theme, m.group(1)):
                 return True
         elif b.kind == "heading" or b.bold:
             return False  # the next theme
@@ -477,7 +482,7 @@ def _themes_over_designated(blocks: list[Block], numbered: dict[int, tuple[int, 
         num = str(numbered[a][0])
         for k in range(a + 1, e - 1):
             m = DESIGNATED.match(blocks[k].text)
-            if (m and COMPOUND.match(m.group(1)) and re.match(rf"{num}(?:[a-z]|\.\d)", m.group(1))
+            if (m and COMPOUND.match(m.group(1)) and _within(num, m.group(1))
                     and blocks[k + 1].kind == "paragraph" and len(blocks[k].text) <= 400):
                 themed += 1
                 break
