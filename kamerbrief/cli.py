@@ -19,16 +19,13 @@ if TYPE_CHECKING:
 
     from .model import ExitCode, KamerbriefError, Problem
 
-# the exit codes as the command names them, EXIT_OK ... EXIT_INTERRUPTED: their one table is model.ExitCode
-_EXIT_NAMES = ("EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_FORMAT", "EXIT_NOT_A_LETTER", "EXIT_INTERNAL",
-               "EXIT_INTERRUPTED")
-
-
 def __getattr__(name: str) -> Any:
-    if name in _EXIT_NAMES:
-        from .model import ExitCode
-
-        return ExitCode[name.removeprefix("EXIT_")]
+    """The exit codes as the command names them, EXIT_OK ... EXIT_INTERRUPTED, read from their one table,
+    model.ExitCode (imported only when asked for)."""
+    if name.startswith("EXIT_"):
+        table = codes()
+        if name.removeprefix("EXIT_") in table.__members__:
+            return table[name.removeprefix("EXIT_")]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

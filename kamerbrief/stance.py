@@ -563,9 +563,8 @@ ALREADY = LazyPattern(
     r"|\b(?:gebeurt|geschiedt)\b[^.;]{0,20}\b(?:reeds|al|inmiddels)\b",
     re.IGNORECASE,
 )
-SENTENCE = LazyPattern(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“(])|\n\n+")
-# SENTENCE with the full stop taken in, not looked behind for: the same breaks (group 1 where it is the first
-# kind), found in half the time (a lookbehind is tried at every character; a class gives the search a start).
+# A sentence break: after ".", "!" or "?" (and closing quotes or brackets), white space and a capital; or a
+# blank line. The full stop is taken in, not looked behind for (a lookbehind is tried at every character).
 SENTENCE_AFTER_STOP = re.compile(r"[.!?]([\"”’)]*\s+)(?=[A-Z\"“(])|\n\n+")
 
 
@@ -619,8 +618,9 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     (the slow path, kept to check that the keyword filter changes nothing)."""
     sents = sentences(reactie)
     n = len(sents)
-    sents_read = [_decision_head(s, prefilter) for s in sents]
-    per_sentence = [_sentence_cues(s, prefilter) for s in sents_read]
+    read = [_read_sentence(s, prefilter) for s in sents]
+    sents_read = [text for text, _ in read]
+    per_sentence = [cues for _, cues in read]
     if any(lab == ELDERS for found in per_sentence for lab, _, _ in found):
         # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
         per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) if found and THIRD_WORD.search(s) else found
@@ -651,8 +651,8 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
             if label not in quote or key > quote[label][0]:
                 quote[label] = (key, s)
     # work under way, but not what the reason for a rejection says ("niet over, omdat ... al ... wordt ingezet")
-    reeds = any(ALREADY.search(s) for s in sents) and (
-        any(ALREADY.search(s) for s in sents_read) or not any(lab == NIET for f in per_sentence for lab, _, _ in f))
+    reeds = any(ALREADY.search(s) for s in sents_read) or (
+        not any(lab == NIET for f in per_sentence for lab, _, _ in f) and any(ALREADY.search(s) for s in sents))
     if not scores:
         act = _own_act(sents)
         if act is None:
@@ -799,14 +799,17 @@ def _candidates(s: str) -> list[_Cue]:
     return [lex.cues[i] for i in sorted({i for word in hits for i in lex.by_key[word]})]
 
 
-def _decision_head(s: str, prefilter: bool = True) -> str:
-    """The sentence up to a reason clause (", omdat ...") when the part before it takes an explicit decision
-    (a cue of weight 0.8 or more); else the whole sentence. The sentence quoted stays the whole one."""
+def _read_sentence(s: str, prefilter: bool = True) -> tuple[str, list[tuple[str, float, str]]]:
+    """The part of the sentence that decides, with its cues: up to a reason clause (", omdat ...") when the
+    part before it takes an explicit decision (a cue of weight 0.8 or more), else the whole sentence. The
+    sentence quoted stays the whole one."""
     m = REASON.search(s)
-    if not m:
-        return s
-    head = s[:m.start()]
-    return head if any(w >= 0.8 for _, w, _ in _sentence_cues(head, prefilter)) else s
+    if m:
+        head = s[:m.start()]
+        cues = _sentence_cues(head, prefilter)
+        if any(w >= 0.8 for _, w, _ in cues):
+            return head, cues
+    return s, _sentence_cues(s, prefilter)
 
 
 def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = False) -> list[tuple[str, float, str]]:
