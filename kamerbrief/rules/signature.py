@@ -214,6 +214,8 @@ def _signer_at(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int
 
 def _signer_span(lines: tuple[Line, ...], i: int, start: int) -> tuple[Signer, int, int] | None:
     """The signer whose title is on line i, and the first and last line the signer uses."""
+    if not FUNCTIE_START.match(lines[i].text):
+        return None  # both layouts open the line with the title (SIGN_LINE, TITLE_ONLY): nothing to unwrap
     t, last = _wrapped(lines, i)
     got = sign_line(t)
     if got:
