@@ -13,14 +13,8 @@ from typing import Any
 
 from .lexicon import LazyPattern
 from .model import Document, Line
+from .schema import load_schema
 
-# The record's keys in schema order, nested ones after their parent: posities follow it, list items by number.
-ORDER = ("metadata", "kenmerk", "uw_kenmerk", "datum", "onderwerp", "afzender", "functie", "naam", "ministerie",
-         "organisatieonderdelen", "mede_namens", "geadresseerde", "kamer", "bijlagen", "kamerstuk", "dossiernummer",
-         "ondernummer", "vergaderjaar", "dossiertitel", "aanhef", "secties", "aanbevelingen", "vragen", "nummer",
-         "kop", "titel", "reactie", "vraag", "antwoord", "toezeggingen", "verwijzingen", "voetnoten", "tekst",
-         "ondertekening", "ondertekenaars")
-RANK = {key: n for n, key in enumerate(ORDER)}
 INDEX = LazyPattern(r"\d+")
 
 
@@ -48,5 +42,36 @@ def collect(source: Document, cleaned: tuple[Line, ...],
 
 
 def _rank(pointer: str) -> tuple[Any, ...]:
-    """Where a pointer stands in the record: by key in schema order, list items by number."""
-    return tuple((int(p), "") if INDEX.fullmatch(p) else (RANK.get(p, len(RANK)), p) for p in pointer.split("/")[1:])
+    """Where a pointer stands in the record: each key by its place among its siblings in the schema (the
+    schema is the record's order), list items by number; a key the schema does not know after the rest."""
+    node: Any = load_schema()
+    out: list[tuple[int, str]] = []
+    for part in pointer.split("/")[1:]:
+        found = _child(node, part) if node is not None else None
+        if found is None:
+            node = None
+            out.append((int(part), "") if INDEX.fullmatch(part) else (1 << 30, part))
+            continue
+        place, node = found
+        out.append((place, part))
+    return tuple(out)
+
+
+def _child(node: Any, part: str) -> tuple[int, Any] | None:
+    """(place among its siblings, schema) of `part` under a schema node, through anyOf/oneOf branches."""
+    if not isinstance(node, dict):
+        return None
+    props = node.get("properties")
+    if isinstance(props, dict) and part in props:
+        return list(props).index(part), props[part]
+    items = node.get("items")
+    if isinstance(items, dict) and INDEX.fullmatch(part):
+        return int(part), items
+    extra = node.get("additionalProperties")
+    if isinstance(extra, dict) and not isinstance(props, dict):
+        return 0, extra  # a map (posities): its keys keep their own order
+    for branch in (*node.get("anyOf", ()), *node.get("oneOf", ()), *node.get("allOf", ())):
+        got = _child(branch, part)
+        if got is not None:
+            return got
+    return None

@@ -293,3 +293,27 @@ P. de Vries
 
 [^1]: Kamerstuk 40 123, nr. 5.
 """
+
+
+def _record_order(value: Any, pointer: str = "") -> list[str]:
+    """Every pointer in a record, depth first in the record's own key order (the schema's)."""
+    out = [pointer] if pointer else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "posities":
+                out += _record_order(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            out += _record_order(item, f"{pointer}/{n}")
+    return out
+
+
+@pytest.mark.parametrize("name", ONE_PER_FORMAT)
+def test_posities_follow_the_record_order(name: str) -> None:
+    """posities list their pointers in the order the record holds the values, nested keys included (the
+    signature's slotformule before its ondertekenaars, a response's standpunt after its reactie)."""
+    record = kamerbrief.parse_file(SAMPLES / name, posities=True).record
+    order = {p: n for n, p in enumerate(_record_order(record))}
+    pointers = list(record["posities"])
+    assert pointers and all(p in order for p in pointers)
+    assert pointers == sorted(pointers, key=order.__getitem__)
