@@ -1,6 +1,15 @@
-"""Stance: what the government decides on one recommendation, from Dutch cue phrases.
+"""Stance: what the government decides on one recommendation, from Dutch cue phrases and a learned model.
 
-Deterministic and offline. Each cue in `CUES` is (pattern, label, weight, keys[, flags]). A sentence is
+Deterministic and offline. Two readers, combined in `classify`: the cues below, which know explicit
+decisions, negation, concession and structure ("neem ik over", "zie ik af van", one part taken and another
+refused), and `stance_model`, a logistic regression over word uni- and bigrams trained on the labelled sets,
+which reads the implicit language the cues miss (an act that does what was asked, the present arrangement
+said to suffice). An explicit cue decides (`EXPLICIT`), unless the model is very sure (`MODEL_SURE`) of the
+opposite between adopting and rejecting; otherwise the model decides, and below `MODEL_THRESHOLD` says
+`onbepaald`. On passages never trained on, the cues alone read 54.5 % of a fresh set right, the two together
+83.0 % (README "Stance").
+
+The cues. Each cue in `CUES` is (pattern, label, weight, keys[, flags]). A sentence is
 scored by its cues; a negation in the cue's own clause turns an adopting cue into a rejection ("steun ik
 niet", "volgt het advies ... niet"), a contrast ("maar", "echter") after it into a partial adoption, a
 restriction ("neem ik alleen over voor ...") too. Cues inside a concessive clause ("Hoewel ik niet uitsluit
@@ -30,6 +39,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import stance_model
 from .lexicon import LazyPattern
 
 OVER = "overgenomen"
@@ -40,18 +50,21 @@ ONBEPAALD = "onbepaald"
 # internal: the recommendation is addressed to others and only passed on; reported as `onbepaald`
 ELDERS = "elders"
 
-# Below this confidence the label is reported as `onbepaald` rather than guessed. Measured with
-# `benchmarks/stance_report.py --confidence` on the halves not tuned on (fresh test, blind2 held-out, counted
-# only; the tuned halves and blind3, the training set of the last round, are fitted and say nothing here).
-# After the blind3 round: a label from an explicit, uncontested cue scores 0.8-1.0 and is right 91 % / 87 % of
-# the time there, one from an indication or a mixed response (`deels`) 0.6-0.7 and is right 74 % / 100 %; a
-# concrete act of the sender's own where no cue speaks scores 0.55 (right 1/2 and 1/1). Below the cut sit a
-# lean from an act that is not concrete or is limited elsewhere (0.4: right 2/2 and 1/8, one of those eight a
-# rejection read as adoption) and a contested response (0.3). A cut at 0.4 would gain 2 right labels on
-# fresh test, lose 2 on blind2 held-out and read that rejection as adoption; a cut above 0.6 loses right
-# labels and gains none. So the cut stays at 0.5. `standpunt_vertrouwen` is a ranking, not a probability:
-# 0.55 and 0.6 are leans, 0.8-1.0 a finding that is still wrong about one time in eight on new text.
+# The cues' own cut, from before the model (the blind3 round; `benchmarks/stance_report.py --cues-only` reads
+# with it): a label from an explicit, uncontested cue scores 0.8-1.0, one from an indication or a mixed
+# response 0.6-0.7, a concrete act of the sender's own where no cue speaks 0.55, a lean 0.4 and a contested
+# response 0.3; below 0.5 the cues alone say `onbepaald`. `classify` no longer applies it: below `EXPLICIT`
+# the model reads the response.
 THRESHOLD = 0.5
+# `classify`: a label from the cues at EXPLICIT or more is a decision they read (an explicit cue, a mixed
+# response, a refusal in the sender's own words); below it (a lean from an act, a contested response, nothing
+# found) the model reads the response. MODEL_THRESHOLD: below it the model's label is a guess, reported as
+# `onbepaald`. Measured with `python tools/train_stance.py --check` (leave one set out, 1,075 passages): at
+# 0.40-0.45 the model's label was right 32/58 times, at 0.35-0.40 17/39, below 0.35 9/19; above 0.45 72 % and
+# more, above 0.8 437/442. MODEL_SURE: from here the model overrules an explicit cue that says the opposite.
+EXPLICIT = 0.6
+MODEL_THRESHOLD = 0.4
+MODEL_SURE = 0.9
 
 _SUBJ = r"(?:ik|wij|we|het kabinet|de regering|Nederland|het ministerie)"
 _SUBJ_KEYS = "ik wij we kabinet regering nederland ministerie"
@@ -269,7 +282,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\bzonder (?:concrete |duidelijke |aantoonbare )?(?:voordelen|meerwaarde)\b", NIET, 0.8, "zonder"),
     (r"\bniet gericht op (?:het )?(?:opzetten|oprichten|invoeren|instellen)\b", NIET, 0.8, "gericht"),
     (r"\bzie(?:t|n)? (?:ik|het kabinet|wij|we)\b[^.;]{0,40}\baf\b", NIET, 1.0, "zie ziet zien"),
-    (rf"\b{_SUBJ} (?:zie|ziet|zien)\b[^.;]{{0,40}}\baf van\b", NIET, 1.0, "zie ziet zien"),
+    (rf"\b{_SUBJ} (?:zie|ziet|zien)\b[^.;]{{0,40}}\b(?:af van|van af)\b", NIET, 1.0, "zie ziet zien"),
     (r"\b(?:kies|kiest|kiezen) (?:ik|het kabinet|wij|we)\b[^.;]{0,20}\bniet voor\b", NIET, 0.9, "kies kiest kiezen"),
     # no intention: "Ik ben niet voornemens ... vast te leggen"
     (r"\b(?:ben|is|zijn) (?:ik|het kabinet|wij|we) niet (?:voornemens|van plan|van zins)\b|\b(?:ik ben|het kabinet is|wij zijn|we zijn) niet (?:voornemens|van plan|van zins)\b",
@@ -435,10 +448,18 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
     (r"\blaat\b[^.;]{0,40}\b(?:verkenning|onderzoek|analyse)\b[^.;]{0,40}\buitvoeren\b", OVERWEGING, 0.8, "laat"),
     (r"\b(?:bezie|beziet)\b", OVERWEGING, 0.8, "bezie beziet"),
     (r"\bin overweging\b", OVERWEGING, 0.9, "overweging"),
+    # the decision still to take: "op basis van de resultaten bepaal ik of en hoe een landelijke uitrol volgt"
+    (r"\b(?:bepaal|bepaalt|bepalen|beslis|beslist|beslissen)\s+(?:ik|wij|we|het kabinet)\b[^.;]{0,20}\b(?:of|hoe|wanneer|welke)\b",
+     OVERWEGING, 0.8, "bepaal bepaalt bepalen beslis beslist beslissen"),
     # addressed to others, passed on: no stance of the sender's own
     (r"\b(?:gericht aan|richt zich (?:\w+ )?(?:tot|aan)|is aan (?:hen|haar|hem|de|het)\b[^.;]{0,60}\bom|ligt op het terrein van|doorgeleid|doorgestuurd|doorgegeven|doorgezonden|onder de aandacht (?:gebracht|brengen))\b",
      ELDERS, 0.8, "gericht richt aan terrein doorgeleid doorgestuurd doorgegeven doorgezonden aandacht"),
     (r"\b(?:aanbeveling|aanbevelingen|advies)\b (?:is|zijn) (?:gericht )?aan (?:de|het)\b", ELDERS, 0.8, "aan"),
+    # shared with those it concerns, left to them: "Ik deel de aanbeveling met de gemeenten via de VNG en laat de
+    # uitvoering aan hen"
+    (r"\b(?:deel|deelt|delen)\b[^.;]{0,40}\bmet (?:de |het |alle )?(?:gemeenten|provincies|waterschappen|sector|veld|VNG|IPO|koepels|instellingen|toezichthouders?|partijen)\b"
+     r"|\b(?:laat|laten)\b[^.;]{0,20}\b(?:uitvoering|invulling|keuze|afweging)\b[^.;]{0,10}\baan (?:hen|de gemeenten|de provincies|de sector|het veld)\b",
+     ELDERS, 0.8, "deel deelt delen laat laten"),
     (r"^(?:dit|dat|het) is (?:primair |allereerst )?aan (?:de|het|hen)\b(?! orde\b)|\b(?:verantwoordelijkheid|bevoegdheid)\b[^.;]{0,40}\bligt\b[^.;]{0,20}\bbij\b",
      ELDERS, 0.7, "aan verantwoordelijkheid bevoegdheid"),
     (r"\baan (?:de|het|hen|haar)\b[^.;]{0,40}\bgericht\b|\b(?:verantwoordelijkheid|bevoegdheid) van (?:de|het)\b", ELDERS, 0.7,
@@ -605,12 +626,38 @@ def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def classify(reactie: str) -> Stance:
-    """The stance a response takes, the sentence that decides it, and how explicit it is. Below
-    `THRESHOLD` the label is `onbepaald` (the deciding sentence is still quoted)."""
+    """The stance a response takes, the sentence that decides it, and how sure that is.
+
+    The cues decide where they are explicit (`classify_raw` at `EXPLICIT` or more: "neem ik over", "zie ik
+    af van", a part taken and a part refused), unless the model is `MODEL_SURE` of the opposite between
+    adopting and rejecting (the cues misread "zoals de commissie aanbeveelt" in a refusal as an adoption; the
+    model, right 99 % of the time at that probability on sets it was not trained on, does not). Elsewhere the
+    model reads the whole response; below `MODEL_THRESHOLD` its label is `onbepaald` (or the cues' finer
+    `in_overweging`). `vertrouwen` is the cues' confidence for a cue's decision, else the model's probability.
+    The sentence quoted is the cues' where they agree with the label, else the one the model reads as most
+    saying it, not restating the recommendation."""
     st = classify_raw(reactie)
-    if st.standpunt != ONBEPAALD and st.vertrouwen < THRESHOLD:
-        return Stance(ONBEPAALD, st.citaat, st.vertrouwen, st.reeds_in_gang)
-    return st
+    probs = stance_model.probabilities(reactie)
+    label = max(probs, key=probs.__getitem__)
+    sure = round(probs[label], 2)
+    if st.vertrouwen >= EXPLICIT and (probs[label] < MODEL_SURE or {st.standpunt, label} != {OVER, NIET}):
+        return st
+    if label == ONBEPAALD or probs[label] < MODEL_THRESHOLD:
+        undecided = OVERWEGING if st.standpunt == OVERWEGING else ONBEPAALD
+        return Stance(undecided, st.citaat or _deciding(reactie, label), sure, st.reeds_in_gang)
+    if st.vertrouwen >= EXPLICIT and {st.standpunt, label} == {OVER, NIET}:
+        # an explicit cue says the one, the response as a whole the other: both are in it
+        return Stance(DEELS, st.citaat, sure, st.reeds_in_gang)
+    citaat = st.citaat if st.standpunt == label and st.citaat else _deciding(reactie, label)
+    return Stance(label, citaat, sure, st.reeds_in_gang)
+
+
+def _deciding(reactie: str, label: str) -> str | None:
+    """The sentence that says `label` most, by the model, among those that do not restate the
+    recommendation ("De Raad adviseert ..."), where there are such."""
+    sents = sentences(reactie)
+    own = [s for s in sents if not ADVISER.search(s)] or sents
+    return max(own, key=lambda s: stance_model.probabilities(s)[label], default=None)
 
 
 def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
@@ -625,6 +672,10 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         # addressed to others: what they do ("zij nemen haar mee") is not the sender's stance
         per_sentence = [_sentence_cues(s, prefilter, skip_third_party=True) if found and THIRD_WORD.search(s) else found
                         for s, found in zip(sents_read, per_sentence, strict=True)]
+    # one part taken, another refused, in one sentence: "Voor het Rijk voer ik de verplichting in; voor private
+    # werkgevers zie ik hiervan af"
+    mixed = [any(lab == NIET for lab, _, _ in found) and _mixed(s) for s, found in zip(sents_read, per_sentence, strict=True)]
+    per_sentence = [[(DEELS, 1.0, "")] if mix else found for mix, found in zip(mixed, per_sentence, strict=True)]
     has_aim = any(flag in ("aim", "concern") for found in per_sentence for _, _, flag in found)
     # a rejection set against what came before ("Een apart instituut is echter niet nodig.")
     contrasted = any(lab == NIET and CONTRAST_WORD.search(s)
@@ -660,7 +711,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         if not NEGATION.search(act) and any(PART_KEPT.search(x) for x in sents if x is not act):
             # an act next to a part kept as it is: "Het kabinet werkt toe naar de afschaffing van de zorgtoeslag.
             # De huurtoeslag en de kinderopvangtoeslag blijven vooralsnog bestaan."
-            return Stance(DEELS, act, ACT_SURE, reeds)
+            return Stance(DEELS, act, PART_SURE, reeds)
         return Stance(NIET if NEGATION.search(act) else OVER, act, _act_weight(sents, act), reeds)
     if ELDERS in scores:
         # addressed to others: only an explicit decision of the sender's own outweighs it
@@ -673,6 +724,11 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         # the concern shared, the recommendation rejected (not set against it with "echter", "maar") and
         # nothing else done: "Ik deel de zorg van de Raad. ... De aanbeveling neem ik daarom niet over." rejects
         del scores[OVER]
+    if (OVER in scores and flags[OVER] <= {"aim", "concern"} and OVERWEGING in scores and NIET not in scores
+            and best[OVERWEGING][2] >= 0.8):
+        # the aim shared, the decision left for later: "Het kabinet deelt het doel van deze aanbeveling. Over
+        # extra middelen besluit een volgend kabinet." defers; sharing an aim adopts nothing
+        del scores[OVER]
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top, top_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -682,7 +738,7 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
     if {OVER, NIET} <= labels or ({OVER, NIET} <= set(scores) and contrasted and top == OVER) or (DEELS in labels and (top in (OVER, NIET, DEELS) or labels & {OVER, NIET})):
         label = DEELS
         citaat = quote.get(DEELS, quote[top])[1]
-        conf = 0.6
+        conf = 0.8 if any(mixed) else 0.6
     elif second and top_score < 1.5 * second:
         label, citaat, conf = ONBEPAALD, quote[top][1], 0.3
     else:
@@ -690,6 +746,29 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
         citaat = quote[top][1]
         conf = round(min(1.0, best[top][2] * (top_score / total)), 2)
     return Stance(label, citaat, conf, reeds)
+
+
+# the parts of a sentence that can each decide: "...; ...", "..., maar ...", "..., en ..."
+PARTS = LazyPattern(r";|,\s+(?:maar|en)\s+")
+FIRST = LazyPattern(r"\b(?:eerst|vooralsnog|voorlopig)\b", re.IGNORECASE)  # a first step, not the measure asked
+# a part that makes something apply, not what is kept as it is: "Voor de websites van het Rijk geldt deze
+# termijn", "De sluitingsbevoegdheid komt er" (not "De huidige norm blijft gelden")
+PART_APPLIES = LazyPattern(r"^(?!.*\b(?:blijft|blijven|huidige|bestaande)\b).*\b(?:geldt|gelden|komt er|komen er)\b", re.IGNORECASE)
+
+
+def _mixed(s: str) -> bool:
+    """Whether one part of the sentence refuses and another, not negated, adopts or acts."""
+    parts = [p for p in PARTS.split(s) if p.strip()]
+    if len(parts) < 2:
+        return False
+    refuses = acts = False
+    for part in parts:
+        labels = {lab for lab, _, _ in _sentence_cues(part)}
+        if NIET in labels:
+            refuses = True
+        elif not NEGATION.search(part) and not FIRST.search(part) and (OVER in labels or OWN_ACT.search(part.strip()) or PART_APPLIES.search(part)):
+            acts = True
+    return refuses and acts
 
 
 # a sentence that concludes: "Ik neem de aanbeveling daarom over.", "Dat doen we dan ook niet."
@@ -739,10 +818,15 @@ ADVISER = LazyPattern(r"\b(?:adviseert|adviseren|beveelt|bevelen|stelt|stellen|v
                      r"|constateert|raadt)\b", re.IGNORECASE)
 # what is done now describes, it does not decide: "Momenteel wordt de capaciteit per kwartaal vastgesteld"
 CURRENT = LazyPattern(r"\b(?:momenteel|thans|op dit moment|nu al|al jaren|sinds)\b", re.IGNORECASE)
-# an act found where no cue speaks: a lean below THRESHOLD, quoted but reported as `onbepaald`; just above it
-# where the act is concrete and nothing else limits it (`_act_weight`; measured: see THRESHOLD)
+# an act found where no cue speaks: a lean below THRESHOLD; just above it where the act is concrete and nothing
+# else limits it (`_act_weight`). Both are below EXPLICIT: `classify` lets the model read such a response
 ACT_WEIGHT = 0.4
 ACT_SURE = 0.55
+# the sender refusing in its own words, nothing else done: "Ik maak deze koppeling niet mogelijk." (a decision,
+# as explicit as a cue: at `EXPLICIT`)
+REFUSAL_SURE = 0.6
+# an act next to a part kept as it is: a part adopted (`deels_overgenomen`), as explicit as a cue
+PART_SURE = 0.6
 # what limits an act elsewhere in the response: a negation, a contrast, a consequence argued against, a part
 # kept as it is or left for later
 LIMIT = LazyPattern(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreken|blijft|blijven|overige|vooralsnog"
@@ -782,7 +866,7 @@ def _act_weight(sents: list[str], act: str) -> float:
     if NEGATION.search(act):
         # a refusal in the sender's own words, with nothing else done: "Ik maak deze koppeling niet mogelijk."
         own = OWN_REFUSAL.search(act)
-        return ACT_SURE if own and not any(CONTRAST_WORD.search(x) or WEL.search(x) for x in sents) else ACT_WEIGHT
+        return REFUSAL_SURE if own and not any(CONTRAST_WORD.search(x) or WEL.search(x) for x in sents) else ACT_WEIGHT
     if not CONCRETE.search(act):
         return ACT_WEIGHT
     if any(LIMIT.search(s) for s in sents if s is not act) or ALTERNATIVE.search(" ".join(sents)):

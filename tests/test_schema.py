@@ -45,9 +45,12 @@ def test_sdist_and_wheel_build_pass_twine_and_ship_the_schema(tmp_path: Path) ->
     with zipfile.ZipFile(wheel) as z:
         assert json.loads(z.read("kamerbrief/schemas/kamerbrief.schema.json")) == load_schema()
         assert "kamerbrief/py.typed" in z.namelist()
+        # the stance model: kamerbrief reads it at run time
+        assert z.read("kamerbrief/data/stance-model.json") == (ROOT / "kamerbrief/data/stance-model.json").read_bytes()
     with tarfile.open(sdist) as t:
         names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
-    assert {"schemas/kamerbrief.schema.json", "README.md", "CHANGELOG.md", ".pre-commit-hooks.yaml"} <= names
+    assert {"schemas/kamerbrief.schema.json", "README.md", "CHANGELOG.md", ".pre-commit-hooks.yaml",
+            "tools/train_stance.py"} <= names
     checked = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)],
                              capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr

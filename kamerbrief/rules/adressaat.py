@@ -23,7 +23,7 @@ addressed to the government itself ("is gericht aan het kabinet").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import LazyPattern
 from ..stance import ONBEPAALD, Stance, sentences
@@ -96,8 +96,9 @@ def settle(stance: Stance, found: Adressaat | None) -> Stance:
     deciding sentence is not the sender's own decision; otherwise the stance as it was."""
     if found is None or found.eigen:
         return stance
-    if stance.standpunt == ONBEPAALD and (stance.citaat or found.zin is None):
-        return stance  # already undecided, with its own reason
+    if stance.standpunt == ONBEPAALD:
+        # already undecided: the sentence naming the addressee is its reason, where the response has one
+        return replace(stance, citaat=found.zin) if found.zin else stance
     if stance.standpunt != ONBEPAALD and stance.citaat and SENDER.search(stance.citaat):
         return stance
     return Stance(ONBEPAALD, found.zin or stance.citaat, 0.8, stance.reeds_in_gang)
