@@ -9,6 +9,9 @@ as scikit-learn's TfidfVectorizer (sublinear tf, idf, l2 norm) and LogisticRegre
     x       (1 + ln count) * idf for each term the model knows, scaled to length 1
     p       softmax(intercept + x . weights)
 
+One deliberate difference: a text with no word the model knows gets equal probabilities, where
+scikit-learn would give the softmax of the intercepts (a lean to the commonest label on no evidence).
+
 The model is loaded on its first use, not at import: a few milliseconds (the weights are one base64 string).
 """
 

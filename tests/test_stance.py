@@ -17,7 +17,17 @@ from kamerbrief import stance_model
 from kamerbrief.rules.toezeggingen import find as find_toezeggingen
 from kamerbrief.rules.toezeggingen import resolve
 from kamerbrief.rules.verwijzingen import find as find_refs
-from kamerbrief.stance import EXPLICIT, MODEL_THRESHOLD, classify, classify_raw, compiled_cues, sentences
+from kamerbrief.stance import (
+    EXPLICIT,
+    MODEL_PART,
+    MODEL_SURE,
+    MODEL_THRESHOLD,
+    TORN,
+    classify,
+    classify_raw,
+    compiled_cues,
+    sentences,
+)
 from kamerbrief.stance_model import probabilities
 
 from .conftest import CORPUS
@@ -48,13 +58,17 @@ def _blind(name: str) -> list[dict[str, Any]]:
             for c in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))]
 
 
-# the fifth to seventh blind sets (the stance model's round), written by writers who never saw the classifier:
-# blind5 trained on by its even ids, its odd ids held out; blind6 trained on whole; blind7 never trained on
+# the fifth to eighth blind sets (the stance model's round), written by writers who never saw the classifier:
+# blind5 trained on by its even ids, its odd ids held out; blind6 and blind8 trained on whole; blind7 never
+# trained on
 BLIND5 = _blind("standpunten-blind5.yaml")
 BLIND5_EVEN = [c for c in BLIND5 if int(c["id"][1:]) % 2 == 0]
 BLIND5_ODD = [c for c in BLIND5 if int(c["id"][1:]) % 2 == 1]
 BLIND6 = _blind("standpunten-blind6.yaml")
 BLIND7 = _blind("standpunten-blind7.yaml")
+BLIND8 = _blind("standpunten-blind8.yaml")  # written for training, deels-heavy
+# written after the round's design was frozen, scored once, never trained or tuned on: the figure that counts
+BLIND9 = _blind("standpunten-blind9.yaml")
 
 
 def evaluate(cases: list[dict[str, str]] = CASES
@@ -115,22 +129,35 @@ def _rejections_read_as_adoptions(cases: list[dict[str, Any]]) -> int:
 # blind5's odd ids and blind7: their figures are fitted, a check that training took, not how the classifier
 # does on new text. The earlier rounds' figures (before the model) are in README "Stance".
 @pytest.mark.parametrize(("cases", "least"), [
-    (CASES, 0.95), (FRESH, 0.9), (BLIND2, 0.95), (BLIND3, 0.95), (BLIND5_EVEN, 0.9), (BLIND6, 0.85)])
+    (CASES, 0.95), (FRESH, 0.9), (BLIND2, 0.95), (BLIND3, 0.95), (BLIND5_EVEN, 0.9), (BLIND6, 0.85),
+    (BLIND8, 0.85)])
 def test_stance_on_the_sets_the_model_was_trained_on(cases: list[dict[str, Any]], least: float) -> None:
     assert _accuracy(cases) >= least
     assert _rejections_read_as_adoptions(cases) == 0
 
 
 def test_stance_on_the_sets_never_trained_on() -> None:
-    """The figures that count: blind5's odd ids (held out of training; the round's design choices were
-    checked on them, so they are a development set) and blind7 (written after the design was frozen, scored
-    once: 109/200 = 54.5 % with the cues alone, 166/200 = 83.0 % with the model). Ratchets; texts not printed."""
+    """blind5's odd ids and blind7 were never trained on, but this round's design was checked on them (blind7
+    scored 54.5 % with the cues alone and 83.0 % at its first reading with the model; the figures below are
+    after later changes, so both are development sets now). Ratchets; texts not printed."""
     held, test = _accuracy(BLIND5_ODD), _accuracy(BLIND7)
-    assert held >= 0.85, f"blind5 held-out {held:.3f}"  # 60.0 % before the round
-    assert test >= 0.83, f"blind7 {test:.3f}"
-    # one each, read as adoptions by the cues alone as well: ratchets to zero
-    assert _rejections_read_as_adoptions(BLIND5_ODD) <= 1
-    assert _rejections_read_as_adoptions(BLIND7) <= 1
+    assert held >= 0.88, f"blind5 held-out {held:.3f}"  # 60.0 % with the cues of 12261a3
+    assert test >= 0.875, f"blind7 {test:.3f}"
+    assert _rejections_read_as_adoptions(BLIND5_ODD) == 0
+    assert _rejections_read_as_adoptions(BLIND7) == 0
+
+
+def test_stance_on_the_fresh_set_scored_once() -> None:
+    """blind9 (240 passages by a new writer, written after the design was frozen): 140/240 = 58.3 % with the
+    cues of 12261a3, 217/240 = 90.4 % now, no rejecting passage read as `overgenomen`. A ratchet; a change
+    tuned on it makes it a development set, and the next round needs a new one."""
+    assert len(BLIND9) >= 200 and {c["standpunt"] for c in BLIND9} == {
+        "overgenomen", "deels_overgenomen", "niet_overgenomen", "onbepaald"}
+    assert _accuracy(BLIND9) >= 0.9
+    assert _rejections_read_as_adoptions(BLIND9) == 0
+    for c in BLIND9:
+        st = classify(c["tekst"])
+        assert st.citaat is None or st.citaat in c["tekst"]
 
 
 def test_the_model_is_trained_on_the_sets_as_they_are() -> None:
@@ -139,7 +166,10 @@ def test_the_model_is_trained_on_the_sets_as_they_are() -> None:
     trained_on = stance_model.load()["trained_on"]
     for name, digest in trained_on.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name}: retrain the model"
-    assert "standpunten-blind7.yaml" not in trained_on and "standpunten-blind5.yaml" in trained_on
+    assert {"standpunten-blind7.yaml", "standpunten-blind9.yaml"}.isdisjoint(trained_on)
+    assert "standpunten-blind5.yaml" in trained_on
+    trained_ids = stance_model.load()["trained_ids"]["standpunten-blind5.yaml"]
+    assert trained_ids and set(trained_ids) == {c["id"] for c in BLIND5_EVEN}  # never an odd (held-out) id
 
 
 def test_the_quoted_sentence_is_the_deciding_one_on_the_second_blind_set() -> None:
@@ -179,20 +209,66 @@ def test_confidence_is_high_only_where_the_cue_is_explicit() -> None:
 
 
 def test_below_the_threshold_the_label_is_onbepaald_and_the_sentence_still_quoted() -> None:
-    """A label the model gives below MODEL_THRESHOLD (right less than half the time on passages it was not
-    trained on) is reported as `onbepaald`, the deciding sentence still quoted; the cues' `in_overweging`
-    stays where the model sees no decision."""
-    texts = [c["tekst"] for c in CASES + FRESH + BLIND2 + BLIND3] + PHRASING_TEXTS
+    """Over every labelled passage: a label the cues decide stands unless the model overrules it as
+    `classify` says; a label the model decides is at least MODEL_THRESHOLD sure, with that confidence; a guess
+    below it is reported as `onbepaald` with a sentence quoted; every quote is verbatim."""
+    texts = [c["tekst"] for c in CASES + FRESH + BLIND2 + BLIND3 + BLIND6 + BLIND8] + PHRASING_TEXTS
     for text in texts:
         st, raw, probs = classify(text), classify_raw(text), probabilities(text)
         top = max(probs, key=probs.__getitem__)
         assert st.citaat is None or st.citaat in text
         if raw.vertrouwen >= EXPLICIT:
-            assert st == raw  # an explicit cue decides
+            assert st == raw or (probs[st.standpunt] >= MODEL_SURE and {st.standpunt, raw.standpunt} == {
+                "overgenomen", "niet_overgenomen"}) or (st.standpunt == "deels_overgenomen" != raw.standpunt
+                                                        and probs[st.standpunt] >= MODEL_PART), text
         elif st.standpunt not in ("onbepaald", "in_overweging"):
             assert probs[top] >= MODEL_THRESHOLD and st.vertrouwen == round(probs[top], 2), text
-        elif top != "onbepaald":
-            assert probs[top] < MODEL_THRESHOLD and st.citaat is not None, text
+        else:
+            assert st.vertrouwen == round(probs["onbepaald"], 2) and (st.citaat is not None or top == "onbepaald")
+
+
+def _model_says(monkeypatch: pytest.MonkeyPatch, **probs: float) -> None:
+    """The model's probabilities set by hand (the rest shared equally by the labels not given)."""
+    labels = ("overgenomen", "deels_overgenomen", "niet_overgenomen", "onbepaald")
+    rest = (1.0 - sum(probs.values())) / (len(labels) - len(probs))
+    monkeypatch.setattr(stance_model, "probabilities", lambda _: {lab: probs.get(lab, rest) for lab in labels})
+
+
+def test_the_model_overrules_a_cue_only_where_it_is_sure(monkeypatch: pytest.MonkeyPatch) -> None:
+    refusal = "Het kabinet ziet geen aanleiding om de regeling aan te passen. De huidige regeling voldoet."
+    raw = classify_raw(refusal)
+    assert raw.standpunt == "niet_overgenomen" and raw.vertrouwen == 1.0
+    _model_says(monkeypatch, overgenomen=0.95)
+    assert classify(refusal) == raw  # the most explicit cue (1.0) is never overruled on adopting or rejecting
+    soft = "De commissie beveelt een verbod aan. Een verbod vind ik te verstrekkend."
+    raw = classify_raw(soft)
+    assert raw.standpunt == "niet_overgenomen" and EXPLICIT <= raw.vertrouwen < 1.0
+    _model_says(monkeypatch, overgenomen=MODEL_SURE - 0.01)
+    assert classify(soft) == raw
+    _model_says(monkeypatch, overgenomen=MODEL_SURE + 0.01)
+    assert classify(soft).standpunt == "overgenomen"
+    # a part adopted, read by the model, overrules a cue's all or nothing short of 1.0, in a response of two
+    # or more sentences
+    _model_says(monkeypatch, deels_overgenomen=MODEL_PART)
+    assert classify(soft).standpunt == "deels_overgenomen"
+    assert classify(refusal) == classify_raw(refusal)
+    assert classify("Een verbod vind ik te verstrekkend.").standpunt == "niet_overgenomen"
+    _model_says(monkeypatch, deels_overgenomen=MODEL_PART - 0.01, niet_overgenomen=0.0)
+    assert classify(soft) == classify_raw(soft)
+
+
+def test_a_model_torn_between_adopting_and_rejecting_says_onbepaald(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "De raad adviseert een loket. Het kabinet opent een loket in de gemeentehuizen."
+    _model_says(monkeypatch, overgenomen=0.5, niet_overgenomen=0.5 * TORN + 0.01)
+    assert classify(text).standpunt == "onbepaald"
+    _model_says(monkeypatch, overgenomen=0.5, niet_overgenomen=0.5 * TORN - 0.01)
+    assert classify(text).standpunt == "overgenomen"
+
+
+def test_an_empty_response_is_onbepaald_with_no_confidence() -> None:
+    assert classify("") == classify_raw("") and classify("").vertrouwen == 0.0 and classify("  ").citaat is None
+    # no word the model knows: no lean to the commonest label
+    assert set(probabilities("Xqzv wprk.").values()) == {0.25}
 
 
 def test_a_guess_of_the_model_is_reported_as_onbepaald(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -253,8 +329,8 @@ def test_no_cue_pattern_nests_quantifiers() -> None:
 
 # general phrasings of each style (written while tuning, so no accuracy claim rests on them)
 # Known gaps of the learned model (blind5 round), kept as strict xfails so that a fix shows: a passage that
-# decides nothing (a description, thanks, a view) is still given the label its words lean to, at 0.4-0.7; and
-# an act next to the asked measure argued against reads as an adoption.
+# decides nothing (a description, thanks) is still given the label its words lean to, at 0.4-0.7; an act next
+# to the asked measure argued against reads as an adoption.
 KNOWN_GAP = pytest.mark.xfail(strict=True, reason="known gap of the stance model: see KNOWN_GAP")
 PHRASINGS = [
     # written for blind3's round: implicit adoption and rejection, conditions, scope, the recommendation's own
@@ -683,7 +759,7 @@ def test_an_act_where_no_cue_speaks_is_read_by_the_model_and_quoted() -> None:
     ("Ik steun het doel, maar niet de middelen.", "deels_overgenomen"),
     ("Het kabinet neemt de aanbeveling over.", "overgenomen"),
     ("Het kabinet neemt de aanbeveling niet over.", "niet_overgenomen"),
-    pytest.param("Het is zaak landen daarbij te ondersteunen.", "onbepaald", marks=KNOWN_GAP),
+    ("Het is zaak landen daarbij te ondersteunen.", "onbepaald"),
     ("Het kabinet neemt in het voorjaar een besluit over de financiering.", "onbepaald"),
     ("Deze aanbeveling neem ik over en ik werk haar uit in een wetsvoorstel.", "overgenomen"),
 ])
