@@ -10,9 +10,13 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import click
+from . import recache
 
-from . import __version__
+recache.install()  # before click, PyYAML and the rules compile their patterns: see kamerbrief/recache.py
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the command line keeps compiled regular expressions in a cache folder (kamerbrief/recache.py): the tests,
+# and the commands they start, keep theirs in a folder of their own, not the user's ~/.cache
+if "KAMERBRIEF_CACHE_DIR" not in os.environ:
+    os.environ["KAMERBRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="kamerbrief-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KAMERBRIEF_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
