@@ -1,5 +1,5 @@
 """`python -m kamerbrief`: the same as the `kamerbrief` command."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -10,13 +10,9 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import recache
+import click
 
-recache.install()  # before click, PyYAML and the rules compile their patterns: see kamerbrief/recache.py
-
-import click  # noqa: E402
-
-from . import __version__  # noqa: E402
+from . import __version__
 
 if TYPE_CHECKING:
     from pathlib import Path
