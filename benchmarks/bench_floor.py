@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,16 +72,25 @@ def bench_env(tree: str | None = None) -> dict[str, str]:
 
 
 def measure(cmd: list[str], tree: str | None = None) -> dict[str, object]:
+    """One run's figures; a command that fails stops the benchmark (a fast failure is no figure)."""
     env = bench_env(tree)
+    # from a neutral folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH, so a run
+    # from a checkout would import that checkout whatever tree is asked for
     out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True,
-                         env=env).stdout
-    return json.loads(out)  # type: ignore[no-any-return]
+                         env=env, cwd=tempfile.gettempdir()).stdout
+    got: dict[str, object] = json.loads(out)
+    if got["code"] != 0:
+        sys.exit(f"{' '.join(cmd)} (tree {tree or 'installed'}) failed with exit code {got['code']}: {got['err']}")
+    return got
 
 
-def kamerbrief_cmd() -> list[str]:
-    """The installed console script beside this interpreter, else `python -m kamerbrief`."""
+def kamerbrief_cmd(trees: Sequence[tuple[str, str | None]] = ()) -> list[str]:
+    """The installed console script beside this interpreter; `python -m kamerbrief` where it is missing or
+    source trees are compared (the script names one tree's entry point; `-m` runs each tree's own)."""
     script = Path(sys.executable).parent / "kamerbrief"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "kamerbrief"]
+    if script.exists() and not any(tree for _, tree in trees):
+        return [str(script)]
+    return [sys.executable, "-m", "kamerbrief"]
 
 
 def load() -> str:
@@ -91,7 +101,7 @@ Trees = list[tuple[str, str | None]]  # (label, PYTHONPATH or None for the insta
 
 
 def bench_batch(tmp: Path, trees: Trees, letters: int, big: int, repeat: int) -> None:
-    kb = kamerbrief_cmd()
+    kb = kamerbrief_cmd(trees)
     archive = tmp / "archive"
     make_archive(archive, letters)
     print(f"batch: {letters} letters, best of {repeat} ({load()}; floor: `cat` of every letter "
@@ -194,7 +204,7 @@ def bench_pdf(tmp: Path, trees: Trees, repeat: int) -> None:
               f"(CPU {r['ours'][1] / total * 1000:5.1f}); pypdfium2 get_text_range() "
               f"{r['floor'][0] / total * 1000:5.1f} ms/page (CPU {r['floor'][1] / total * 1000:5.1f})")
     exe = shutil.which("pdftotext")
-    kb = kamerbrief_cmd()
+    kb = kamerbrief_cmd(trees)
     batch_in = tmp / "pdfs"
     batch_in.mkdir()
     for p in pdfs:
@@ -243,7 +253,7 @@ def bench_pdf(tmp: Path, trees: Trees, repeat: int) -> None:
 
 
 def bench_cold(trees: Trees, repeat: int) -> None:
-    kb = kamerbrief_cmd()
+    kb = kamerbrief_cmd(trees)
     sample = ROOT / "samples" / "ocw-voortgang-laaggeletterdheid.txt"
     cmds: dict[tuple[str, str], tuple[list[str], str | None]] = {
         ("", "python -c pass"): ([sys.executable, "-c", "pass"], None)}
