@@ -77,6 +77,9 @@ MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
+# the twelve names in full, in calendar order, as an alternation ("januari|februari|...")
+MONTH_NAMES = "|".join(name for name, _ in sorted(((m, n) for m, n in MONTHS.items() if len(m) > 4
+                                                    or m in ("mei", "juni", "juli")), key=lambda mn: mn[1]))
 
 # Colophon labels, by the record field they fill. The first match wins, so longer labels first.
 LABELS: dict[str, tuple[str, ...]] = {

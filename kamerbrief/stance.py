@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from . import stance_model
-from .lexicon import LazyPattern
+from .lexicon import MONTH_NAMES, LazyPattern
 
 OVER = "overgenomen"
 DEELS = "deels_overgenomen"
@@ -808,7 +808,7 @@ _OWN = r"(?:ik|wij|we|het kabinet|de regering)"
 _NOT_ACT = (r"(?:heb|heeft|hebben|ben|is|zijn|kan|kunnen|moet|moeten|wil|willen|zou|zouden|dank|danken|waardeer|waarderen"
             r"|informeer|informeren|stuur|sturen|bericht|berichten|verwacht|verwachten|zie|ziet|zien|vind|vindt|vinden"
             r"|constateer|constateren|merk|merken|hoop|hopen|begrijp|begrijpen|denk|denken|lees|lezen|wacht|wachten|laat|laten)")
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_MONTH = rf"(?:{MONTH_NAMES})"
 _DATE = (rf"(?:(?:per|vanaf|met ingang van|vóór|uiterlijk)\s+(?:(?:het\s+)?(?:school|kalender)jaar\s+)?(?:\d{{1,2}}\s+{_MONTH}|\d{{4}}|{_MONTH})|in\s+\d{{4}}"
          r"|(?:dit|volgend|komend)\s+(?:jaar|voorjaar|najaar|kwartaal))")
 _DONE = (r"(?:gevraagd|opgedragen|vrijgemaakt|gereserveerd|toegevoegd|uitgetrokken|verhoogd|verlaagd|verlengd|geregeld"

@@ -31,10 +31,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..lexicon import KAMER_WORD, MONTHS, LazyPattern
+from ..lexicon import KAMER_WORD, MONTH_NAMES, MONTHS, LazyPattern
 from ..stance import sentences
 
-_MONTH = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli"))
+_MONTH = MONTH_NAMES
 SUBJECT = r"(?:ik|wij|we|het kabinet|de regering|Nederland|mijn ministerie|het ministerie)"
 # the Kamer as addressee or object: "u", "uw Kamer", "de Kamer", "de Tweede Kamer"
 KAMER = rf"(?:u|uw\s+Kamer|de\s+(?:{KAMER_WORD}\s+)?Kamer)"
