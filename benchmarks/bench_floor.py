@@ -13,7 +13,8 @@ sees the same load. Without it: the installed kamerbrief.
 - pdf: the corpus PDFs (../shared/corpus/*.pdf): in-process `parse_file` ms/page beside pypdfium2's bare
   `get_text_range()` per page; whole processes: `kamerbrief parse` per file and `kamerbrief batch -j 1`
   over all of them beside `pdftotext` on each (skipped with a note when poppler is not installed).
-- cold: `kamerbrief --help` and `kamerbrief parse` of a text sample beside `python -c pass`, alternated.
+- cold: `kamerbrief --help` and `kamerbrief parse` of a text sample beside `python -c pass`, alternated; the
+  parse also with KAMERBRIEF_NO_CACHE=1 (a first run: no regex cache, README "Cache").
 
 Every process runs with its bytecode cached, as an installed package has it (pip compiles the .pyc files):
 PYTHONDONTWRITEBYTECODE is dropped and PYTHONPYCACHEPREFIX points into the temporary folder, so the
@@ -71,9 +72,9 @@ def bench_env(tree: str | None = None) -> dict[str, str]:
     return env
 
 
-def measure(cmd: list[str], tree: str | None = None) -> dict[str, object]:
+def measure(cmd: list[str], tree: str | None = None, extra: dict[str, str] | None = None) -> dict[str, object]:
     """One run's figures; a command that fails stops the benchmark (a fast failure is no figure)."""
-    env = bench_env(tree)
+    env = {**bench_env(tree), **(extra or {})}
     # from a neutral folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH, so a run
     # from a checkout would import that checkout whatever tree is asked for
     out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True,
@@ -255,18 +256,21 @@ def bench_pdf(tmp: Path, trees: Trees, repeat: int) -> None:
 def bench_cold(trees: Trees, repeat: int) -> None:
     kb = kamerbrief_cmd(trees)
     sample = ROOT / "samples" / "ocw-voortgang-laaggeletterdheid.txt"
-    cmds: dict[tuple[str, str], tuple[list[str], str | None]] = {
-        ("", "python -c pass"): ([sys.executable, "-c", "pass"], None)}
+    cmds: dict[tuple[str, str], tuple[list[str], str | None, dict[str, str]]] = {
+        ("", "python -c pass"): ([sys.executable, "-c", "pass"], None, {})}
     for label, tree in trees:
-        cmds[(label, "kamerbrief --help")] = ([*kb, "--help"], tree)
-        cmds[(label, f"kamerbrief parse {sample.name}")] = ([*kb, "parse", str(sample)], tree)
+        cmds[(label, "kamerbrief --help")] = ([*kb, "--help"], tree, {})
+        cmds[(label, f"kamerbrief parse {sample.name}")] = ([*kb, "parse", str(sample)], tree, {})
+        # a first run, or a machine where the regex cache cannot be kept (README "Cache")
+        cmds[(label, "  the same, KAMERBRIEF_NO_CACHE=1")] = ([*kb, "parse", str(sample)], tree,
+                                                           {"KAMERBRIEF_NO_CACHE": "1"})
     walls: dict[tuple[str, str], list[float]] = {k: [] for k in cmds}
     cpus: dict[tuple[str, str], list[float]] = {k: [] for k in cmds}
-    for cmd, tree in cmds.values():  # one unmeasured run each: the page cache, .pyc files
-        measure(cmd, tree)
+    for cmd, tree, extra in cmds.values():  # one unmeasured run each: the page cache, .pyc files, regex cache
+        measure(cmd, tree, extra)
     for _ in range(repeat):
-        for key, (cmd, tree) in cmds.items():
-            m = measure(cmd, tree)
+        for key, (cmd, tree, extra) in cmds.items():
+            m = measure(cmd, tree, extra)
             walls[key].append(m["wall"])  # type: ignore[arg-type]
             cpus[key].append(m["cpu"])  # type: ignore[arg-type]
     print(f"cold start, median of {repeat} ({load()})")

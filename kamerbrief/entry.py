@@ -6,11 +6,18 @@ Kept apart from `kamerbrief.cli` so that a program importing the CLI (its tests,
 
 from __future__ import annotations
 
+HELP = frozenset({"--help", "-h", "--version"})
+
 
 def main() -> None:
-    from . import recache
+    import sys
 
-    recache.install()  # before click, PyYAML and the rules compile their patterns
+    if len(sys.argv) > 1 and HELP.isdisjoint(sys.argv[1:]):
+        # a command that reads letters or records: before click, PyYAML and the rules compile their patterns.
+        # Help and the version compile a few of click's only: reading the cache would cost more than it saves
+        from . import recache
+
+        recache.install()
     from .cli import main as cli
 
     cli()
