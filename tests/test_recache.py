@@ -99,3 +99,27 @@ def test_the_library_and_the_cli_module_leave_re_alone(tmp_path: Path) -> None:
                           env={**os.environ, "KAMERBRIEF_CACHE_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert _cache_files(tmp_path) == []
+
+
+ENTRY_PROBE = r"""
+import contextlib, io, json, sys
+from kamerbrief import entry
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        entry.main()
+    except SystemExit:
+        pass
+recache = sys.modules.get("kamerbrief.recache")
+print(json.dumps(bool(recache and recache._state["installed"])))
+"""
+
+
+@pytest.mark.parametrize(("args", "installed"), [
+    (["--help"], False), (["--version"], False), (["parse", "--help"], False), ([], False),
+    (["parse", str(SAMPLES / LETTERS[1])], True)])
+def test_the_entry_point_installs_the_cache_for_commands_not_for_help(tmp_path: Path, args: list[str],
+                                                                       installed: bool) -> None:
+    done = subprocess.run([sys.executable, "-c", ENTRY_PROBE, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "KAMERBRIEF_CACHE_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("true" if installed else "false")
