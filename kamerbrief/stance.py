@@ -840,9 +840,9 @@ ACT_WEIGHT = 0.4
 ACT_SURE = 0.55
 # the sender refusing in its own words, nothing else done: "Ik maak deze koppeling niet mogelijk." (a decision,
 # as explicit as a cue: at `EXPLICIT`)
-REFUSAL_SURE = 0.6
+REFUSAL_SURE = EXPLICIT
 # an act next to a part kept as it is: a part adopted (`deels_overgenomen`), as explicit as a cue
-PART_SURE = 0.6
+PART_SURE = EXPLICIT
 # what limits an act elsewhere in the response: a negation, a contrast, a consequence argued against, a part
 # kept as it is or left for later
 LIMIT = LazyPattern(r"\b(?:niet|geen|nooit|echter|maar|wel|zou|zouden|ontbreekt|ontbreken|blijft|blijven|overige|vooralsnog"

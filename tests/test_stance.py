@@ -39,23 +39,23 @@ CASES = [c for f in ("standpunten.yaml", "standpunten-heldout.yaml")
 # written blind (issue 12); split deterministically: dev (even indices) was used to tune, test (odd) never read
 FRESH = yaml.safe_load((DATA / "standpunten-fresh.yaml").read_text(encoding="utf-8"))
 FRESH_DEV, FRESH_TEST = FRESH[0::2], FRESH[1::2]
-# a second blind set, written by someone who never saw the classifier, in four labels (`deels`; `onbepaald`
-# also for what the classifier calls `in_overweging`) and with the deciding sentence (`citaat`); tuned on the
-# even ids, the odd ids only counted
-BLIND2 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
-          for c in yaml.safe_load((DATA / "standpunten-blind2.yaml").read_text(encoding="utf-8"))]
-BLIND2_TUNE = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 0]
-BLIND2_HELD = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 1]
-# a third blind set, same four labels, written by someone who never saw the classifier: the training set of
-# its round, whole; from then on fresh test and blind2 held-out are the test sets
-BLIND3 = [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
-          for c in yaml.safe_load((DATA / "standpunten-blind3.yaml").read_text(encoding="utf-8"))]
 
 
 def _blind(name: str) -> list[dict[str, Any]]:
     """A four-label blind set, `deels` as `deels_overgenomen`."""
     return [{**c, "standpunt": "deels_overgenomen" if c["standpunt"] == "deels" else c["standpunt"]}
             for c in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))]
+
+
+# a second blind set, written by someone who never saw the classifier, in four labels (`deels`; `onbepaald`
+# also for what the classifier calls `in_overweging`) and with the deciding sentence (`citaat`); tuned on the
+# even ids, the odd ids only counted
+BLIND2 = _blind("standpunten-blind2.yaml")
+BLIND2_TUNE = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 0]
+BLIND2_HELD = [c for c in BLIND2 if int(c["id"][1:]) % 2 == 1]
+# a third blind set, same four labels, written by someone who never saw the classifier: the training set of
+# its round, whole; from then on fresh test and blind2 held-out are the test sets
+BLIND3 = _blind("standpunten-blind3.yaml")
 
 
 # the fifth to eighth blind sets (the stance model's round), written by writers who never saw the classifier:
