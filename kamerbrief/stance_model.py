@@ -36,38 +36,45 @@ _WORDS = re.compile(TOKEN)
 
 @lru_cache(maxsize=1)
 def load() -> dict[str, Any]:
-    """The model: classes, intercepts, `terms` (term -> offset) and `values`: at a term's offset its idf,
-    then its weight for each class."""
+    """The model: classes, intercepts, and `rows`: each term's idf followed by its weight for each class."""
     doc: dict[str, Any] = json.loads(MODEL.read_text(encoding="utf-8"))
-    rows = array("f", base64.b64decode(doc.pop("weights")))
+    values = array("f", base64.b64decode(doc.pop("weights")))
     if sys.byteorder != "little":
-        rows.byteswap()
+        values.byteswap()
     width = 1 + len(doc["classes"])
-    doc["terms"] = {t: i * width for i, t in enumerate(doc["terms"].split("\n"))}
-    doc["values"] = rows.tolist()
+    flat = values.tolist()
+    doc["rows"] = {t: tuple(flat[i * width:(i + 1) * width]) for i, t in enumerate(doc.pop("terms").split("\n"))}
     return doc
 
 
 def probabilities(text: str) -> dict[str, float]:
     """Each label's probability for a response passage (the four labels of the model, summing to 1)."""
+    return dict(zip(load()["classes"], _probabilities(text), strict=True))
+
+
+@lru_cache(maxsize=256)
+def _probabilities(text: str) -> tuple[float, ...]:
+    """`probabilities` as a tuple in the order of the classes, kept for the last 256 texts: a response is read
+    whole, then sentence by sentence to choose the one quoted (a pure function of the string). The same
+    arithmetic, term by term in the same order, as the straightforward loop over the classes."""
     model = load()
-    terms: dict[str, int] = model["terms"]
-    values: list[float] = model["values"]
+    rows: dict[str, tuple[float, ...]] = model["rows"]
     words = _WORDS.findall(text.lower())
-    counts = Counter(w for w in words if w in terms)
+    counts = Counter(w for w in words if w in rows)
     if len(words) > 1:
-        counts.update(g for g in map(" ".join, pairwise(words)) if g in terms)
+        counts.update(g for g in map(" ".join, pairwise(words)) if g in rows)
     if not counts:
         # no word the model knows (an empty response, a number): no evidence, no lean to the commonest label
-        return dict.fromkeys(model["classes"], 1.0 / len(model["classes"]))
-    x = [((1.0 + math.log(n)) * values[terms[t]], terms[t]) for t, n in counts.items()]
+        return (1.0 / len(model["classes"]),) * len(model["classes"])
+    x = [((1.0 + math.log(n)) * row[0], row) for row, n in ((rows[t], n) for t, n in counts.items())]
     norm = math.sqrt(sum(v * v for v, _ in x)) or 1.0
     scores = list(model["intercept"])
-    for v, at in x:
+    k = range(len(scores))
+    for v, row in x:
         v /= norm
-        for k in range(len(scores)):
-            scores[k] += v * values[at + 1 + k]
+        for i in k:
+            scores[i] += v * row[1 + i]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp)
-    return {label: e / total for label, e in zip(model["classes"], exp, strict=True)}
+    return tuple(e / total for e in exp)

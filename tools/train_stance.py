@@ -166,6 +166,7 @@ def main() -> None:
     tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     tmp.replace(MODEL)
     stance_model.load.cache_clear()
+    stance_model._probabilities.cache_clear()
     # the plain-Python reading must give scikit-learn's probabilities (rounded weights: to 1e-4)
     worst = 0.0
     for text, _ in [*pairs, *held]:
