@@ -20,6 +20,7 @@ from .readers.markup import text_document
 from .rules import layout as layout_rule
 from .rules.base import Letter
 from .schema import SCHEMA_VERSION, check_record
+from .stance import forget
 
 
 def parse_file(path: str | os.PathLike[str], fmt: str | None = None, *,
@@ -90,6 +91,7 @@ def build(source: Document, cleaned: Document, posities: bool = False) -> tuple[
     """The record of a letter and its problems: layout, then the rules in order, then the record in schema
     order. `cleaned` is the source's flow (`Document.flow`): the lines the rules read; the notes come from
     the source's footnote lines."""
+    forget()  # the per-text caches (sentence splits, stance probabilities) serve one letter only
     lay = layout_rule.read(cleaned, source.notes())
     if (why := lay.not_a_letter()) is not None:
         raise NotALetterError(why, source.path)

@@ -615,6 +615,15 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
     return list(_sentence_spans(text))
 
 
+def forget() -> None:
+    """Empty the per-text caches (sentence splits here, the model's probabilities), so that they serve one
+    letter only: called as each letter's parse begins. A text repeated in another letter is read again, as
+    it would be in an archive of letters that share no text (and a benchmark archive built from a few
+    samples does not get faster by its repetition)."""
+    _sentence_spans.cache_clear()
+    stance_model._probabilities.cache_clear()
+
+
 @functools.lru_cache(maxsize=128)
 def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
     """`sentence_spans`, kept for the last 128 texts: a response is split by the commitments rule, the

@@ -285,3 +285,40 @@ def test_grid_table_cells_that_span_columns_lists_and_wide_text() -> None:
     # a one-column grid table (a box around text) is its text, as a layout table is
     box = [ln for ln in markdown_lines("+------+\n| Let  |\n| op.  |\n+------+\n") if ln.text]
     assert [(ln.text, ln.cells) for ln in box] == [("Let op.", ())]
+
+
+def _strip_inline_unguarded(text: str) -> str:
+    """strip_inline as it was written before each step got its guard: every pattern on every text."""
+    from kamerbrief.readers import markup as m
+
+    if not m.MARKUP_CHARS.search(text):
+        return text
+    for pattern, repl in ((m.IMAGE, ""), (m.SPAN, "text"), (m.LINK, "text"), (m.AUTOLINK, "text"),
+                          (m.FOOTNOTE_REF, "")):
+        text = m._sub_whole(pattern, repl, text)
+    text = m.CODE.sub(r"\1", text)
+    text = m._sub_whole(m.HTML_TAG, "", text)
+    text = m.STRONG.sub("", text)
+    for _ in range(2):
+        text = m._sub_whole(m.EMPH_STAR, "text", text)
+        text = m._sub_whole(m.EMPH_UNDERSCORE, "text", text)
+    return m.ESCAPE.sub(r"\1", text)
+
+
+def test_strip_inline_guards_change_no_result() -> None:
+    """Each step of strip_inline runs only where its opening sign is in the text; on random markup (every
+    sign the patterns use, in every order) it gives what running every step gives."""
+    import random
+
+    from kamerbrief.readers.markup import strip_inline
+
+    rng = random.Random(13)
+    alphabet = ["*", "**", "_", "__", "[", "]", "(", ")", "![", "[^", "{", "}", "`", "<", ">", "\\", "!",
+                "<br>", "<span>", "https://x.nl", "www.", "a", "b", " ", "  ", "tekst", "\"t\"", "#", "-", "."]
+    changed = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        want = _strip_inline_unguarded(text)
+        assert strip_inline(text) == want, text
+        changed += want != text
+    assert changed > 1000

@@ -93,3 +93,26 @@ def test_each_reference_form_passes_its_gate(form: str) -> None:
 def test_references_filtered_and_unfiltered_agree_on_samples_and_corpus() -> None:
     for text in TEXTS:
         assert verwijzingen.find([text]) == verwijzingen.find([text], prefilter=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ik zal u informeren", "Zal ik?", "zalm en zalf", "bezal", "_zal", "9zal", "gaat-ie", "a.gaat", "ga",
+    "kunt u dat", "éga", "ßzal", "het wordt", "toekomend", "worden.",
+])
+def test_trigger_finds_exactly_what_word_boundaries_find(sentence: str) -> None:
+    """The trigger is written "(?<!\\w)(...)\\b" for speed; it must match where "\\b(...)\\b" matches."""
+    low = sentence.lower()
+    assert [m.span() for m in toezeggingen._TRIGGER.finditer(low)] == [m.span() for m in PLAIN_TRIGGER.finditer(low)]
+
+
+PLAIN_TRIGGER = re.compile(rf"\b(?:{'|'.join(toezeggingen.TRIGGER_WORDS)})\b")
+
+
+def test_trigger_agrees_with_word_boundaries_on_samples_and_corpus() -> None:
+    found = 0
+    for text in TEXTS:
+        low = text.lower()
+        spans = [m.span() for m in toezeggingen._TRIGGER.finditer(low)]
+        assert spans == [m.span() for m in PLAIN_TRIGGER.finditer(low)]
+        found += len(spans)
+    assert found > 100

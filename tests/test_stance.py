@@ -915,3 +915,26 @@ def test_the_aim_shared_an_act_done_but_the_asked_means_refused_is_partial(text:
 def test_a_refusal_after_but_without_a_shared_aim_does_not_count_as_a_means() -> None:
     text = "Ik neem deze aanbeveling over, maar ik verwacht geen snelle resultaten."
     assert classify(text).standpunt != "niet_overgenomen"
+
+
+def test_per_text_caches_serve_one_letter() -> None:
+    """The sentence splits and model probabilities kept while a letter is read are dropped when the next
+    letter's parse begins: after letter B the caches hold what reading B alone leaves, none of letter A."""
+    from kamerbrief import stance, stance_model
+    from kamerbrief.parse import parse_file
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    a, b = samples / "bzk-reactie-raad-beveelt-aan.txt", samples / "bzk-reactie-geciteerde-aanbevelingen.md"
+
+    def sizes() -> tuple[int, int]:
+        return stance._sentence_spans.cache_info().currsize, stance_model._probabilities.cache_info().currsize
+
+    stance.forget()
+    parse_file(b)
+    alone = sizes()
+    parse_file(a)
+    assert sizes() != alone  # A leaves other texts (else this test could not tell)
+    parse_file(b)
+    assert sizes() == alone
+    stance.forget()
+    assert sizes() == (0, 0)

@@ -155,18 +155,29 @@ def strip_inline(text: str) -> str:
     """Inline markdown removed: emphasis, links, code, escapes, tags."""
     if not MARKUP_CHARS.search(text):
         return text
-    text = _sub_whole(IMAGE, "", text)
-    text = _sub_whole(SPAN, "text", text)
-    text = _sub_whole(LINK, "text", text)
-    text = _sub_whole(AUTOLINK, "text", text)
-    text = _sub_whole(FOOTNOTE_REF, "", text)
-    text = CODE.sub(r"\1", text)
-    text = _sub_whole(HTML_TAG, "", text)
-    text = STRONG.sub("", text)
+    # each pattern runs only where the text (as the steps before left it) holds the sign it opens with:
+    # where the sign is missing it cannot match, so the result is the same, at a fraction of the cost
+    if "![" in text:
+        text = _sub_whole(IMAGE, "", text)
+    if "[" in text:
+        text = _sub_whole(SPAN, "text", text)
+        text = _sub_whole(LINK, "text", text)
+    if "<" in text:
+        text = _sub_whole(AUTOLINK, "text", text)
+    if "[^" in text:
+        text = _sub_whole(FOOTNOTE_REF, "", text)
+    if "`" in text:
+        text = CODE.sub(r"\1", text)
+    if "<" in text:
+        text = _sub_whole(HTML_TAG, "", text)
+    if "**" in text or "__" in text:
+        text = STRONG.sub("", text)
     for _ in range(2):
-        text = _sub_whole(EMPH_STAR, "text", text)
-        text = _sub_whole(EMPH_UNDERSCORE, "text", text)
-    return ESCAPE.sub(r"\1", text)
+        if "*" in text:
+            text = _sub_whole(EMPH_STAR, "text", text)
+        if "_" in text:
+            text = _sub_whole(EMPH_UNDERSCORE, "text", text)
+    return ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def heading(body: str) -> tuple[int, str] | None:

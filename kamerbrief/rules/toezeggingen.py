@@ -117,7 +117,9 @@ TRIGGER_WORDS = (
     "sturen", "zend", "zendt", "zenden", "informeer", "informeert", "informeren", "bericht", "wordt", "worden",
     "kunt", "toekomen",
 )
-_TRIGGER = re.compile(rf"\b(?:{'|'.join(TRIGGER_WORDS)})\b")  # on str.lower() of the sentence
+# on str.lower() of the sentence; "(?<!\w)" is the "\b" before a word (each starts with a letter), written so that
+# the regular expression engine can skip ahead to the letters a trigger word starts with: twice as fast
+_TRIGGER = re.compile(rf"(?<!\w)(?:{'|'.join(TRIGGER_WORDS)})\b")
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into that one letter
 # (dotted and dotless i, long s): a passage holding one is read without the trigger filter.
 FOLDS = "\u0130\u0131\u017f"
@@ -172,10 +174,11 @@ def find(text: str, datum: str | None, prefilter: bool = True) -> list[Toezeggin
     for s in sentences(text):
         if filtered and _TRIGGER.search(s.lower()) is None:
             continue  # no verb that COMMIT, SENDS or PLANNED needs
-        if NOT_A_COMMITMENT.search(s) or s.rstrip().endswith("?"):
+        if s.rstrip().endswith("?"):
             continue
+        # the exclusion last: most sentences with a trigger word commit to nothing, and it is the costliest
         commits = bool(COMMIT.search(s) or sends(s))
-        if not commits and not PLANNED.search(s):
+        if (not commits and not PLANNED.search(s)) or NOT_A_COMMITMENT.search(s):
             continue
         m = TERMIJN.search(s)
         termijn = m.group(0) if m else None
