@@ -339,17 +339,20 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
     segments: list[list[int]] = [[]]
     gutters: list[tuple[int, int]] = []  # (segment, position in it) where a gap wider than GUTTER opens
     column_gap, gutter = COLUMN_GAP * size, GUTTER * size  # COLUMN_GAP < GUTTER
+    prev = -1  # the last character in segments[-1] that is not white space (-1: none)
     for k, i in enumerate(idxs):
-        if text[i] != " " and segments[-1]:
-            prev = next((j for j in reversed(segments[-1]) if not text[j].isspace()), None)
-            if prev is not None and (gap := boxes[i][0] - boxes[prev][2]) > column_gap:
-                if boxes[prev][2] < column_x - 1 <= boxes[i][0]:
-                    segments.append([])  # the line runs into the colophon column
-                elif gap > gutter:
-                    gutters.append((len(segments) - 1, len(segments[-1])))
-        if text[i] == " " and _spurious_space(idxs, k, text, boxes, size):
+        ch = text[i]
+        if ch != " " and prev >= 0 and (gap := boxes[i][0] - boxes[prev][2]) > column_gap:
+            if boxes[prev][2] < column_x - 1 <= boxes[i][0]:
+                segments.append([])  # the line runs into the colophon column
+                prev = -1
+            elif gap > gutter:
+                gutters.append((len(segments) - 1, len(segments[-1])))
+        if ch == " " and _spurious_space(idxs, k, text, boxes, size):
             continue
         segments[-1].append(i)
+        if not ch.isspace():
+            prev = i
     out = []
     for n, seg in enumerate(segments):
         vis = [i for i in seg if not text[i].isspace()]

@@ -62,6 +62,8 @@ MEDE_NAMENS_AT = re.compile(r"\b[Mm]ede\s++namens\b")
 def co_senders(text: str) -> list[str]:
     """The co-senders after every "mede namens" in the text, in order (each phrase read up to the next
     one, so the text is read once)."""
+    if "namens" not in text:  # what MEDE_NAMENS_AT needs, found at C speed: most letters hold none
+        return []
     starts = [m.start() for m in MEDE_NAMENS_AT.finditer(text)]
     out: list[str] = []
     for k, at in enumerate(starts):

@@ -379,6 +379,8 @@ BARE_TITLE = re.compile(r"(?:[Mm]inister|[Ss]taatssecretaris)")
 def mede_namens(text: str) -> list[str]:
     """The co-senders after "mede namens": 'minister van Buitenlandse Zaken', ..."""
     out: list[str] = []
+    if "namens" not in text:  # what MEDE_NAMENS needs, found at C speed: most lines hold none
+        return out
     seen: set[str] = set()
     for m in MEDE_NAMENS.finditer(text):
         at = m.start(1)  # read on from here with match(text, at): no copies of the rest of the text
