@@ -116,3 +116,17 @@ def test_trigger_agrees_with_word_boundaries_on_samples_and_corpus() -> None:
         assert spans == [m.span() for m in PLAIN_TRIGGER.finditer(low)]
         found += len(spans)
     assert found > 100
+
+
+def test_commitments_read_with_a_memo_are_the_same() -> None:
+    """A letter's passages share one memo (each sentence read once): the same commitments as without it, also
+    for a passage read again from the memo alone."""
+    memo: dict[str, toezeggingen.Toezegging | None] = {}
+    found = 0
+    for text in TEXTS:
+        plain = toezeggingen.find(text, "2023-03-15")
+        assert toezeggingen.find(text, "2023-03-15", memo=memo) == plain
+        assert all(s in memo for s in sentences(text))
+        assert toezeggingen.find(text, "2023-03-15", memo=memo) == plain
+        found += len(plain)
+    assert found > 20

@@ -919,22 +919,28 @@ def test_a_refusal_after_but_without_a_shared_aim_does_not_count_as_a_means() ->
 
 def test_per_text_caches_serve_one_letter() -> None:
     """The sentence splits and model probabilities kept while a letter is read are dropped when the next
-    letter's parse begins: after letter B the caches hold what reading B alone leaves, none of letter A."""
+    letter's parse begins: a response of letter A is cached after A is read, and no longer after B."""
     from kamerbrief import stance, stance_model
     from kamerbrief.parse import parse_file
 
     samples = Path(__file__).resolve().parent.parent / "samples"
     a, b = samples / "bzk-reactie-raad-beveelt-aan.txt", samples / "bzk-reactie-geciteerde-aanbevelingen.md"
 
-    def sizes() -> tuple[int, int]:
-        return stance._sentence_spans.cache_info().currsize, stance_model._probabilities.cache_info().currsize
+    def cached(text: str) -> tuple[bool, bool]:
+        """Whether each cache holds the text: its lookup is a hit. A miss adds the text, so each text is asked
+        about once."""
+        out = []
+        for fn in (stance._sentence_spans, stance_model._probabilities):
+            hits = fn.cache_info().hits
+            fn(text)
+            out.append(fn.cache_info().hits > hits)
+        return out[0], out[1]
 
-    stance.forget()
-    parse_file(b)
-    alone = sizes()
+    reacties = [x["reactie"] for x in parse_file(a).record["aanbevelingen"]]
+    others = {x["reactie"] for x in parse_file(b).record["aanbevelingen"]}
+    own = [r for r in reacties if r not in others]
+    assert own  # A has a response that B does not share (else this test could not tell)
     parse_file(a)
-    assert sizes() != alone  # A leaves other texts (else this test could not tell)
+    assert cached(own[0]) == (True, True)
     parse_file(b)
-    assert sizes() == alone
-    stance.forget()
-    assert sizes() == (0, 0)
+    assert cached(own[-1]) == (False, False)

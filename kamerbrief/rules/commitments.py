@@ -28,10 +28,11 @@ def rule(letter: Letter) -> Part:
     meta = letter.value("metadata")
     aanbevelingen = letter.value("aanbevelingen")
     found: dict[str, dict[str, Any]] = {}
+    memo: dict[str, toezeggingen_rule.Toezegging | None] = {}  # each sentence read once (responses stand in sections)
     for passage in letter.passages(RESPONSES, SECTIONS):
         nummer = (aanbevelingen[int(passage.pointer[len(RESPONSES):])]["nummer"]
                   if passage.pointer.startswith(RESPONSES) else None)
-        for t in toezeggingen_rule.find(passage.text, meta["datum"]):
+        for t in toezeggingen_rule.find(passage.text, meta["datum"], memo=memo):
             found.setdefault(t.tekst, {"tekst": t.tekst, "termijn": t.termijn, "uiterlijk": t.uiterlijk,
                                        "aanbeveling": nummer, "ministerie": meta["afzender"]["ministerie"]})
     # where each sentence stands: its first place in the sections, else in the responses. One pass over the

@@ -166,27 +166,42 @@ class Toezegging:
     uiterlijk: str | None
 
 
-def find(text: str, datum: str | None, prefilter: bool = True) -> list[Toezegging]:
+def find(text: str, datum: str | None, prefilter: bool = True,
+         memo: dict[str, Toezegging | None] | None = None) -> list[Toezegging]:
     """The commitments in a passage, in order. `prefilter=False` runs every pattern on every sentence (the
-    slow path, kept to check that the trigger words change nothing)."""
+    slow path, kept to check that the trigger words change nothing). `memo` keeps each sentence's verdict
+    for later passages with the same `datum` (a letter's responses also stand in its sections): a sentence
+    read once is not read again."""
     out: list[Toezegging] = []
     filtered = prefilter and not any(c in text for c in FOLDS)
     for s in sentences(text):
-        if filtered and _TRIGGER.search(s.lower()) is None:
-            continue  # no verb that COMMIT, SENDS or PLANNED needs
-        if s.rstrip().endswith("?"):
-            continue
-        # the exclusion last: most sentences with a trigger word commit to nothing, and it is the costliest
-        commits = bool(COMMIT.search(s) or sends(s))
-        if (not commits and not PLANNED.search(s)) or NOT_A_COMMITMENT.search(s):
-            continue
-        m = TERMIJN.search(s)
-        termijn = m.group(0) if m else None
-        uiterlijk = resolve(termijn, datum) if termijn else None
-        if not commits and not _planned(s, termijn, uiterlijk, datum):
-            continue
-        out.append(Toezegging(s, termijn, uiterlijk))
+        if memo is not None and s in memo:
+            found = memo[s]
+        else:
+            found = _commitment(s, datum, filtered)
+            if memo is not None:
+                memo[s] = found
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _commitment(s: str, datum: str | None, filtered: bool) -> Toezegging | None:
+    """The sentence as a commitment, or None (`filtered`: passed over at once without a trigger word)."""
+    if filtered and _TRIGGER.search(s.lower()) is None:
+        return None  # no verb that COMMIT, SENDS or PLANNED needs
+    if s.rstrip().endswith("?"):
+        return None
+    # the exclusion last: most sentences with a trigger word commit to nothing, and it is the costliest
+    commits = bool(COMMIT.search(s) or sends(s))
+    if (not commits and not PLANNED.search(s)) or NOT_A_COMMITMENT.search(s):
+        return None
+    m = TERMIJN.search(s)
+    termijn = m.group(0) if m else None
+    uiterlijk = resolve(termijn, datum) if termijn else None
+    if not commits and not _planned(s, termijn, uiterlijk, datum):
+        return None
+    return Toezegging(s, termijn, uiterlijk)
 
 
 def _planned(s: str, termijn: str | None, uiterlijk: str | None, datum: str | None) -> bool:
