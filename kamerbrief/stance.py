@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import stance_model
 from .lexicon import MONTH_NAMES, LazyPattern
@@ -477,8 +477,7 @@ CUES: tuple[tuple[str, str, float, str] | tuple[str, str, float, str, str], ...]
 SUBJECT = LazyPattern(r"\b(?:ik|wij|we|het kabinet|de regering|aanbeveling\w*|advie\w*|voorstel\w*)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     rx: LazyPattern  # compiled on its first search: a letter runs only the cues whose keys its responses hold
     label: str
     weight: float
@@ -494,8 +493,7 @@ def _compile(c: tuple[str, ...] | tuple[str, str, float, str] | tuple[str, str, 
                 "s" in str(flags).split(), next((f for f in str(flags).split() if f != "s"), ""))
 
 
-@dataclass(frozen=True)
-class _Lexicon:
+class _Lexicon(NamedTuple):
     cues: tuple[_Cue, ...]
     by_key: dict[str, tuple[int, ...]]  # word -> the cues that need it
     keys: frozenset[str]
@@ -598,8 +596,7 @@ ALREADY = LazyPattern(
 SENTENCE_AFTER_STOP = re.compile(r"[.!?]([\"”’)]*\s+)(?=[A-Z\"“(])|\n\n+")
 
 
-@dataclass(frozen=True)
-class Stance:
+class Stance(NamedTuple):
     standpunt: str
     citaat: str | None
     vertrouwen: float

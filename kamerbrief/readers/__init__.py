@@ -12,17 +12,15 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..limits import DEFAULT, MAX_INPUT_BYTES, LimitError, Limits
 from ..model import Document, FormatError, InputError
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """One format kamerbrief reads: the one place a format is named.
 
     `recognise` tells the format from the file's first bytes (None: only its name or --from say it);

@@ -23,7 +23,7 @@ addressed to the government itself ("is gericht aan het kabinet").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..lexicon import LazyPattern
 from ..stance import ONBEPAALD, Stance, sentences
@@ -63,8 +63,7 @@ SENDER = LazyPattern(r"\b(?:ik|wij|we|het kabinet|de regering|mijn ministerie)\b
 MAX_WORDS = 14
 
 
-@dataclass(frozen=True)
-class Adressaat:
+class Adressaat(NamedTuple):
     naam: str  # as printed: "de gemeenten", "de Nederlandse Zorgautoriteit"
     zin: str | None  # the response's sentence that says so, verbatim (None: a heading or table column says it)
     eigen: bool  # addressed to the government itself (or to it among others)
@@ -98,7 +97,7 @@ def settle(stance: Stance, found: Adressaat | None) -> Stance:
         return stance
     if stance.standpunt == ONBEPAALD:
         # already undecided: the sentence naming the addressee is its reason, where the response has one
-        return replace(stance, citaat=found.zin) if found.zin else stance
+        return stance._replace(citaat=found.zin) if found.zin else stance
     if stance.standpunt != ONBEPAALD and stance.citaat and SENDER.search(stance.citaat):
         return stance
     return Stance(ONBEPAALD, found.zin or stance.citaat, 0.8, stance.reeds_in_gang)

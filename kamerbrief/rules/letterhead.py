@@ -47,8 +47,7 @@ BIJLAGEN_SHAPE = LazyPattern(r"^(?:\d+|geen|-|–)\b", re.IGNORECASE)
 RETOUR = LazyPattern(r"^Retouradres\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A value read from the letter, with the source line it came from."""
 
     value: str

@@ -16,7 +16,7 @@ Each note is a `Note` with the source lines it was read from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..lexicon import LazyPattern
@@ -44,8 +44,7 @@ class Note(NamedTuple):
     tot: int = 0
 
 
-@dataclass(frozen=True)
-class TypedNotes:
+class TypedNotes(NamedTuple):
     """The note list typed at the end: where it starts and its notes."""
 
     start: int

@@ -28,8 +28,8 @@ The bijlage is read in any of the forms above; when it gives recommendations wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..lexicon import NUMBER_WORDS, ORDINALS, RECOMMENDATION_WORDS, LazyPattern
 from ..model import Line, Problem
@@ -89,16 +89,14 @@ WHOLE = LazyPattern(
 ONE_RECOMMENDATION = LazyPattern(r"\b(?:deze|die|de laatste) (?:aanbeveling|adviespunt)\b(?!en)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Sectie:
+class Sectie(NamedTuple):
     nummer: int | None
     kop: str | None
     tekst: str
     line: int
 
 
-@dataclass(frozen=True)
-class Aanbeveling:
+class Aanbeveling(NamedTuple):
     nummer: int
     titel: str
     reactie: str
@@ -173,7 +171,7 @@ def _addressed_by_number(blocks: list[Block], recs: list[Aanbeveling]) -> list[A
             if ref and found and found.zin is not None:
                 for n in _ordinals(ref.group(1) or ref.group(2)):
                     given.setdefault(n, found.naam)
-    return [replace(r, adressaat=given[r.nummer]) if r.nummer in given and not r.adressaat else r for r in recs]
+    return [r._replace(adressaat=given[r.nummer]) if r.nummer in given and not r.adressaat else r for r in recs]
 
 
 def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
@@ -241,7 +239,7 @@ def _split(blocks: list[Block], *, find: bool = True, announced: bool = False
         if i in tables:
             flush_section()
             text_before, kop, nummer = [], None, None
-            recs.extend(r if r.adressaat or not group_to else replace(r, adressaat=group_to) for r in tables[i])
+            recs.extend(r if r.adressaat or not group_to else r._replace(adressaat=group_to) for r in tables[i])
             i += 1
             start_line = blocks[i].line if i < len(blocks) else b.line
             continue

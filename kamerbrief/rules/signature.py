@@ -15,7 +15,7 @@ Buitenlandse Zaken en de minister voor ..."), for `mede_namens`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import CLOSINGS, MINISTER_FOR, TITLE_MINISTRIES, joined_portfolio, known_portfolio, portfolio_of
 from ..model import FURNITURE_ROLES, Line
@@ -57,8 +57,7 @@ GOES_ON = re.compile(r"^(?:en|EN)\s+[A-ZÀ-Ý]")
 PORTFOLIO_LINE = re.compile(rf"^(?P<m>[*_]?)(?P<portfolio>{WORD}(?:(?:, | en | ){WORD}){{0,7}}),?(?P=m),?$")
 
 
-@dataclass(frozen=True)
-class Signer:
+class Signer(NamedTuple):
     functie: str
     naam: str | None
     line: int
@@ -66,8 +65,7 @@ class Signer:
     naam_line: int = 0  # source line of the name (0: not printed or not known)
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     """The closing: where it starts (index into lines), formula and signers, first signer first."""
 
     start: int

@@ -29,7 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import KAMER_WORD, MONTH_NAMES, MONTHS, LazyPattern
 from ..stance import sentences
@@ -159,8 +159,7 @@ TERMIJN = LazyPattern(
 QUARTER_END = {"eerste": (3, 31), "tweede": (6, 30), "derde": (9, 30), "vierde": (12, 31)}
 
 
-@dataclass(frozen=True)
-class Toezegging:
+class Toezegging(NamedTuple):
     tekst: str
     termijn: str | None
     uiterlijk: str | None

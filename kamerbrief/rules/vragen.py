@@ -15,8 +15,8 @@ an answer is reported by number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..lexicon import LazyPattern
 from ..model import Problem
@@ -38,8 +38,7 @@ ANTWOORD = LazyPattern(
 RANGE = LazyPattern(r"(\d{1,3})\s*(?:tot\s+en\s+met|t/m|-|–)\s*(\d{1,3})")
 
 
-@dataclass(frozen=True)
-class Vraag:
+class Vraag(NamedTuple):
     nummer: int
     vraag: str
     antwoord: str | None
