@@ -658,6 +658,8 @@ def classify(reactie: str) -> Stance:
     st = classify_raw(reactie)
     if not reactie.strip():
         return st  # nothing to read: the cues' onbepaald, confidence 0
+    if st.vertrouwen >= 1.0:
+        return st  # the most explicit cue: nothing the model could overrule (both overrules need less than 1.0)
     probs = stance_model.probabilities(reactie)
     label = max(probs, key=probs.__getitem__)
     opposite = st.vertrouwen < 1.0 and probs[label] >= MODEL_SURE and {st.standpunt, label} == {OVER, NIET}
