@@ -917,9 +917,11 @@ class _Pool:
 
         from . import parse as _parse  # noqa: F401  (imported before forking, so workers start warm)
         from .output import fast_dumper
-        from .schema import validator
+        from .schema import fast_validator
 
-        validator()
+        # what every letter needs, made once before forking; not python-jsonschema's validator (about 140 ms to
+        # import and build), which explains a record the fast check refuses: a kamerbrief bug, built on demand
+        fast_validator()
         fast_dumper()
         self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
         self.jobs = jobs

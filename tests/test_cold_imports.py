@@ -67,3 +67,17 @@ def test_the_library_exports_resolve_lazily() -> None:
             "assert KamerbriefError.__module__ == 'kamerbrief.model' and callable(parse_text); "
             "assert sorted(kamerbrief.__all__) == sorted(n for n in dir(kamerbrief) if n in kamerbrief.__all__)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_batch_of_valid_letters_does_not_build_the_explaining_validator(tmp_path: object) -> None:
+    """The workers are forked warm with what every letter needs (the fast schema check); python-jsonschema,
+    which only explains a record the fast check refuses, is not imported for a batch of good letters."""
+    from pathlib import Path
+
+    src, out = Path(str(tmp_path)) / "in", Path(str(tmp_path)) / "out"
+    src.mkdir()
+    (src / "brief.txt").write_bytes((SAMPLES / "ocw-voortgang-laaggeletterdheid.txt").read_bytes())
+    loaded = modules_after("batch", str(src), "-o", str(out), "-j", "1", "-q")
+    assert (out / "brief.txt.yaml").is_file()
+    assert "kamerbrief.batch" in loaded and "jsonschema_rs" in loaded
+    assert "jsonschema" not in loaded
