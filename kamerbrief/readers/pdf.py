@@ -360,7 +360,7 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
             continue
         cuts = [at for g, at in gutters if g == n]
         pieces = _pieces(seg, cuts, text, boxes, markers) if cuts else ()
-        raw = "".join(text[i] for i in seg)
+        raw = "".join(map(text.__getitem__, seg))
         refs: list[str] = []
         if markers or lead >= 0 or SPECIAL.search(raw):
             raw = _emit(seg, vis, text, markers, lead, refs)
@@ -370,9 +370,9 @@ def _make_lines(idxs: list[int], text: str, boxes: list[tuple[float, float, floa
         bold_run = " ".join("".join(text[i] for i in seg if i < lead_end).split()) if lead_end > seg[0] else ""
         word_end = next((k for k, i in enumerate(seg) if k and text[i].isspace()), len(seg))
         word = [i for i in seg[:word_end] if not text[i].isspace()] or vis
+        lefts, bottoms, rights, tops = zip(*map(boxes.__getitem__, vis), strict=True)  # the boxes' sides, each at once
         out.append(PdfLine(
-            text=s, x0=min(boxes[i][0] for i in vis), x1=max(boxes[i][2] for i in vis),
-            top=max(boxes[i][3] for i in vis), bottom=min(boxes[i][1] for i in vis),
+            text=s, x0=min(lefts), x1=max(rights), top=max(tops), bottom=min(bottoms),
             size=size, bold=bold, italic=italic, refs=tuple(refs), word_x1=max(boxes[i][2] for i in word),
             lead=bold_run if s.startswith(bold_run) else "", pieces=pieces, base=_base(vis, text, boxes),
         ))
