@@ -36,23 +36,16 @@ _WORDS = re.compile(TOKEN)
 
 @lru_cache(maxsize=1)
 def load() -> dict[str, Any]:
-    """The model: classes, intercepts, and each term's row (its idf, then its weight for each class):
-    `unigrams` by word, `bigrams` by the pair of words (a tuple, as `pairwise` gives it: no string joined)."""
+    """The model: classes, intercepts, `terms` (term -> offset; a word pair joined by a space) and `values`:
+    at a term's offset its idf, then its weight for each class. Nothing is built per term beyond the one
+    dictionary (a row per term, or pairs split into tuples, doubled the time to load)."""
     doc: dict[str, Any] = json.loads(MODEL.read_text(encoding="utf-8"))
-    values = array("f", base64.b64decode(doc.pop("weights")))
+    rows = array("f", base64.b64decode(doc.pop("weights")))
     if sys.byteorder != "little":
-        values.byteswap()
+        rows.byteswap()
     width = 1 + len(doc["classes"])
-    flat = values.tolist()
-    unigrams: dict[str, tuple[float, ...]] = {}
-    bigrams: dict[tuple[str, ...], tuple[float, ...]] = {}
-    for i, term in enumerate(doc.pop("terms").split("\n")):
-        row = tuple(flat[i * width:(i + 1) * width])
-        if " " in term:
-            bigrams[tuple(term.split(" "))] = row
-        else:
-            unigrams[term] = row
-    doc["unigrams"], doc["bigrams"] = unigrams, bigrams
+    doc["terms"] = {t: i * width for i, t in enumerate(doc["terms"].split("\n"))}
+    doc["values"] = rows.tolist()
     return doc
 
 
@@ -67,34 +60,36 @@ def _probabilities(text: str) -> tuple[float, ...]:
     whole, then sentence by sentence to choose the one quoted (a pure function of the string). The same
     arithmetic, term by term in the same order, as the straightforward loop over the classes."""
     model = load()
-    unigrams: dict[str, tuple[float, ...]] = model["unigrams"]
-    bigrams: dict[tuple[str, ...], tuple[float, ...]] = model["bigrams"]
+    terms: dict[str, int] = model["terms"]
+    values: list[float] = model["values"]
     words = _WORDS.findall(text.lower())
-    # each known term with its count, unigrams then bigrams, each in the order of first occurrence
-    x = [((1.0 + math.log(n)) * row[0], row) for w, n in Counter(words).items() if (row := unigrams.get(w))]
+    # each known term with its count, unigrams then bigrams, each in the order of first occurrence (Counter
+    # counts in C; only the distinct terms are looked up)
+    counts = [(n, at) for w, n in Counter(words).items() if (at := terms.get(w)) is not None]
     if len(words) > 1:
-        x += [((1.0 + math.log(n)) * row[0], row) for g, n in Counter(pairwise(words)).items()
-              if (row := bigrams.get(g))]
-    if not x:
+        counts += [(n, at) for g, n in Counter(map(" ".join, pairwise(words))).items()
+                   if (at := terms.get(g)) is not None]
+    if not counts:
         # no word the model knows (an empty response, a number): no evidence, no lean to the commonest label
         return (1.0 / len(model["classes"]),) * len(model["classes"])
+    x = [((1.0 + math.log(n)) * values[at], at) for n, at in counts]
     norm = math.sqrt(sum(v * v for v, _ in x)) or 1.0
     scores = list(model["intercept"])
     if len(scores) == 4:  # the model's four labels, unrolled: the same sums in the same order
         s0, s1, s2, s3 = scores
-        for v, row in x:
+        for v, at in x:
             v /= norm
-            s0 += v * row[1]
-            s1 += v * row[2]
-            s2 += v * row[3]
-            s3 += v * row[4]
+            s0 += v * values[at + 1]
+            s1 += v * values[at + 2]
+            s2 += v * values[at + 3]
+            s3 += v * values[at + 4]
         scores = [s0, s1, s2, s3]
     else:
         k = range(len(scores))
-        for v, row in x:
+        for v, at in x:
             v /= norm
             for i in k:
-                scores[i] += v * row[1 + i]
+                scores[i] += v * values[at + 1 + i]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp)
