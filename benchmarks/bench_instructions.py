@@ -15,6 +15,10 @@ holds compiling. The figure printed is millions of instructions per letter.
 Each letter is parsed as a new one: the per-text caches serve one letter only (stance.forget), so the
 repeats of a benchmark archive built from a few samples do not make it cheaper.
 
+With --cold, the instructions of whole cold commands are counted as well: `python -c pass`, `python -m
+kamerbrief --help` and `python -m kamerbrief parse` of a text sample (its regex cache made by an unmeasured
+run first, in a temporary KAMERBRIEF_CACHE_DIR): a cold start's cost without the machine's noise.
+
 With --tree, each source tree is counted (PYTHONPATH=PATH; e.g. `git archive` of the commit before a
 change, unpacked). Without valgrind on the machine it says so and stops (apt-get install valgrind).
 About a minute for 40 letters: valgrind runs Python some fifty times slower.
@@ -68,9 +72,28 @@ def count(tree: str | None, archive: Path, letters: int, passes: int, pycache: s
     return int(m.group(1).replace(",", "")) if m else 0
 
 
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ocw-voortgang-laaggeletterdheid.txt"
+
+
+def cold(tree: str | None, args: list[str], pycache: str, cache_dir: str) -> int:
+    """Instructions of one whole command (`python ARGS`), bytecode and regex cache made by a run before."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPYCACHEPREFIX=pycache, KAMERBRIEF_CACHE_DIR=cache_dir)
+    if tree:
+        env["PYTHONPATH"] = tree
+    subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), capture_output=True, check=False)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
+                         env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=False)
+    m = REFS.search(out.stderr)
+    if out.returncode != 0 or not m:
+        sys.exit(f"bench_instructions: {' '.join(args)} failed ({out.returncode}):\n{out.stderr[-2000:]}")
+    return int(m.group(1).replace(",", ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--letters", type=int, default=40)
+    ap.add_argument("--cold", action="store_true", help="also count whole cold commands (--help, parse)")
     ap.add_argument("--tree", action="append", default=[], metavar="LABEL=PATH",
                     help="a source tree to count (PYTHONPATH); repeat to compare")
     args = ap.parse_args()
@@ -90,6 +113,11 @@ def main() -> None:
             per = (twice - once) / args.letters
             print(f"  {label:12} {per / 1e6:8.2f} M instructions a letter  (the first pass, with starting and "
                   f"importing: {once / 1e6:,.0f} M)")
+            if args.cold:
+                cache_dir = str(Path(tmp) / f"re-{label}")
+                for name, cmd in (("python -c pass", ["-c", "pass"]), ("--help", ["-m", "kamerbrief", "--help"]),
+                                  (f"parse {SAMPLE.name}", ["-m", "kamerbrief", "parse", str(SAMPLE)])):
+                    print(f"  {label:12} {cold(tree, cmd, pycache, cache_dir) / 1e6:8.1f} M instructions: {name}")
 
 
 if __name__ == "__main__":
