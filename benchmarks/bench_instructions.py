@@ -56,12 +56,18 @@ for _ in range(int(sys.argv[3])):
 REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count(tree: str | None, archive: Path, letters: int, passes: int, pycache: str, valgrind: bool = True) -> int:
-    """Instructions of the driver making `passes` passes over `letters` letters (callgrind's total)."""
+def _env(tree: str | None, pycache: str, **extra: str) -> dict[str, str]:
+    """A measured process's environment: the tree on PYTHONPATH, bytecode kept in `pycache`."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = pycache
+    env.update(PYTHONPYCACHEPREFIX=pycache, **extra)
     if tree:
         env["PYTHONPATH"] = tree
+    return env
+
+
+def count(tree: str | None, archive: Path, letters: int, passes: int, pycache: str, valgrind: bool = True) -> int:
+    """Instructions of the driver making `passes` passes over `letters` letters (callgrind's total)."""
+    env = _env(tree, pycache)
     cmd = [sys.executable, "-c", DRIVER, str(archive), str(letters), str(passes)]
     if valgrind:
         cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
@@ -77,10 +83,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ocw-voortgang-laa
 
 def cold(tree: str | None, args: list[str], pycache: str, cache_dir: str) -> int:
     """Instructions of one whole command (`python ARGS`), bytecode and regex cache made by a run before."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPYCACHEPREFIX=pycache, KAMERBRIEF_CACHE_DIR=cache_dir)
-    if tree:
-        env["PYTHONPATH"] = tree
+    env = _env(tree, pycache, KAMERBRIEF_CACHE_DIR=cache_dir)
     subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), capture_output=True, check=False)
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
                          env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=False)
