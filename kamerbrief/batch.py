@@ -919,9 +919,13 @@ class _Pool:
         from .output import fast_dumper
         from .schema import fast_validator
 
-        # what every letter needs, made once before forking; not python-jsonschema's validator (about 140 ms to
-        # import and build), which explains a record the fast check refuses: a kamerbrief bug, built on demand
-        fast_validator()
+        # what every letter needs, made once before forking; python-jsonschema's validator (about 140 ms to import
+        # and build) only where jsonschema-rs is missing: else it only explains a record the fast check refuses
+        # (a kamerbrief bug) and is built on demand
+        if fast_validator() is None:  # no jsonschema-rs wheel here: every record goes through python-jsonschema
+            from .schema import validator
+
+            validator()
         fast_dumper()
         self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
         self.jobs = jobs

@@ -8,6 +8,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from .conftest import SAMPLES
 
@@ -69,15 +72,24 @@ def test_the_library_exports_resolve_lazily() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_batch_of_valid_letters_does_not_build_the_explaining_validator(tmp_path: object) -> None:
+def test_batch_of_valid_letters_does_not_build_the_explaining_validator(tmp_path: Path) -> None:
     """The workers are forked warm with what every letter needs (the fast schema check); python-jsonschema,
     which only explains a record the fast check refuses, is not imported for a batch of good letters."""
-    from pathlib import Path
-
-    src, out = Path(str(tmp_path)) / "in", Path(str(tmp_path)) / "out"
+    src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     (src / "brief.txt").write_bytes((SAMPLES / "ocw-voortgang-laaggeletterdheid.txt").read_bytes())
     loaded = modules_after("batch", str(src), "-o", str(out), "-j", "1", "-q")
     assert (out / "brief.txt.yaml").is_file()
     assert "kamerbrief.batch" in loaded and "jsonschema_rs" in loaded
     assert "jsonschema" not in loaded
+
+
+def test_without_jsonschema_rs_the_pool_builds_the_validator_before_forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no jsonschema-rs wheel is installed, every record is checked by python-jsonschema: its validator
+    is then built once before the workers are forked, not in each worker within a letter's time budget."""
+    from kamerbrief import batch, schema
+
+    monkeypatch.setattr(schema, "fast_validator", lambda: None)
+    schema.validator.cache_clear()
+    batch._Pool(1, None)  # no worker is started until run()
+    assert schema.validator.cache_info().currsize == 1
