@@ -40,7 +40,7 @@ import re
 from typing import NamedTuple
 
 from . import stance_model
-from .lexicon import MONTH_NAMES, LazyPattern
+from .lexicon import FOLDS, MONTH_NAMES, LazyPattern
 
 OVER = "overgenomen"
 DEELS = "deels_overgenomen"
@@ -618,6 +618,7 @@ def forget() -> None:
     it would be in an archive of letters that share no text (and a benchmark archive built from a few
     samples does not get faster by its repetition)."""
     _sentence_spans.cache_clear()
+    _words.cache_clear()
     stance_model._probabilities.cache_clear()
 
 
@@ -726,8 +727,9 @@ def classify_raw(reactie: str, prefilter: bool = True) -> Stance:
             if label not in quote or key > quote[label][0]:
                 quote[label] = (key, s)
     # work under way, but not what the reason for a rejection says ("niet over, omdat ... al ... wordt ingezet")
-    reeds = any(ALREADY.search(s) for s in sents_read) or (
-        not any(lab == NIET for f in per_sentence for lab, _, _ in f) and any(ALREADY.search(s) for s in sents))
+    reeds = any(_may(s, ALREADY_WORDS, prefilter) and ALREADY.search(s) for s in sents_read) or (
+        not any(lab == NIET for f in per_sentence for lab, _, _ in f)
+        and any(_may(s, ALREADY_WORDS, prefilter) and ALREADY.search(s) for s in sents))
     if not scores:
         act = _own_act(sents)
         if act is None:
@@ -898,10 +900,37 @@ def _act_weight(sents: list[str], act: str) -> float:
     return ACT_SURE
 
 
+@functools.lru_cache(maxsize=1024)
+def _words(s: str) -> frozenset[str]:
+    """The lowercased words of a sentence, kept while a letter is read (`forget` empties the cache): the cue
+    filter and the guards below each ask them of the same sentences."""
+    return frozenset(WORD.findall(s.lower()))
+
+
+# Each auxiliary pattern matches only where the sentence holds one of these words (its lowercased words, as
+# `_words` gives them; a sentence with a character of FOLDS is read without this filter): a sentence without
+# them is passed over without running the pattern. tests/test_stance.py holds each match to its words.
+ALREADY_WORDS = frozenset({"reeds", "al", "inmiddels"})
+CONCESSIVE_WORDS = frozenset({"hoewel", "ofschoon", "alhoewel", "al", "zonder"})
+HYPOTHETICAL_WORDS = frozenset({"of"})
+REPORTED_WORDS = frozenset({"concludeert", "constateert", "stelt", "signaleert", "meent", "merkt", "wijst", "heeft",
+                            "laat", "toont", "beschrijft"})
+CONTENT_WORDS = frozenset({"om", "stelt", "adviseert", "beveelt", "pleit", "bepleit", "raadt"})
+
+
+def _may(s: str, words: frozenset[str], prefilter: bool) -> bool:
+    """Whether a pattern guarded by `words` can match in the sentence (always, without the prefilter)."""
+    return not prefilter or not words.isdisjoint(_words(s)) or any(c in s for c in FOLDS)
+
+
+def _spans(pattern: LazyPattern, words: frozenset[str], s: str, prefilter: bool) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(s)] if _may(s, words, prefilter) else []
+
+
 def _candidates(s: str) -> list[_Cue]:
     """The cues that can match in this sentence: those with one of their keys among its words."""
     lex = _lexicon()
-    hits = lex.keys.intersection(WORD.findall(s.lower()))
+    hits = lex.keys.intersection(_words(s))
     if not hits:
         return []
     return [lex.cues[i] for i in sorted({i for word in hits for i in lex.by_key[word]})]
@@ -935,9 +964,9 @@ def _sentence_cues(s: str, prefilter: bool = True, skip_third_party: bool = Fals
         if not m:
             continue
         if concessive is None:
-            concessive = [c.span() for c in CONCESSIVE.finditer(s)]
-            hypothetical = ([c.span() for c in HYPOTHETICAL.finditer(s)] + [c.span() for c in REPORTED.finditer(s)]
-                            + [c.span() for c in CONTENT.finditer(s)])
+            concessive = _spans(CONCESSIVE, CONCESSIVE_WORDS, s, prefilter)
+            hypothetical = (_spans(HYPOTHETICAL, HYPOTHETICAL_WORDS, s, prefilter)
+                            + _spans(REPORTED, REPORTED_WORDS, s, prefilter) + _spans(CONTENT, CONTENT_WORDS, s, prefilter))
         if cue.needs_subject:
             if has_subject is None:
                 has_subject = bool(SUBJECT.search(s))

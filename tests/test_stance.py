@@ -30,7 +30,7 @@ from kamerbrief.stance import (
 )
 from kamerbrief.stance_model import probabilities
 
-from .conftest import CORPUS
+from .conftest import CORPUS, SAMPLES
 
 DATA = Path(__file__).parent / "data"
 LABELS = ("overgenomen", "deels_overgenomen", "niet_overgenomen", "in_overweging", "onbepaald")
@@ -286,6 +286,29 @@ def test_a_guess_of_the_model_is_reported_as_onbepaald(monkeypatch: pytest.Monke
     monkeypatch.setattr(stance_model, "probabilities", lean(MODEL_THRESHOLD + 0.01))
     st = classify(text)
     assert st.standpunt == "overgenomen" and st.vertrouwen >= MODEL_THRESHOLD
+
+
+def test_every_auxiliary_pattern_match_holds_one_of_its_words() -> None:
+    """The guards of the auxiliary patterns (stance.*_WORDS) pass over a sentence without one of the words;
+    every match in the labelled passages and the samples' responses must hold one (the slow path, which the
+    next test compares, runs the patterns everywhere)."""
+    from kamerbrief import stance
+
+    guarded = [(stance.ALREADY, stance.ALREADY_WORDS), (stance.CONCESSIVE, stance.CONCESSIVE_WORDS),
+               (stance.HYPOTHETICAL, stance.HYPOTHETICAL_WORDS), (stance.REPORTED, stance.REPORTED_WORDS),
+               (stance.CONTENT, stance.CONTENT_WORDS)]
+    texts = [c["tekst"] for c in CASES + FRESH + BLIND3] + PHRASING_TEXTS
+    texts += [s for p in sorted(SAMPLES.glob("*.yaml")) for a in yaml.safe_load(p.read_text(encoding="utf-8"))
+              .get("aanbevelingen") or () for s in [a["reactie"]]]
+    matched = 0
+    for text in texts:
+        for s in sentences(text):
+            words = set(re.findall(r"\w+", s.lower()))
+            for pattern, needed in guarded:
+                for m in pattern.finditer(s):
+                    matched += 1
+                    assert words & needed, (pattern.pattern[:60], m.group(0), s)
+    assert matched > 50
 
 
 def test_the_keyword_prefilter_changes_no_result() -> None:

@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from ..lexicon import KAMER_WORD, MONTH_NAMES, MONTHS, LazyPattern
+from ..lexicon import FOLDS, KAMER_WORD, MONTH_NAMES, MONTHS, LazyPattern
 from ..stance import sentences
 
 _MONTH = MONTH_NAMES
@@ -120,9 +120,7 @@ TRIGGER_WORDS = (
 # on str.lower() of the sentence; "(?<!\w)" is the "\b" before a word (each starts with a letter), written so that
 # the regular expression engine can skip ahead to the letters a trigger word starts with: twice as fast
 _TRIGGER = re.compile(rf"(?<!\w)(?:{'|'.join(TRIGGER_WORDS)})\b")
-# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into that one letter
-# (dotted and dotless i, long s): a passage holding one is read without the trigger filter.
-FOLDS = "\u0130\u0131\u017f"
+# A passage holding a character of lexicon.FOLDS is read without the trigger filter.
 
 # past or conditional forms are no commitment
 NOT_A_COMMITMENT = LazyPattern(
