@@ -27,7 +27,6 @@ About a minute for 40 letters: valgrind runs Python some fifty times slower.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -36,6 +35,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_floor import PYCACHE, bench_env
 from make_archive import make_archive
 
 DRIVER = r"""
@@ -56,18 +56,9 @@ for _ in range(int(sys.argv[3])):
 REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def _env(tree: str | None, pycache: str, **extra: str) -> dict[str, str]:
-    """A measured process's environment: the tree on PYTHONPATH, bytecode kept in `pycache`."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPYCACHEPREFIX=pycache, **extra)
-    if tree:
-        env["PYTHONPATH"] = tree
-    return env
-
-
-def count(tree: str | None, archive: Path, letters: int, passes: int, pycache: str, valgrind: bool = True) -> int:
+def count(tree: str | None, archive: Path, letters: int, passes: int, valgrind: bool = True) -> int:
     """Instructions of the driver making `passes` passes over `letters` letters (callgrind's total)."""
-    env = _env(tree, pycache)
+    env = bench_env(tree)
     cmd = [sys.executable, "-c", DRIVER, str(archive), str(letters), str(passes)]
     if valgrind:
         cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
@@ -81,9 +72,9 @@ def count(tree: str | None, archive: Path, letters: int, passes: int, pycache: s
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ocw-voortgang-laaggeletterdheid.txt"
 
 
-def cold(tree: str | None, args: list[str], pycache: str, cache_dir: str) -> int:
+def cold(tree: str | None, args: list[str], cache_dir: str) -> int:
     """Instructions of one whole command (`python ARGS`), bytecode and regex cache made by a run before."""
-    env = _env(tree, pycache, KAMERBRIEF_CACHE_DIR=cache_dir)
+    env = {**bench_env(tree), "KAMERBRIEF_CACHE_DIR": cache_dir}
     subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), capture_output=True, check=False)
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
                          env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=False)
@@ -109,10 +100,10 @@ def main() -> None:
         make_archive(archive, args.letters)
         print(f"instructions per letter: one warm pass over {args.letters} archive letters (read, parsed, dumped), "
               "under callgrind")
+        PYCACHE.append(str(Path(tmp) / "pycache"))  # bench_env's bytecode folder (by each tree's own path)
         for label, tree in trees:
-            pycache = str(Path(tmp) / f"pycache-{label}")
-            count(tree, archive, 1, 1, pycache, valgrind=False)  # compiles the bytecode, unmeasured
-            once, twice = count(tree, archive, args.letters, 1, pycache), count(tree, archive, args.letters, 2, pycache)
+            count(tree, archive, 1, 1, valgrind=False)  # compiles the bytecode, unmeasured
+            once, twice = count(tree, archive, args.letters, 1), count(tree, archive, args.letters, 2)
             per = (twice - once) / args.letters
             print(f"  {label:12} {per / 1e6:8.2f} M instructions a letter  (the first pass, with starting and "
                   f"importing: {once / 1e6:,.0f} M)")
@@ -120,7 +111,7 @@ def main() -> None:
                 cache_dir = str(Path(tmp) / f"re-{label}")
                 for name, cmd in (("python -c pass", ["-c", "pass"]), ("--help", ["-m", "kamerbrief", "--help"]),
                                   (f"parse {SAMPLE.name}", ["-m", "kamerbrief", "parse", str(SAMPLE)])):
-                    print(f"  {label:12} {cold(tree, cmd, pycache, cache_dir) / 1e6:8.1f} M instructions: {name}")
+                    print(f"  {label:12} {cold(tree, cmd, cache_dir) / 1e6:8.1f} M instructions: {name}")
 
 
 if __name__ == "__main__":

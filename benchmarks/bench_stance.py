@@ -42,16 +42,6 @@ def response(size: int) -> str:
     return "\n\n".join(out)
 
 
-def forget() -> None:
-    """Empty the classifier's per-text caches (sentence splits, model probabilities), so that every timed call
-    reads the response afresh, as a new letter is read, and not from the call before."""
-    from kamerbrief import stance_model
-
-    for cached in (getattr(stance, "_sentence_spans", None), getattr(stance_model, "_probabilities", None)):
-        if cached is not None:
-            cached.cache_clear()
-
-
 def timings(fns: dict[str, Callable[[str], object]], text: str, repeat: int) -> dict[str, tuple[float, float]]:
     """(median, min) CPU milliseconds per call (process time, so other work on a shared machine counts
     less); the variants interleave, so what remains of the noise hits them alike."""
@@ -60,7 +50,7 @@ def timings(fns: dict[str, Callable[[str], object]], text: str, repeat: int) -> 
         fn(text)
     for _ in range(repeat):
         for name, fn in fns.items():
-            forget()
+            stance.forget()  # each call reads the response afresh, as a new letter is read
             t = time.process_time()
             fn(text)
             times[name].append(time.process_time() - t)

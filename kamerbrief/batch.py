@@ -919,10 +919,10 @@ class _Pool:
         from .output import fast_dumper
         from .schema import fast_validator
 
-        # what every letter needs, made once before forking; python-jsonschema's validator (about 140 ms to import
-        # and build) only where jsonschema-rs is missing: else it only explains a record the fast check refuses
-        # (a kamerbrief bug) and is built on demand
-        if fast_validator() is None:  # no jsonschema-rs wheel here: every record goes through python-jsonschema
+        # what every letter needs, made once before forking. python-jsonschema's validator (about 140 ms to import
+        # and build) only where no jsonschema-rs wheel is installed; elsewhere it only explains a record the fast
+        # check refuses (a kamerbrief bug) and is built on demand
+        if fast_validator() is None:
             from .schema import validator
 
             validator()

@@ -77,12 +77,12 @@ MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
-# the twelve names in full, in calendar order, as an alternation ("januari|februari|...")
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into that one letter
 # (dotted and dotless i, long s): a text holding one is read without a filter on its lowercased words
 # (tests/test_rule_prefilters.py checks that these are all such characters).
 FOLDS = "\u0130\u0131\u017f"
 
+# the twelve names in full, in calendar order, as an alternation ("januari|februari|...")
 MONTH_NAMES = "|".join(name for name, _ in sorted(((m, n) for m, n in MONTHS.items() if len(m) > 4
                                                     or m in ("mei", "juni", "juli")), key=lambda mn: mn[1]))
 

@@ -613,8 +613,8 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
 
 
 def forget() -> None:
-    """Empty the per-text caches (sentence splits here, the model's probabilities), so that they serve one
-    letter only: called as each letter's parse begins. A text repeated in another letter is read again, as
+    """Empty the per-text caches (sentence splits and words here, the model's probabilities), so that they
+    serve one letter only: called as each letter's parse begins. A text repeated in another letter is read again, as
     it would be in an archive of letters that share no text (and a benchmark archive built from a few
     samples does not get faster by its repetition)."""
     _sentence_spans.cache_clear()
@@ -626,7 +626,8 @@ def forget() -> None:
 def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
     """`sentence_spans`, kept for the last 128 texts: a response is split by the commitments rule, the
     letter order of the parse and the stance classifier, each in turn (a pure function of the string).
-    A letter has 8 such texts on average, at most 35 in the benchmark archive; 128 keeps a few letters'."""
+    A letter has 8 such texts on average, at most 35 in the benchmark archive; `forget` empties the cache as
+    each letter begins."""
     out: list[tuple[int, str]] = []
     start = 0
     for m in SENTENCE_AFTER_STOP.finditer(text):

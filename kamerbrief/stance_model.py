@@ -57,8 +57,8 @@ def probabilities(text: str) -> dict[str, float]:
 @lru_cache(maxsize=256)
 def _probabilities(text: str) -> tuple[float, ...]:
     """`probabilities` as a tuple in the order of the classes, kept for the last 256 texts: a response is read
-    whole, then sentence by sentence to choose the one quoted (a pure function of the string). The same
-    arithmetic, term by term in the same order, as the straightforward loop over the classes."""
+    whole, then sentence by sentence to choose the one quoted (a pure function of the string; `stance.forget`
+    empties the cache as each letter begins)."""
     model = load()
     terms: dict[str, int] = model["terms"]
     values: list[float] = model["values"]
@@ -74,22 +74,12 @@ def _probabilities(text: str) -> tuple[float, ...]:
         return (1.0 / len(model["classes"]),) * len(model["classes"])
     x = [((1.0 + math.log(n)) * values[at], at) for n, at in counts]
     norm = math.sqrt(sum(v * v for v, _ in x)) or 1.0
-    scores = list(model["intercept"])
-    if len(scores) == 4:  # the model's four labels, unrolled: the same sums in the same order
-        s0, s1, s2, s3 = scores
+    x = [(v / norm, at) for v, at in x]
+    scores = []
+    for k, score in enumerate(model["intercept"], start=1):  # each class's sum, term by term in order
         for v, at in x:
-            v /= norm
-            s0 += v * values[at + 1]
-            s1 += v * values[at + 2]
-            s2 += v * values[at + 3]
-            s3 += v * values[at + 4]
-        scores = [s0, s1, s2, s3]
-    else:
-        k = range(len(scores))
-        for v, at in x:
-            v /= norm
-            for i in k:
-                scores[i] += v * values[at + 1 + i]
+            score += v * values[at + k]
+        scores.append(score)
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp)

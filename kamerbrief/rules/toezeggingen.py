@@ -120,7 +120,6 @@ TRIGGER_WORDS = (
 # on str.lower() of the sentence; "(?<!\w)" is the "\b" before a word (each starts with a letter), written so that
 # the regular expression engine can skip ahead to the letters a trigger word starts with: twice as fast
 _TRIGGER = re.compile(rf"(?<!\w)(?:{'|'.join(TRIGGER_WORDS)})\b")
-# A passage holding a character of lexicon.FOLDS is read without the trigger filter.
 
 # past or conditional forms are no commitment
 NOT_A_COMMITMENT = LazyPattern(
@@ -170,7 +169,7 @@ def find(text: str, datum: str | None, prefilter: bool = True,
     for later passages with the same `datum` (a letter's responses also stand in its sections): a sentence
     read once is not read again."""
     out: list[Toezegging] = []
-    filtered = prefilter and not any(c in text for c in FOLDS)
+    filtered = prefilter and not any(c in text for c in FOLDS)  # a FOLDS character: every sentence read whole
     for s in sentences(text):
         if memo is not None and s in memo:
             found = memo[s]
